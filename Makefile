@@ -1,0 +1,50 @@
+# Parley: `make run` brings the whole system up locally; `make test` installs what it needs and tests it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+EVAL_DIR ?= ../shared/eval
+UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+export UV_PYTHON_PREFERENCE ?= managed-first-if-available
+PYTEST_ARGS ?=
+
+.PHONY: help setup provision run test test-unit lint schemas eval bench compose-check clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(UV):
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --user uv || pip install --quiet uv
+
+setup: | $(UV) ## install the Python environment (uv workspace: every service and library)
+	@$(UV) sync --all-packages --frozen --quiet
+
+provision: setup ## fetch Kafka (Maven Central) and build FerretDB (Go module proxy) into .local/cache
+	@$(UV) run --frozen parley-devstack provision
+
+run: provision ## run Parley locally: Kafka, FerretDB, the five services and the channel sandbox
+	@$(UV) run --frozen parley-devstack run
+
+lint: setup ## ruff, and the JSON Schemas must match the contracts
+	@$(UV) run --frozen ruff check .
+	@$(UV) run --frozen ruff format --check .
+	@$(UV) run --frozen python -m parley_contracts.schemas --check
+
+test: provision lint ## everything: unit, integration and end-to-end tests against real Kafka and FerretDB
+	@$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+test-unit: setup ## unit tests only (no infrastructure)
+	@$(UV) run --frozen pytest tests/unit $(PYTEST_ARGS)
+
+schemas: setup ## regenerate libs/contracts/schemas from the models
+	@$(UV) run --frozen python -m parley_contracts.schemas
+
+eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<folder>
+	@$(UV) run --frozen python -m parley_nlp.evaluation --eval-dir $(EVAL_DIR)
+
+bench: provision ## benchmarks, figures written to bench/results/
+	@$(UV) run --frozen python -m bench
+
+compose-check: setup ## validate docker-compose.yml's syntax (no Docker engine needed)
+	@$(UV) run --frozen python deploy/check_compose.py docker-compose.yml
+
+clean: ## remove run data and logs (keeps the provisioned cache)
+	rm -rf .local/data .local/logs

@@ -1,0 +1,91 @@
+"""Parley's own processes (the five services and the channel sandbox), started and health-checked."""
+
+import os
+import sys
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parley_devstack.process import Child, free_port
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    module: str
+    port_env: str
+
+
+# Start order: consumers and the sandbox before ingest, so the first webhook finds everything ready.
+SERVICES = (
+    ServiceSpec("sandbox", "parley_sandbox.main", "SANDBOX_PORT"),
+    ServiceSpec("router", "parley_router.main", "ROUTER_PORT"),
+    ServiceSpec("nlp", "parley_nlp.main", "NLP_PORT"),
+    ServiceSpec("outbound", "parley_outbound.main", "OUTBOUND_PORT"),
+    ServiceSpec("dashboard-api", "parley_dashboard.main", "DASHBOARD_PORT"),
+    ServiceSpec("ingest", "parley_ingest.main", "INGEST_PORT"),
+)
+
+DEFAULT_PORTS = {"sandbox": 8090, "router": 8083, "nlp": 8082, "outbound": 8084, "dashboard-api": 8080, "ingest": 8081}
+
+
+@dataclass
+class RunningStack:
+    ports: dict[str, int]
+    env: dict[str, str]
+    log_dir: Path
+    children: dict[str, Child] = field(default_factory=dict)
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.ports[name]}"
+
+    def start(self, name: str) -> Child:
+        spec = next(s for s in SERVICES if s.name == name)
+        child = Child(name, [sys.executable, "-m", spec.module], self.log_dir / f"{name}.log", env=self.env)
+        self.children[name] = child
+        child.wait_until(lambda: _healthy(self.url(name) + "/healthz"), 60, "health answer")
+        return child
+
+    def stop(self, name: str) -> None:
+        if child := self.children.pop(name, None):
+            child.stop()
+
+    def stop_all(self) -> None:
+        for name in reversed(list(self.children)):
+            self.stop(name)
+
+
+def stack_env(
+    kafka_bootstrap: str, mongodb_url: str, ports: dict[str, int], extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap, "MONGODB_URL": mongodb_url}
+    env.update({spec.port_env: str(ports[spec.name]) for spec in SERVICES})
+    env["SANDBOX_INGEST_URL"] = f"http://127.0.0.1:{ports['ingest']}"
+    env.setdefault("WHATSAPP_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")
+    if extra:
+        env.update(extra)
+    return env
+
+
+def start_stack(
+    kafka_bootstrap: str,
+    mongodb_url: str,
+    log_dir: Path,
+    *,
+    fixed_ports: bool = False,
+    extra_env: dict[str, str] | None = None,
+) -> RunningStack:
+    ports = dict(DEFAULT_PORTS) if fixed_ports else {s.name: free_port() for s in SERVICES}
+    stack = RunningStack(ports, stack_env(kafka_bootstrap, mongodb_url, ports, extra_env), log_dir)
+    try:
+        for spec in SERVICES:
+            stack.start(spec.name)
+    except BaseException:
+        stack.stop_all()
+        raise
+    return stack
+
+
+def _healthy(url: str) -> bool:
+    with urllib.request.urlopen(url, timeout=2) as response:
+        return 200 <= response.status < 300

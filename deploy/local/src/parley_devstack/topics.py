@@ -1,0 +1,29 @@
+"""Create Parley's topics (with their dead-letter topics) idempotently."""
+
+import asyncio
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from parley_contracts import ALL_TOPICS
+
+PARTITIONS = 3
+
+
+async def ensure_topics(bootstrap: str, partitions: int = PARTITIONS) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [NewTopic(t, partitions, 1) for t in ALL_TOPICS if t not in existing]
+        if missing:
+            try:
+                await admin.create_topics(missing)
+            except TopicAlreadyExistsError:
+                pass
+    finally:
+        await admin.close()
+
+
+def ensure_topics_sync(bootstrap: str) -> None:
+    asyncio.run(ensure_topics(bootstrap))

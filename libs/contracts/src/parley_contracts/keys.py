@@ -1,0 +1,16 @@
+"""Deterministic keys that ingest computes without a database lookup."""
+
+import hashlib
+
+from parley_contracts.types import Channel
+
+
+def thread_key(tenant: str, channel: Channel | str, account_id: str, contact_id: str) -> str:
+    """One conversation: (tenant, channel, channel account, contact). Stable across restarts and replicas."""
+    raw = "\x1f".join((tenant, str(channel), account_id, contact_id))
+    return "th_" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def dedupe_key(channel: Channel | str, provider_message_id: str) -> str:
+    """Inbound dedupe key: a provider retrying a webhook sends the same message id again."""
+    return f"{channel}:{provider_message_id}"

@@ -1,0 +1,18 @@
+"""Settings every service reads from the environment (documented in .env.example)."""
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    kafka_bootstrap_servers: str = Field(default="127.0.0.1:9092")
+    mongodb_url: str = Field(default="mongodb://127.0.0.1:27017")
+    mongodb_database: str = Field(default="parley")
+    log_level: str = Field(default="INFO")
+    host: str = Field(default="127.0.0.1", validation_alias="SERVICE_HOST")
+    consumer_max_attempts: int = Field(
+        default=5, ge=1, description="Tries of one event (for non-infrastructure errors) before it is dead-lettered."
+    )
+    consumer_retry_base_seconds: float = Field(default=0.2, gt=0)

@@ -1,0 +1,39 @@
+"""Sandbox settings, read from the environment. Every value has a local default: no credentials needed."""
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SandboxSettings(BaseSettings):
+    """Flat on purpose: field names are the env var names (case-insensitive), as the README documents them."""
+
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", case_sensitive=False)
+
+    sandbox_host: str = "127.0.0.1"
+    sandbox_port: int = Field(default=8090, ge=1, le=65535)
+    sandbox_log_level: str = "INFO"
+    # Parley's ingest service; each channel posts to {ingest}/webhooks/{channel}.
+    sandbox_ingest_url: str = "http://127.0.0.1:8081"
+    sandbox_ingest_timeout_seconds: float = Field(default=10.0, gt=0)
+    # After an accepted send, post signed `sent` then `delivered` status webhooks to ingest.
+    sandbox_status_webhooks: bool = False
+    sandbox_status_delay_seconds: float = Field(default=0.2, ge=0)
+    # Recorded traffic is kept in memory, bounded so a long benchmark cannot exhaust it.
+    sandbox_max_records: int = Field(default=10_000, ge=1)
+
+    whatsapp_app_secret: str = "sandbox-app-secret"
+    whatsapp_access_token: str = "sandbox-access-token"
+    whatsapp_phone_number_id: str = "100000000000001"
+    whatsapp_display_phone_number: str = "15550000001"
+    whatsapp_waba_id: str = "200000000000001"
+    whatsapp_verify_token: str = "sandbox-verify-token"
+
+    def ingest_webhook_url(self, channel: str) -> str:
+        return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> SandboxSettings:
+    return SandboxSettings()

@@ -1,0 +1,107 @@
+"""Everything one sandbox app holds: settings, recordings, faults, the HTTP client to ingest, background tasks."""
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import httpx
+
+from parley_sandbox.faults import FaultInjector
+from parley_sandbox.logs import get_logger
+from parley_sandbox.settings import SandboxSettings
+from parley_sandbox.store import DeliveryKind, TrafficStore, WebhookDelivery
+
+log = get_logger("parley_sandbox.state")
+
+
+class SandboxState:
+    def __init__(
+        self,
+        settings: SandboxSettings,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.store = TrafficStore(settings.sandbox_max_records, clock)
+        self.faults = FaultInjector()
+        # Tests inject a client (MockTransport, ASGITransport); otherwise we own one and close it.
+        self._client = http_client
+        self._owns_client = http_client is None
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        # Created lazily so the app also works when driven without its lifespan (httpx.ASGITransport).
+        if self._client is None:
+            self._client = httpx.AsyncClient(timeout=self.settings.sandbox_ingest_timeout_seconds)
+        return self._client
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run work after the response (status webhooks); keep a reference so it is not garbage-collected."""
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def drain(self) -> None:
+        """Wait for background work (tests use it to wait for status webhooks); bound it with asyncio.timeout."""
+        while self._tasks:
+            await asyncio.wait(set(self._tasks))
+
+    async def aclose(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._owns_client and self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def deliver(
+        self,
+        *,
+        channel: str,
+        kind: DeliveryKind,
+        body: bytes,
+        headers: dict[str, str],
+        contact_id: str | None,
+        message_id: str | None,
+        meta: dict[str, Any] | None = None,
+    ) -> WebhookDelivery:
+        """POST a webhook to ingest and record the attempt, whatever its outcome."""
+        url = self.settings.ingest_webhook_url(channel)
+        status: int | None = None
+        text: str | None = None
+        error: str | None = None
+        started = time.perf_counter()
+        try:
+            response = await self.http.post(url, content=body, headers=headers)
+            status, text = response.status_code, response.text
+        except httpx.HTTPError as exc:  # connection refused, timeout, ...: the caller decides (502)
+            error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        log.info(
+            "webhook.delivered" if error is None else "webhook.unreachable",
+            channel=channel,
+            kind=kind,
+            url=url,
+            message_id=message_id,
+            ingest_status=status,
+            error=error,
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
+        return await self.store.add_delivery(
+            channel=channel,
+            kind=kind,
+            url=url,
+            body=body,
+            headers=headers,
+            contact_id=contact_id,
+            message_id=message_id,
+            ingest_status=status,
+            ingest_body=text,
+            error=error,
+            meta=meta or {},
+        )

@@ -1,0 +1,42 @@
+"""nlp's processing step: analyse one received message and publish the analysis."""
+
+import structlog
+from faststream.kafka import KafkaBroker
+
+from parley_contracts import MessageAnalyzed, MessageReceived
+from parley_nlp.engine import AnalysisRequest, Engine
+from parley_nlp.history import HistoryReader
+from parley_runtime.kafka import publish
+
+log = structlog.get_logger()
+
+
+class NlpHandlers:
+    def __init__(self, broker: KafkaBroker, engine: Engine, history: HistoryReader) -> None:
+        self._broker = broker
+        self._engine = engine
+        self._history = history
+
+    async def analyze(self, event: MessageReceived) -> None:
+        history = await self._history.before(event.thread_key, event.occurred_at, event.dedupe_key)
+        analysis = await self._engine.analyze(AnalysisRequest(inbound=event, history=history))
+        await publish(
+            self._broker,
+            MessageAnalyzed(
+                tenant=event.tenant,
+                channel=event.channel,
+                thread_key=event.thread_key,
+                trace_id=event.trace_id,
+                inbound=event,
+                analysis=analysis,
+            ),
+        )
+        log.info(
+            "nlp.analyzed",
+            engine=analysis.engine,
+            language=analysis.language,
+            wants_human=analysis.wants_human,
+            reply_source=analysis.reply.source if analysis.reply else None,
+            confidence=analysis.reply.confidence if analysis.reply else None,
+            ms=round(analysis.processing_ms, 2),
+        )

@@ -1,0 +1,19 @@
+"""Outbound's settings, from the environment (see .env.example)."""
+
+from pydantic import Field, SecretStr
+
+from parley_runtime.settings import ServiceSettings
+
+
+class OutboundSettings(ServiceSettings):
+    port: int = Field(default=8084, validation_alias="OUTBOUND_PORT")
+    consumer_group: str = Field(default="parley-outbound", validation_alias="OUTBOUND_CONSUMER_GROUP")
+    whatsapp_api_base_url: str = Field(
+        default="http://127.0.0.1:8090/graph", description="https://graph.facebook.com in production."
+    )
+    whatsapp_api_version: str = Field(default="v21.0")
+    whatsapp_access_token: SecretStr = Field(default=SecretStr("sandbox-access-token"))
+    send_max_attempts: int = Field(default=5, ge=1, description="Calls to a channel API per message before the DLQ.")
+    send_backoff_base_seconds: float = Field(default=0.5, gt=0)
+    send_backoff_max_seconds: float = Field(default=30.0, gt=0)
+    http_timeout_seconds: float = Field(default=10.0, gt=0)
