@@ -3,7 +3,6 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 EVAL_DIR ?= ../shared/eval
 UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
-export UV_PYTHON_PREFERENCE ?= managed-first-if-available
 PYTEST_ARGS ?=
 
 .PHONY: help setup provision run test test-unit lint schemas eval bench compose-check clean

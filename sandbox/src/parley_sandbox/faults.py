@@ -39,9 +39,7 @@ class FaultInjector:
     async def pending(self) -> dict[str, list[Fault]]:
         async with self._lock:
             return {
-                ch: [Fault(f.status, f.remaining, f.code, f.message) for f in q]
-                for ch, q in self._queues.items()
-                if q
+                ch: [Fault(f.status, f.remaining, f.code, f.message) for f in q] for ch, q in self._queues.items() if q
             }
 
     async def clear(self, channel: str | None = None) -> None:

@@ -57,7 +57,8 @@ def fbtrace_id() -> str:
 
 def new_wamid() -> str:
     """A unique, realistic-looking WhatsApp message id (real ones are `wamid.` + base64)."""
-    return "wamid." + base64.b64encode(b"\x18\x0b" + uuid.uuid4().bytes + secrets.token_bytes(6)).decode()
+    # URL-safe alphabet so an id can be pasted into a query string without escaping.
+    return "wamid." + base64.urlsafe_b64encode(b"\x18\x0b" + uuid.uuid4().bytes + secrets.token_bytes(6)).decode()
 
 
 def serialize(payload: Any) -> bytes:

@@ -111,14 +111,17 @@ class TrafficStore:
     async def first_delivery(self, channel: str, kind: DeliveryKind, message_id: str) -> WebhookDelivery | None:
         async with self._lock:
             return _first(
-                d
-                for d in self._deliveries
-                if d.channel == channel and d.kind == kind and d.message_id == message_id
+                d for d in self._deliveries if d.channel == channel and d.kind == kind and d.message_id == message_id
             )
 
-    async def accepted_request(self, channel: str, message_id: str) -> ProviderRequest | None:
+    async def sent_message(self, channel: str, message_id: str) -> ProviderRequest | None:
+        """The accepted send that was answered with `message_id` (not a mark-as-read naming it)."""
         async with self._lock:
-            return _first(r for r in self._requests if r.channel == channel and r.message_id == message_id)
+            return _first(
+                r
+                for r in self._requests
+                if r.channel == channel and r.message_id == message_id and r.accepted and r.type != "read"
+            )
 
     async def clear_requests(self, channel: str | None = None) -> int:
         async with self._lock:

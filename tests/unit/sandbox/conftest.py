@@ -6,9 +6,9 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sandbox_fakes import NOW, FakeIngest, make_settings
 
 from parley_sandbox.app import create_app
+from tests.unit.sandbox.sandbox_fakes import NOW, FakeIngest, make_settings
 
 
 @pytest.fixture

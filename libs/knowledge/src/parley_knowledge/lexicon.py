@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from parley_knowledge.text import fold
 
+SKIP = "_skip"
+
 CONCEPTS: dict[str, str] = {
     # --- orders, shipping, delivery -------------------------------------------------------------
     "ship": """ship shipping shipped ships shipment* dispatch* deliver* delivery envio envios envío envíos
@@ -25,7 +27,7 @@ CONCEPTS: dict[str, str] = {
         டெலிவரி ஷிப்பிங் அனுப்ப* డెలివరీ షిప్పింగ్ పంప*""",
     "duration": """how_long how_many_days cuanto_tarda* cuanto_demora* cuanto_tiempo quanto_tempo
         quantos_dias tarda* demora* demoram prazo* quanto_demora kitne_din kitna_time kitna_samay kab_tak
-        evvalavu_naal* enni_rojulu* took takes""",
+        evvalavu_naal* enni_rojulu* took takes timing timeframe time_frame""",
     "day": """day days dia dias día días giorno giorni din दिन दिनों naal* நாள்* rojul* roju రోజు* business_day*
         dias_habiles dias_uteis""",
     "international": """international* abroad overseas foreign* extranjero* exterior internacional* fora_do_pais
@@ -110,7 +112,7 @@ CONCEPTS: dict[str, str] = {
         retirada click_and_collect collect* ritiro le_jaana uthana పికప్* பிக்கப்*""",
     "hours": """hour hours horario* hora horas open opens opening close closes closing closed abre abren abrir
         abierto* aberto aberta abrem cierra cierran cerrado* fecham orario khulta khulti khul* बंद खुल*
-        timing* टाइम timings திற* மூட* நேர* తెరు* మూస* సమయ* టైమ్*""",
+        timings टाइम திற* மூட* நேர* తెరు* మూస* సమయ* టైమ్*""",
     "weekend": """sunday sundays domingo domingos saturday saturdays sabado sábado sabados sábados weekend*
         fin_de_semana fines_de_semana fim_de_semana fins_de_semana holiday* festivo* feriado* ravivar
         raviwar shanivar रविवार शनिवार ஞாயிறு* சனி* ஆதிவார* ఆదివార* శనివార*""",
@@ -199,6 +201,11 @@ CONCEPTS: dict[str, str] = {
     "weather": "weather clima tiempo_atmosferico previsao previsão forecast rain lluvia chuva mausam मौसम வானிலை వాతావరణ*",
     "restaurant": "restaurant* restaurante* ristorante* food comida* eat comer dinner cena lunch",
     "ticket_event": "ticket* entrada* ingresso* biglietto* museum* museo* museu*",
+    # Greetings and courtesy phrases: recognised so they are not mistaken for content, then dropped.
+    SKIP: """bom_dia boa_tarde boa_noite buenos_dias buen_dia buenas_tardes buenas_noches good_morning
+        good_afternoon good_evening por_favor muchas_gracias muito_obrigado muito_obrigada thank_you
+        thanks_a_lot namaste namaskar vanakkam namaskaram नमस्ते வணக்கம் నమస్కారం dhanyavad dhanyavaad
+        shukriya धन्यवाद शुक्रिया நன்றி ధన్యవాదాలు""",
     "gym": "gym gimnasio* academia* palestra pool piscina* spa",
 }
 
@@ -206,7 +213,7 @@ CONCEPTS: dict[str, str] = {
 # already flags wants_human).
 HANDOFF = """human humans humano humana humanos pessoa person persona personas pessoas people gente agent agents
     agente agentes atendente* operator* operador* operadora* representative* representante* rep manager*
-    gerente* supervisor* someone somebody alguien alguem alguém anyone real bot robot chatbot maquina machine
+    gerente* supervisor* someone बॉट बोट போட் బాట్ somebody alguien alguem alguém anyone real bot robot chatbot maquina machine
     talk speak speaking talking hablar hable falar fale parlare baat baath karni karna chahta chahti
     insaan insan aadmi koi kisi connect* conectar conecte transfer* pasar pasame pásame passar passe
     call llamar llamame llámame ligar liga me_ligue contact_me customer care service please por_favor
@@ -224,6 +231,10 @@ such only own than about into over after before up down out off again once get g
 needs know tell let like make made go going goes went come use used able way thing things lol hmm oh sir madam
 guys bro anything something nothing everything now today tomorrow yesterday soon while since because though
 one two would'nt im i'm dont don't cant can't isnt wont s t d ll re ve m y o e
+last next ago week weeks placed place take taking time times saw see seen look looking find help anyone
+semana semanas pasado pasada passado passada proximo próximo próxima proxima dan da dar dá dão ficar fico
+fica llevar levar lleva leva ou oru tho kar karna karni kare karo karte hoga thi hai nanu nannu నన్ను నాకు
+unacceptable ridiculous ilusionados adorei experiencia experiência super
 el la los las un una unos unas y o u pero si no sí de del al en con por para sin sobre entre hasta desde que qué
 cual cuál cuales quien quién como cómo cuando cuándo donde dónde cuanto cuánto cuanta cuántos cuantos cuantas es
 son era fue ser estar esta está estoy estan están hay haber he has ha hemos han tengo tiene tienen tenemos tener
@@ -278,14 +289,15 @@ class Lexicon:
 
     def __init__(self, concepts: dict[str, str], handoff: str, stopwords: str) -> None:
         self.exact: dict[str, set[str]] = {}
-        self.prefixes: dict[str, list[tuple[str, str]]] = {}
+        self.prefixes: dict[tuple[int, str], list[tuple[str, str]]] = {}
         for concept, spec in concepts.items():
             for raw in _split_forms(spec):
                 form, is_prefix = _norm_form(raw)
                 if not form:
                     continue
                 if is_prefix and len(form) >= 3:
-                    self.prefixes.setdefault(form[:3], []).append((form, concept))
+                    key = (form.count("_") + 1, form[:3])
+                    self.prefixes.setdefault(key, []).append((form, concept))
                 else:
                     self.exact.setdefault(form, set()).add(concept)
         self.handoff_exact: set[str] = set()
@@ -298,7 +310,7 @@ class Lexicon:
 
     def concepts(self, form: str) -> set[str]:
         found = set(self.exact.get(form, ()))
-        for prefix, concept in self.prefixes.get(form[:3], ()):
+        for prefix, concept in self.prefixes.get((form.count("_") + 1, form[:3]), ()):
             if form.startswith(prefix):
                 found.add(concept)
         return found

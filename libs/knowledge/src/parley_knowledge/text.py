@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 # Word characters plus the Devanagari, Tamil and Telugu blocks (Python's \w misses their vowel signs).
-_TOKEN = re.compile(r"[\w\u0900-\u097F\u0B80-\u0BFF\u0C00-\u0C7F\u200c\u200d]+", re.UNICODE)
+_TOKEN = re.compile(r"[\w\u0900-\u0963\u0966-\u097F\u0B80-\u0BFF\u0C00-\u0C7F\u200c\u200d]+", re.UNICODE)
 _ZW = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _US = re.compile(r"\bU\.?S\.?A?\b\.?")
 
@@ -52,9 +52,9 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     sentence_start = True
     pos = 0
-    for m in re.finditer(r"[.!?¿¡\n]+|" + _TOKEN.pattern, text):
+    for m in re.finditer(r"[.!?¿¡\n\u0964\u0965]+|" + _TOKEN.pattern, text):
         piece = m.group(0)
-        if re.fullmatch(r"[.!?¿¡\n]+", piece):
+        if re.fullmatch(r"[.!?¿¡\n\u0964\u0965]+", piece):
             sentence_start = True
             continue
         piece = _ZW.sub("", piece).strip("_")

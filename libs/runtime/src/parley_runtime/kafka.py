@@ -31,5 +31,4 @@ async def publish(broker: KafkaBroker, event: Event) -> None:
         key=event.thread_key.encode(),
         headers=event.headers(),
         correlation_id=event.trace_id,
-        content_type="application/json",
     )

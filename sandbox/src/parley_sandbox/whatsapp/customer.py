@@ -36,6 +36,7 @@ from parley_sandbox.whatsapp.transcript import (
 )
 
 log = get_logger("parley_sandbox.whatsapp.customer")
+DEFAULT_NAME = "Sandbox Customer"
 
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     502: {"description": "ingest unreachable (connection refused, timeout)"},
@@ -72,13 +73,14 @@ def build_router(state: SandboxState) -> APIRouter:
         if previous is not None:
             # A provider retry: Meta re-sends the very same bytes (same wamid, same timestamp).
             retry, body, wa_id, wamid = True, previous.body, previous.contact_id or req.from_, req.message_id
-            name = str(previous.meta.get("name", req.name))
+            name = str(previous.meta.get("name", DEFAULT_NAME))
         else:
             contents = [c for c in (req.text, req.button_reply, req.list_reply) if c is not None]
             if len(contents) != 1:
                 raise HTTPException(422, "exactly one of text, button_reply, list_reply is required")
-            wa_id, name, wamid = req.from_, req.name, req.message_id or new_wamid()
-            body = serialize(await _build_message(req, wamid))
+            wa_id, wamid = req.from_, req.message_id or new_wamid()
+            name = req.name or await _last_name(wa_id) or DEFAULT_NAME
+            body = serialize(await _build_message(req, wamid, name))
         delivery = await state.deliver(
             channel=CHANNEL,
             kind="message",
@@ -99,7 +101,14 @@ def build_router(state: SandboxState) -> APIRouter:
             retry=retry,
         )
 
-    async def _build_message(req: CustomerMessageIn, wamid: str) -> dict[str, Any]:
+    async def _last_name(wa_id: str) -> str | None:
+        # A WhatsApp profile name persists: a tap sent without `name` keeps the customer's name.
+        for d in reversed(await state.store.deliveries(CHANNEL, kind="message", contact_id=wa_id)):
+            if d.meta.get("name"):
+                return str(d.meta["name"])
+        return None
+
+    async def _build_message(req: CustomerMessageIn, wamid: str, name: str) -> dict[str, Any]:
         context_id = req.context_message_id
         tapped = req.button_reply or req.list_reply
         if context_id is None and tapped is not None:
@@ -113,11 +122,9 @@ def build_router(state: SandboxState) -> APIRouter:
             text=req.text,
             button_reply=req.button_reply.model_dump(include={"id", "title"}) if req.button_reply else None,
             list_reply=req.list_reply.model_dump(exclude_none=True) if req.list_reply else None,
-            context=(
-                {"from": settings.whatsapp_display_phone_number, "id": context_id} if context_id else None
-            ),
+            context=({"from": settings.whatsapp_display_phone_number, "id": context_id} if context_id else None),
         )
-        return payloads.messages_webhook(settings, wa_id=req.from_, name=req.name, message=message)
+        return payloads.messages_webhook(settings, wa_id=req.from_, name=name, message=message)
 
     @router.post(
         "/statuses",
@@ -128,7 +135,7 @@ def build_router(state: SandboxState) -> APIRouter:
     async def send_status(req: StatusIn) -> WebhookOut | JSONResponse:
         recipient = req.recipient_id
         if recipient is None:
-            sent = await state.store.accepted_request(CHANNEL, req.message_id)
+            sent = await state.store.sent_message(CHANNEL, req.message_id)
             if sent is None or sent.to is None:
                 raise HTTPException(404, f"no recorded send with id {req.message_id}; pass recipient_id")
             recipient = sent.to
@@ -142,9 +149,7 @@ def build_router(state: SandboxState) -> APIRouter:
         )
         if delivery.ingest_status is None:
             return _unreachable(delivery, payload=payload)
-        return WebhookOut(
-            payload=payload, ingest_status=delivery.ingest_status, ingest_body=delivery.ingest_body or ""
-        )
+        return WebhookOut(payload=payload, ingest_status=delivery.ingest_status, ingest_body=delivery.ingest_body or "")
 
     @router.post(
         "/verify",
@@ -215,21 +220,27 @@ def build_router(state: SandboxState) -> APIRouter:
 
     @router.get("/conversations", response_model=list[ConversationSummary], summary="Customers seen so far")
     async def conversations() -> list[ConversationSummary]:
-        summaries: dict[str, ConversationSummary] = {}
+        names: dict[str, str] = {}
+        seen: dict[str, set[str]] = {}
+        last: dict[str, float] = {}
+        events: list[tuple[str | None, str | None, float]] = []
         for d in await state.store.deliveries(CHANNEL, kind="message"):
-            if d.contact_id is None:
-                continue
-            s = summaries.setdefault(d.contact_id, ConversationSummary(wa_id=d.contact_id, name=None, messages=0, last_time=0))
-            s.name = str(d.meta.get("name") or s.name)
-            s.messages += 1
-            s.last_time = max(s.last_time, d.time)
+            if d.contact_id and d.meta.get("name"):
+                names[d.contact_id] = str(d.meta["name"])
+            events.append((d.contact_id, d.message_id, d.time))
         for r in await state.store.requests(CHANNEL):
-            if r.to is None or r.type == "read":
+            if r.type != "read":
+                events.append((r.to, r.message_id, r.time))
+        for wa_id, message_id, at in events:
+            if wa_id is None:
                 continue
-            s = summaries.setdefault(r.to, ConversationSummary(wa_id=r.to, name=None, messages=0, last_time=0))
-            s.messages += 1
-            s.last_time = max(s.last_time, r.time)
-        return sorted(summaries.values(), key=lambda s: s.last_time, reverse=True)
+            seen.setdefault(wa_id, set()).add(message_id or "")  # a redelivery is the same message
+            last[wa_id] = max(last.get(wa_id, 0.0), at)
+        summaries = [
+            ConversationSummary(wa_id=w, name=names.get(w), messages=len(ids), last_time=last[w])
+            for w, ids in seen.items()
+        ]
+        return sorted(summaries, key=lambda s: s.last_time, reverse=True)
 
     @router.get(
         "/conversations/{wa_id}",
@@ -237,7 +248,8 @@ def build_router(state: SandboxState) -> APIRouter:
         summary="The customer's transcript: both directions in time order",
     )
     async def transcript(wa_id: str) -> Transcript:
-        requests = await state.store.requests(CHANNEL, to=wa_id)
+        # Mark-as-read calls name no recipient: keep them all, the transcript matches them by wamid.
+        requests = [r for r in await state.store.requests(CHANNEL) if r.to == wa_id or r.type == "read"]
         deliveries = await state.store.deliveries(CHANNEL, contact_id=wa_id)
         return build_transcript(wa_id, requests, deliveries)
 

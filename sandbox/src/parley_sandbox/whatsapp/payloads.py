@@ -50,9 +50,7 @@ def customer_message(
     return message
 
 
-def messages_webhook(
-    settings: SandboxSettings, *, wa_id: str, name: str, message: dict[str, Any]
-) -> dict[str, Any]:
+def messages_webhook(settings: SandboxSettings, *, wa_id: str, name: str, message: dict[str, Any]) -> dict[str, Any]:
     return envelope(
         settings,
         {

@@ -50,9 +50,7 @@ def build_router(state: SandboxState) -> APIRouter:
         if scheme.lower() != "bearer":
             token = request.query_params.get("access_token", "")  # Graph also takes the token as a param
         if not token or not hmac.compare_digest(token.strip().encode(), settings.whatsapp_access_token.encode()):
-            raise GraphError(
-                401, 190, "Invalid OAuth access token - Cannot parse access token", type_="OAuthException"
-            )
+            raise GraphError(401, 190, "Invalid OAuth access token - Cannot parse access token", type_="OAuthException")
 
     @router.post("/{version}/{phone_number_id}/messages", summary="Send a message / mark as read")
     async def send_message(version: str, phone_number_id: str, request: Request) -> JSONResponse:
@@ -106,12 +104,11 @@ def build_router(state: SandboxState) -> APIRouter:
         return await _send(parsed, phone_number_id, body)
 
     async def _mark_read(parsed: MarkRead, phone_number_id: str, body: dict[str, Any]) -> JSONResponse:
-        # Who read it: the customer whose message this is, when the sandbox delivered it.
-        original = await state.store.first_delivery(CHANNEL, "message", parsed.message_id)
+        # No `to`: the body names no recipient, and `/sandbox/sent?to=` should list messages only.
         await state.store.add_request(
             channel=CHANNEL,
             account_id=phone_number_id,
-            to=original.contact_id if original else None,
+            to=None,
             type="read",
             body=body,
             status_code=200,

@@ -13,7 +13,17 @@ from pydantic_core import PydanticCustomError
 from parley_sandbox.meta import GraphError, invalid_parameter
 
 MessageType = Literal[
-    "text", "image", "audio", "video", "document", "sticker", "interactive", "template", "location", "reaction", "contacts"
+    "text",
+    "image",
+    "audio",
+    "video",
+    "document",
+    "sticker",
+    "interactive",
+    "template",
+    "location",
+    "reaction",
+    "contacts",
 ]
 MESSAGE_TYPES: tuple[str, ...] = get_args(MessageType)
 INTERACTIVE_TYPES = ("button", "list")
@@ -27,9 +37,7 @@ def normalize_phone(value: str) -> str:
 
 def param_error(field: str, detail: str, *, missing: bool = False) -> PydanticCustomError:
     """A cross-field check's error that still names its field (relative to the model that raised it)."""
-    return PydanticCustomError(
-        "sandbox_param", "{detail}", {"field": field, "detail": detail, "missing": missing}
-    )
+    return PydanticCustomError("sandbox_param", "{detail}", {"field": field, "detail": detail, "missing": missing})
 
 
 class _Strict(BaseModel):
@@ -291,7 +299,9 @@ class CustomerMessageIn(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
     from_: str = Field(alias="from", pattern=WA_ID_PATTERN, description="the customer's wa_id (digits)")
-    name: str = Field(default="Sandbox Customer", min_length=1, max_length=256)
+    name: str | None = Field(
+        default=None, min_length=1, max_length=256, description="profile name; default: the last one used"
+    )
     text: str | None = Field(default=None, min_length=1, max_length=4096)
     button_reply: OptionReply | None = None
     list_reply: OptionReply | None = None

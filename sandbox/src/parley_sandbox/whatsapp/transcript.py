@@ -142,9 +142,7 @@ def _business_entry(request: ProviderRequest) -> TranscriptEntry:
     return entry
 
 
-def build_transcript(
-    wa_id: str, requests: list[ProviderRequest], deliveries: list[WebhookDelivery]
-) -> Transcript:
+def build_transcript(wa_id: str, requests: list[ProviderRequest], deliveries: list[WebhookDelivery]) -> Transcript:
     """Merge both directions in the order the sandbox saw them.
 
     `requests`: accepted Graph calls for this customer; `deliveries`: webhooks posted about them.

@@ -21,12 +21,12 @@ class IngestContext:
         limit = self.settings.max_body_bytes
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, f"body exceeds {limit} bytes")
+            raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"body exceeds {limit} bytes")
         body = bytearray()
         async for chunk in request.stream():
             body += chunk
             if len(body) > limit:
-                raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, f"body exceeds {limit} bytes")
+                raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"body exceeds {limit} bytes")
         return bytes(body)
 
 

@@ -1,0 +1,69 @@
+"""Bot configuration per business unit (collection `bot_configs`, `_id` = tenant)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pymongo.asynchronous.database import AsyncDatabase
+
+COLLECTION = "bot_configs"
+SUPPORTED_CHANNELS = {"whatsapp", "messenger", "instagram", "telegram", "email", "mercadolibre"}
+
+
+class BotConfig(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    tenant: str = Field(min_length=1, max_length=100)
+    name: str = Field(default="Assistant", min_length=1, max_length=80)
+    personality: str = Field(default="friendly, concise and professional", max_length=500)
+    system_prompt: str = Field(
+        default="You are the customer-care assistant of this business. Answer only from the knowledge base.",
+        max_length=8000,
+    )
+    languages: list[str] = Field(default_factory=lambda: ["en", "es", "pt", "hi", "ta", "te"])
+    channels: list[str] = Field(default_factory=lambda: sorted(SUPPORTED_CHANNELS))
+    model: str | None = Field(default=None, description="LLM model; None = the service default.")
+    temperature: float = Field(default=0.2, ge=0.0, le=2.0)
+    handoff_threshold: float = Field(default=0.3, ge=0.0, le=1.0)
+    knowledge_base_enabled: bool = True
+    greeting: str | None = Field(default=None, max_length=1000)
+    updated_at: datetime | None = None
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        out = []
+        for code in value:
+            code = code.strip().lower()
+            if not (2 <= len(code) <= 3 and code.isalpha()):
+                raise ValueError(f"not an ISO 639 language code: {code!r}")
+            out.append(code)
+        return list(dict.fromkeys(out))
+
+    @field_validator("channels")
+    @classmethod
+    def _channels(cls, value: list[str]) -> list[str]:
+        unknown = [c for c in value if c not in SUPPORTED_CHANNELS]
+        if unknown:
+            raise ValueError(f"unknown channels: {unknown}")
+        return list(dict.fromkeys(value))
+
+
+class BotConfigStore:
+    def __init__(self, db: AsyncDatabase) -> None:
+        self.collection = db[COLLECTION]
+
+    async def get(self, tenant: str) -> BotConfig:
+        doc = await self.collection.find_one({"_id": tenant})
+        if doc is None:
+            return BotConfig(tenant=tenant)
+        doc.pop("_id", None)
+        doc["tenant"] = tenant
+        return BotConfig.model_validate(doc)
+
+    async def put(self, config: BotConfig) -> BotConfig:
+        stored = config.model_copy(update={"updated_at": datetime.now(UTC)})
+        body = stored.model_dump(exclude={"tenant"})
+        await self.collection.replace_one({"_id": config.tenant}, {"_id": config.tenant, **body}, upsert=True)
+        return stored

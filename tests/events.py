@@ -1,0 +1,69 @@
+"""Event builders for tests."""
+
+import uuid
+
+from parley_contracts import (
+    Analysis,
+    Channel,
+    Contact,
+    InboundContent,
+    MessageAnalyzed,
+    MessageReceived,
+    MessageSend,
+    OutboundContent,
+    ReplySource,
+    SuggestedReply,
+    dedupe_key,
+    thread_key,
+)
+
+ACCOUNT = "100000000000001"
+
+
+def received(text: str = "hello", tenant: str = "demo", wa_id: str | None = None) -> MessageReceived:
+    wa_id = wa_id or "52155" + str(uuid.uuid4().int)[:8]
+    wamid = f"wamid.{uuid.uuid4().hex}"
+    return MessageReceived(
+        tenant=tenant,
+        channel=Channel.WHATSAPP,
+        thread_key=thread_key(tenant, Channel.WHATSAPP, ACCOUNT, wa_id),
+        account_id=ACCOUNT,
+        contact=Contact(id=wa_id, name="Test Customer"),
+        provider_message_id=wamid,
+        dedupe_key=dedupe_key(Channel.WHATSAPP, wamid),
+        sent_at="2026-11-23T10:00:00Z",
+        content=InboundContent(text=text),
+    )
+
+
+def analyzed(
+    inbound: MessageReceived,
+    *,
+    reply: str | None = "Here you go.",
+    confidence: float = 0.9,
+    wants_human: bool = False,
+    source: ReplySource = ReplySource.KNOWLEDGE_BASE,
+) -> MessageAnalyzed:
+    suggestion = SuggestedReply(text=reply, confidence=confidence, source=source) if reply else None
+    return MessageAnalyzed(
+        tenant=inbound.tenant,
+        channel=inbound.channel,
+        thread_key=inbound.thread_key,
+        trace_id=inbound.trace_id,
+        inbound=inbound,
+        analysis=Analysis(language="en", wants_human=wants_human, reply=suggestion),
+    )
+
+
+def send(text: str = "Hi there", wa_id: str | None = None) -> MessageSend:
+    inbound = received(wa_id=wa_id)
+    return MessageSend(
+        tenant=inbound.tenant,
+        channel=inbound.channel,
+        thread_key=inbound.thread_key,
+        send_id=f"snd_{uuid.uuid4().hex}",
+        account_id=ACCOUNT,
+        recipient=inbound.contact,
+        content=OutboundContent(text=text),
+        in_reply_to=inbound.dedupe_key,
+    )

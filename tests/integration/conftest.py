@@ -1,0 +1,61 @@
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import httpx
+import pytest
+from pymongo import AsyncMongoClient
+
+from parley_devstack import Infrastructure
+from parley_devstack.process import free_port
+from parley_devstack.services import SERVICES, RunningStack, stack_env
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def database_name() -> str:
+    return f"parley_it_{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture(scope="module")
+def services(
+    infra: Infrastructure, database_name: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[..., RunningStack]]:
+    """Start some of Parley's processes (not all) against the real broker and FerretDB."""
+    started: list[RunningStack] = []
+
+    def start(*names: str, **extra_env: str) -> RunningStack:
+        ports = {s.name: free_port() for s in SERVICES}
+        env = stack_env(
+            infra.kafka_bootstrap,
+            infra.mongodb_url,
+            ports,
+            {
+                "MONGODB_DATABASE": database_name,
+                "SEND_BACKOFF_BASE_SECONDS": "0.05",
+                "CONSUMER_RETRY_BASE_SECONDS": "0.05",
+                **extra_env,
+            },
+        )
+        stack = RunningStack(ports, env, tmp_path_factory.mktemp("logs"))
+        started.append(stack)
+        for name in names:
+            stack.start(name)
+        return stack
+
+    yield start
+    for stack in started:
+        stack.stop_all()
+
+
+@pytest.fixture
+async def db(infra: Infrastructure, database_name: str) -> AsyncIterator:
+    client = AsyncMongoClient(infra.mongodb_url, tz_aware=True)
+    yield client[database_name]
+    await client.close()
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(timeout=15) as client:
+        yield client

@@ -1,0 +1,118 @@
+"""router as a process, fed through the real broker, writing to FerretDB."""
+
+import pytest
+
+from parley_contracts import DeliveryState, MessageStatus
+from tests.events import analyzed, received
+from tests.kafka_helpers import eventually, publish_event, publish_raw, wait_for_records
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def router(services):
+    return services("router")
+
+
+async def test_inbound_is_in_its_thread_before_any_analysis(router, infra, db):
+    event = received("where is my order?")
+    await publish_event(infra.kafka_bootstrap, event)
+    thread = await eventually(lambda: db["threads"].find_one({"_id": event.thread_key}))
+    assert thread["status"] == "bot" and thread["contact_id"] == event.contact.id
+    assert thread["message_count"] == 1 and thread["last_message_preview"] == "where is my order?"
+    message = await db["messages"].find_one({"_id": event.dedupe_key})
+    assert message["author"] == "customer" and "analysis" not in message
+
+
+async def test_redelivered_inbound_is_stored_once(router, infra, db):
+    event = received("hi")
+    await publish_event(infra.kafka_bootstrap, event)
+    await publish_event(infra.kafka_bootstrap, event.model_copy(update={"event_id": "another-delivery"}))
+    await eventually(lambda: db["threads"].find_one({"_id": event.thread_key}))
+    marker = received("later", wa_id="0")  # a later record on some partition: lets the router catch up
+    await publish_event(infra.kafka_bootstrap, marker)
+    await eventually(lambda: db["messages"].find_one({"_id": marker.dedupe_key}))
+    assert await db["messages"].count_documents({"thread_key": event.thread_key}) == 1
+
+
+async def test_confident_analysis_publishes_one_reply_even_when_replayed(router, infra, db):
+    inbound = received("do you ship to texas?")
+    event = analyzed(inbound, reply="We only deliver inside Mexico and Brazil.", confidence=0.8)
+    await publish_event(infra.kafka_bootstrap, inbound)
+    await publish_event(infra.kafka_bootstrap, event)
+    await publish_event(infra.kafka_bootstrap, event.model_copy(update={"event_id": "replayed"}))
+    sends = await wait_for_records(
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("in_reply_to") == inbound.dedupe_key, settle=3
+    )
+    assert len(sends) == 1
+    assert sends[0]["content"]["text"] == "We only deliver inside Mexico and Brazil."
+    assert sends[0]["recipient"]["id"] == inbound.contact.id
+    messages = [m async for m in db["messages"].find({"thread_key": inbound.thread_key}).sort("at", 1)]
+    assert [m["author"] for m in messages] == ["customer", "bot"]
+    assert messages[0]["analysis"]["reply"]["confidence"] == 0.8
+    assert messages[1]["status"] == "queued" and messages[1]["published"] is True
+
+
+async def test_asking_for_a_person_hands_off_and_silences_the_bot(router, infra, db):
+    inbound = received("I want to talk to a real person")
+    await publish_event(infra.kafka_bootstrap, analyzed(inbound, wants_human=True))
+    [handoff] = await wait_for_records(
+        infra.kafka_bootstrap, "handoff.requested", lambda v: v.get("thread_key") == inbound.thread_key
+    )
+    assert handoff["reason"] == "customer_asked"
+    thread = await eventually(lambda: db["threads"].find_one({"_id": inbound.thread_key, "status": "needs_human"}))
+    assert thread["handoff_reason"] == "customer_asked"
+
+    follow_up = received("hello?", wa_id=inbound.contact.id)
+    await publish_event(infra.kafka_bootstrap, analyzed(follow_up, reply="Hi!", confidence=1.0))
+    sends = await wait_for_records(
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("thread_key") == inbound.thread_key, settle=3
+    )
+    assert [s["in_reply_to"] for s in sends] == [inbound.dedupe_key]  # the holding message only
+
+
+async def test_low_confidence_hands_off(router, infra, db):
+    inbound = received("can I pay with goats?")
+    await publish_event(infra.kafka_bootstrap, analyzed(inbound, reply="Maybe.", confidence=0.1))
+    [handoff] = await wait_for_records(
+        infra.kafka_bootstrap, "handoff.requested", lambda v: v.get("thread_key") == inbound.thread_key
+    )
+    assert handoff["reason"] == "low_confidence"
+
+
+async def test_delivery_statuses_never_go_backwards(router, infra, db):
+    inbound = received("status test")
+    await publish_event(infra.kafka_bootstrap, analyzed(inbound, reply="Ok", confidence=0.9))
+    [send] = await wait_for_records(
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("in_reply_to") == inbound.dedupe_key
+    )
+
+    def status(state: DeliveryState, provider_id: str | None = None) -> MessageStatus:
+        return MessageStatus(
+            tenant=inbound.tenant,
+            channel=inbound.channel,
+            thread_key=inbound.thread_key,
+            send_id=send["send_id"] if provider_id is None else None,
+            provider_message_id=provider_id or "wamid.OUT-1",
+            status=state,
+        )
+
+    await publish_event(infra.kafka_bootstrap, status(DeliveryState.SENT))
+    await publish_event(infra.kafka_bootstrap, status(DeliveryState.READ, "wamid.OUT-1"))
+    await publish_event(infra.kafka_bootstrap, status(DeliveryState.DELIVERED, "wamid.OUT-1"))  # late
+    await eventually(lambda: db["messages"].find_one({"_id": send["send_id"], "status": "read"}))
+    marker = received("marker")
+    await publish_event(infra.kafka_bootstrap, marker)
+    await eventually(lambda: db["messages"].find_one({"_id": marker.dedupe_key}))
+    doc = await db["messages"].find_one({"_id": send["send_id"]})
+    assert doc["status"] == "read" and doc["provider_message_id"] == "wamid.OUT-1"
+    assert [h["status"] for h in doc["status_history"]] == ["queued", "sent", "read"]
+
+
+async def test_a_record_that_is_not_an_event_goes_to_the_dead_letter_topic(router, infra):
+    await publish_raw(infra.kafka_bootstrap, "message.received", b'{"tenant": "x", "oops": true}', key=b"k-poison")
+    [letter] = await wait_for_records(
+        infra.kafka_bootstrap, "message.received.dlq", lambda v: v.get("key") == "k-poison"
+    )
+    assert letter["service"] == "router" and "invalid MessageReceived" in letter["error"]
+    assert letter["original"] == {"tenant": "x", "oops": True}

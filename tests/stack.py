@@ -1,0 +1,25 @@
+"""The whole system as processes (five services + sandbox) on the session's infrastructure."""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from parley_devstack import Infrastructure
+from parley_devstack.services import RunningStack, start_stack
+
+
+@contextmanager
+def running_stack(infra: Infrastructure, log_dir: Path, **extra_env: str) -> Iterator[RunningStack]:
+    env = {
+        "MONGODB_DATABASE": f"parley_test_{uuid.uuid4().hex[:8]}",
+        "LOG_LEVEL": "INFO",
+        "SEND_BACKOFF_BASE_SECONDS": "0.05",
+        "CONSUMER_RETRY_BASE_SECONDS": "0.05",
+        **extra_env,
+    }
+    stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, log_dir, extra_env=env)
+    try:
+        yield stack
+    finally:
+        stack.stop_all()
