@@ -82,7 +82,7 @@ class SandboxState:
             status, text = response.status_code, response.text
         except httpx.HTTPError as exc:  # connection refused, timeout, ...: the caller decides (502)
             error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        log.info(
+        (log.info if error is None else log.warning)(
             "webhook.delivered" if error is None else "webhook.unreachable",
             channel=channel,
             kind=kind,
