@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from parley_dashboard.deps import DbDep
 from parley_knowledge import BotConfig, BotConfigStore
@@ -42,5 +43,8 @@ async def get_bot_config(tenant: str, db: DbDep) -> BotConfig:
 @router.put("", response_model=BotConfig)
 async def put_bot_config(tenant: str, body: BotConfigUpdate, db: DbDep) -> BotConfig:
     """Replace the configuration (validated: ISO language codes, known channels, threshold 0–1)."""
-    config = BotConfig.model_validate({**body.model_dump(), "tenant": tenant})
+    try:
+        config = BotConfig.model_validate({**body.model_dump(), "tenant": tenant})
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False, include_context=False)) from exc
     return await BotConfigStore(db).put(config)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from parley_contracts import Sentiment
 
-from parley_nlp.analysis.text import fold, words
+from parley_nlp.analysis.text import WORD_CHAR, fold, words
 
 Priority = Literal["low", "medium", "high"]
 
@@ -306,11 +306,15 @@ def _has_foreign_object(between: list[str]) -> bool:
 
 
 # The rewrites as two alternations (one per replacement), for speed.
+# Both only tried where a word starts: Python's re tries every branch at every position otherwise.
+_AT_WORD = rf"(?<!{WORD_CHAR})(?=\w)"
 _REWRITE_RE = tuple(
-    (re.compile("|".join(p.pattern for p, r in _REWRITES if r == repl)), repl)
+    (re.compile(_AT_WORD + "(?:" + "|".join(p.pattern for p, r in _REWRITES if r == repl) + ")"), repl)
     for repl in dict.fromkeys(r for _, r in _REWRITES)
 )
-_DIRECT_RE = re.compile("|".join(f"(?P<d{i}>{p.pattern})" for i, (p, _) in enumerate(_DIRECT)))
+_DIRECT_RE = re.compile(
+    _AT_WORD + "(?:" + "|".join(f"(?P<d{i}>{p.pattern})" for i, (p, _) in enumerate(_DIRECT)) + ")"
+)
 _DIRECT_CONF = {f"d{i}": c for i, (_, c) in enumerate(_DIRECT)}
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from parley_nlp.analysis.text import fold, is_latin_letter, words
+from parley_nlp.analysis.text import fold, words
 
 UNDETERMINED = "und"
 
@@ -215,10 +215,10 @@ def _script_guess(text: str) -> tuple[str | None, float, int]:
     counts: Counter[str] = Counter()
     latin = 0
     for ch in text:
-        if is_latin_letter(ch):
-            latin += 1
+        if ord(ch) < 0x250:
+            latin += ch.isalpha()
             continue
-        code = _script_of(ch)
+        code = _script_of(ch)  # letters and vowel signs alike: both say which script it is
         if code is not None:
             counts[code] += 1
     if not counts:
@@ -257,7 +257,7 @@ def detect_language(text: str) -> LanguageGuess:
         return LanguageGuess(UNDETERMINED, 0.0)
 
     script_code, script_share, latin_letters = _script_guess(text)
-    if script_code is not None and script_share >= 0.3:
+    if script_code is not None and script_share >= 0.2:
         # Native script is near-conclusive; only a handful of letters lowers the confidence.
         conf = min(0.99, 0.6 + 0.4 * script_share) * (1.0 - math.exp(-len(text.strip()) / 4))
         return LanguageGuess(script_code, round(conf, 3))
@@ -274,9 +274,12 @@ def detect_language(text: str) -> LanguageGuess:
             for lang, w in hint.items():
                 scores[lang] += w
 
-    # The detector's weight grows with length: ~0 for "oi", full for a sentence.
+    # The detector's weight grows with length: ~0 for "oi", full for a sentence. When the function
+    # words have already decided by a wide margin it cannot change the answer, so it is skipped.
     stat_weight = min(2.5, latin_letters / 12)
-    if stat_weight >= 0.25:
+    top_two = sorted(scores.values(), reverse=True)[:2]
+    decided = top_two[0] >= 4.0 and top_two[1] + stat_weight < top_two[0] - stat_weight
+    if stat_weight >= 0.25 and not decided:
         for lang, p in _statistical(text).items():
             if lang in scores:
                 # A language none of whose function words occur gets half a vote: the detector

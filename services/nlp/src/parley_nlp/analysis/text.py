@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Accents are folded on Latin letters only: customers type "dias"/"días", "nao"/"não" interchangeably,
 # but the marks on Devanagari/Tamil/Telugu letters are vowel signs and must be kept.
@@ -18,11 +19,14 @@ WORD_CHAR = rf"[\w{_INDIC_SIGNS}\u200c\u200d]"
 _WORD_RE = re.compile(rf"{WORD_CHAR}+(?:['’\-]{WORD_CHAR}+)*", re.UNICODE)
 
 
+# Every signal folds the same message again; a small cache makes the repeats free.
+@lru_cache(maxsize=512)
 def normalize(text: str) -> str:
     """NFC, lower case, curly apostrophes made straight."""
     return unicodedata.normalize("NFC", text).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=512)
 def fold(text: str) -> str:
     """Lower case with Latin accents removed; for accent-insensitive matching."""
     return normalize(text).translate(_LATIN_FOLD)

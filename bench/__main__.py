@@ -1,0 +1,201 @@
+"""`make bench`: webhook acknowledgement and end-to-end latency, beside the HTTP and broker floors measured
+in the same run, and the offline engine's per-message cost. Writes bench/results/latest.json and .md.
+
+Rates and durations: BENCH_ACK_RATES (default "200,1000" msg/s), BENCH_E2E_RATES ("20,100"), BENCH_SECONDS (10)."""
+
+import asyncio
+import hashlib
+import hmac
+import json
+import os
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from bench.load import open_loop
+from bench.stats import summary
+from parley_devstack import infrastructure
+from parley_devstack.process import Child, free_port
+from parley_devstack.services import SERVICES, RunningStack, stack_env
+
+RESULTS = Path(__file__).parent / "results"
+SECRET = "sandbox-app-secret"
+ACCOUNT = "100000000000001"
+
+
+def _rates(name: str, default: str) -> list[float]:
+    return [float(x) for x in os.environ.get(name, default).split(",") if x.strip()]
+
+
+def webhook(wa_id: str, wamid: str, text: str) -> bytes:
+    value = {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "15550000001", "phone_number_id": ACCOUNT},
+        "contacts": [{"profile": {"name": "Bench"}, "wa_id": wa_id}],
+        "messages": [{"from": wa_id, "id": wamid, "timestamp": str(int(time.time())), "type": "text", "text": {"body": text}}],
+    }
+    hook = {"object": "whatsapp_business_account", "entry": [{"id": "W", "changes": [{"field": "messages", "value": value}]}]}
+    return json.dumps(hook).encode()
+
+
+def signature(body: bytes) -> str:
+    return "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+
+
+async def http_load(url: str, rate: float, seconds: float, signed: bool) -> dict:
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    async with httpx.AsyncClient(timeout=10, limits=limits) as client:
+        async def request(i: int) -> None:
+            body = webhook(f"5219{i:09d}", f"wamid.bench.{uuid.uuid4().hex}", "hello")
+            headers = {"X-Hub-Signature-256": signature(body)} if signed else {}
+            response = await client.post(url, content=body, headers=headers)
+            response.raise_for_status()
+
+        latencies, failures, achieved = await open_loop(rate, seconds, request)
+    return {"offered_rate": rate, "achieved_rate": round(achieved, 1), "failures": failures, **summary(latencies)}
+
+
+async def kafka_floor(bootstrap: str, rate: float, seconds: float) -> dict:
+    """Raw aiokafka produce (acks=all) → consume, one record at a time: the broker's own latency."""
+    topic = "message.status.dlq"  # an existing, quiet topic; records carry a bench marker
+    marker = uuid.uuid4().hex
+    sent: dict[str, float] = {}
+    latencies: list[float] = []
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="latest", enable_auto_commit=False)
+    await consumer.start()
+    await asyncio.sleep(1)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    await producer.start()
+
+    async def consume() -> None:
+        async for record in consumer:
+            value = json.loads(record.value)
+            if value.get("bench") == marker and value["id"] in sent:
+                latencies.append((time.perf_counter() - sent[value["id"]]) * 1000)
+                if len(latencies) == int(rate * seconds):
+                    return
+
+    reader = asyncio.create_task(consume())
+
+    async def request(i: int) -> None:
+        key = str(i)
+        sent[key] = time.perf_counter()
+        await producer.send_and_wait(topic, json.dumps({"bench": marker, "id": key}).encode(), key=key.encode())
+
+    _, failures, achieved = await open_loop(rate, seconds, request)
+    try:
+        await asyncio.wait_for(reader, 30)
+    except TimeoutError:
+        reader.cancel()
+    await producer.stop()
+    await consumer.stop()
+    return {"offered_rate": rate, "achieved_rate": round(achieved, 1), "failures": failures, **summary(latencies)}
+
+
+async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
+    """Webhook POSTed to ingest → the sandbox's WhatsApp endpoint called with the reply."""
+    started: dict[str, float] = {}
+    run = uuid.uuid4().hex[:6]
+    async with httpx.AsyncClient(timeout=10) as client:
+        async def request(i: int) -> None:
+            wa_id = f"52{abs(hash(run)) % 10**6:06d}{i:05d}"
+            body = webhook(wa_id, f"wamid.e2e.{run}.{i}", "hello")
+            started[wa_id] = time.time()
+            (await client.post(stack.url("ingest") + "/webhooks/whatsapp", content=body,
+                               headers={"X-Hub-Signature-256": signature(body)})).raise_for_status()
+
+        _, failures, achieved = await open_loop(rate, seconds, request)
+        deadline = time.monotonic() + 60
+        latencies: list[float] = []
+        while time.monotonic() < deadline:
+            sent = (await client.get(stack.url("sandbox") + "/sandbox/sent", params={"channel": "whatsapp"})).json()
+            latencies = [(r["time"] - started[r["to"]]) * 1000 for r in sent["requests"] if r["to"] in started]
+            if len(latencies) >= len(started):
+                break
+            await asyncio.sleep(1)
+        await client.delete(stack.url("sandbox") + "/sandbox/sent")
+    return {"offered_rate": rate, "achieved_rate": round(achieved, 1), "failures": failures,
+            "answered": len(latencies), "sent": len(started), **summary(latencies)}
+
+
+def engine_cost() -> dict:
+    from bench.engine_cost import measure
+
+    return measure()
+
+
+async def main() -> int:
+    seconds = float(os.environ.get("BENCH_SECONDS", "10"))
+    results: dict = {"machine": {"cores": os.cpu_count()}, "seconds_per_level": seconds,
+                     "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    logs = RESULTS / "logs"
+    with infrastructure() as infra:
+        ports = {s.name: free_port() for s in SERVICES}
+        env = stack_env(infra.kafka_bootstrap, infra.mongodb_url, ports,
+                        {"MONGODB_DATABASE": f"bench_{uuid.uuid4().hex[:6]}", "LOG_LEVEL": "WARNING"})
+        bare_port = free_port()
+        bare = Child("bare", [sys.executable, "-m", "bench.bare_app"], logs / "bare.log", env={**env, "BARE_PORT": str(bare_port)})
+        bare.wait_until(lambda: httpx.get(f"http://127.0.0.1:{bare_port}/healthz").status_code == 200, 30, "health")
+        stack = RunningStack(ports, env, logs)
+        try:
+            stack.start("ingest")
+            results["webhook_ack"] = []
+            for rate in _rates("BENCH_ACK_RATES", "200,1000"):
+                floor = await http_load(f"http://127.0.0.1:{bare_port}/hook", rate, seconds, signed=False)
+                parley = await http_load(stack.url("ingest") + "/webhooks/whatsapp", rate, seconds, signed=True)
+                results["webhook_ack"].append({"rate": rate, "bare_fastapi_floor": floor, "ingest": parley,
+                                               "p99_ratio": _ratio(parley, floor)})
+            results["kafka_floor"] = []
+            results["end_to_end"] = []
+            for name in ("sandbox", "router", "nlp", "outbound"):
+                stack.start(name)
+            for rate in _rates("BENCH_E2E_RATES", "20,100"):
+                floor = await kafka_floor(infra.kafka_bootstrap, rate, seconds)
+                e2e = await end_to_end(stack, rate, seconds)
+                results["kafka_floor"].append(floor)
+                results["end_to_end"].append({"rate": rate, "kafka_produce_consume_floor": floor, "pipeline": e2e,
+                                              "p99_ratio": _ratio(e2e, floor)})
+        finally:
+            stack.stop_all()
+            bare.stop()
+    results["offline_engine"] = engine_cost()
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    (RESULTS / "latest.md").write_text(render(results))
+    print(render(results))
+    return 0
+
+
+def _ratio(measured: dict, floor: dict) -> float | None:
+    if measured.get("p99_ms") and floor.get("p99_ms"):
+        return round(measured["p99_ms"] / floor["p99_ms"], 2)
+    return None
+
+
+def render(r: dict) -> str:
+    lines = [f"# Parley benchmark ({r['started_at']}, {r['machine']['cores']} cores, {r['seconds_per_level']} s per level)", ""]
+    lines += ["## Webhook acknowledgement (signed WhatsApp webhook → 200 after Kafka acks=all)", "",
+              "| offered msg/s | floor achieved | floor p50 / p99 ms | ingest achieved | ingest p50 / p99 ms | failures | p99 ÷ floor |",
+              "|---|---|---|---|---|---|---|"]
+    for row in r.get("webhook_ack", []):
+        f, p = row["bare_fastapi_floor"], row["ingest"]
+        lines.append(f"| {row['rate']:.0f} | {f['achieved_rate']} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p['achieved_rate']} | "
+                     f"{p.get('p50_ms')} / {p.get('p99_ms')} | {p['failures']} | {row['p99_ratio']} |")
+    lines += ["", "## End to end (webhook in → WhatsApp send endpoint called), offline engine", "",
+              "| offered msg/s | kafka floor p50 / p99 ms | pipeline p50 / p99 ms | answered / sent | p99 ÷ floor |",
+              "|---|---|---|---|---|"]
+    for row in r.get("end_to_end", []):
+        f, p = row["kafka_produce_consume_floor"], row["pipeline"]
+        lines.append(f"| {row['rate']:.0f} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p.get('p50_ms')} / {p.get('p99_ms')} | "
+                     f"{p['answered']} / {p['sent']} | {row['p99_ratio']} |")
+    e = r.get("offline_engine", {})
+    lines += ["", "## Offline engine, per message", "", "```", json.dumps(e, indent=2), "```", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

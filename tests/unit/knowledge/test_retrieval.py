@@ -1,0 +1,105 @@
+"""Ranking, cross-language matching and confidence, on a generated PDF and on the eval PDFs, with
+questions written for these tests (not the labelled sample messages)."""
+
+from pathlib import Path
+
+import pytest
+
+from parley_knowledge import KnowledgeIndex, answer_confidence, chunk_pages, compose_answer, extract_pages
+from parley_knowledge.index import analyze
+from parley_knowledge.text import fold, stem
+from tests.unit.knowledge.kb_pdfs import ACME_PAGES, text_pdf
+
+EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
+
+
+def build(data: bytes) -> KnowledgeIndex:
+    chunks = chunk_pages(extract_pages(data))
+    return KnowledgeIndex.build(
+        [
+            {"chunk_id": str(c.ordinal), "section": c.section, "kind": c.kind, "text": c.text, "sentences": c.sentences}
+            for c in chunks
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def acme() -> KnowledgeIndex:
+    return build(text_pdf(ACME_PAGES))
+
+
+def best(index: KnowledgeIndex, query: str, drop_handoff: bool = False) -> tuple[str | None, float]:
+    result = index.search(query, answerable_only=True, drop_handoff=drop_handoff)
+    return (result.best.chunk.section if result.best else None), answer_confidence(result)
+
+
+def test_fold_keeps_indic_vowel_signs_and_strips_latin_accents() -> None:
+    assert fold("Reembolsão") == "reembolsao"
+    assert fold("धनवापसी") == "धनवापसी"
+    assert stem("cancellation") == stem("cancelación") == "cancel"[:5]
+
+
+@pytest.mark.parametrize(
+    ("query", "section"),
+    [
+        ("How many kilos can my suitcase weigh?", "1. Baggage allowance"),
+        ("¿Cuánto pesa la maleta que puedo facturar?", "1. Baggage allowance"),
+        ("Quero meu reembolso, quando cai no cartão?", "2. Refunds"),
+        ("mera refund kab tak aayega", "2. Refunds"),
+        ("मेरा रिफंड कब मिलेगा?", "2. Refunds"),
+        ("Posso levar meu cachorro na cabine?", "3. Pets on board"),
+        ("naaku pet tho travel cheyyali, kukka ni cabin lo teesukuvellacha", "3. Pets on board"),
+        ("¿El call centre abre los sábados?", "4. Customer support hours"),
+    ],
+)
+def test_cross_language_questions_find_the_right_section(acme: KnowledgeIndex, query: str, section: str) -> None:
+    found, confidence = best(acme, query)
+    assert found == section
+    assert confidence >= 0.3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Which museum should I visit in Rome?",
+        "¿Venden entradas para conciertos?",
+        "Vocês têm vagas de emprego?",
+        "what's the weather tomorrow",
+    ],
+)
+def test_questions_the_document_does_not_cover_get_low_confidence(acme: KnowledgeIndex, query: str) -> None:
+    _, confidence = best(acme, query)
+    assert confidence < 0.3
+
+
+def test_handoff_words_are_not_searched_when_the_customer_wants_a_person(acme: KnowledgeIndex) -> None:
+    assert analyze("I want to talk to a human agent please", drop_handoff=True) == []
+    found, confidence = best(acme, "let me speak to an agent, and how heavy can my suitcase be?", drop_handoff=True)
+    assert found == "1. Baggage allowance" and confidence >= 0.3
+
+
+def test_answer_is_the_relevant_sentence_not_the_whole_section(acme: KnowledgeIndex) -> None:
+    result = acme.search("are guide dogs free?", answerable_only=True)
+    text = compose_answer(result, acme)
+    assert "Guide dogs travel free of charge." in text
+    assert len(text) < len(result.best.chunk.text)
+
+
+@pytest.mark.skipif(not (EVAL / "aurora-faq.pdf").exists(), reason="eval PDFs not present")
+@pytest.mark.parametrize(
+    ("tenant", "query", "section"),
+    [
+        ("aurora", "Do you deliver to Colombia?", "3. International shipping"),
+        ("aurora", "Aceitam boleto bancário?", "8. Payment methods"),
+        ("aurora", "¿Cuántos días tengo para devolver un producto?", "5. Returns"),
+        ("aurora", "kya EMI pe le sakte hain bina interest ke?", "9. Installments (meses sin intereses)"),
+        ("solmar", "Can I bring my surfboard on the plane?", "4. Equipaje"),
+        ("solmar", "Preciso de passaporte para ir aos Estados Unidos?", "5. Documentación y visados"),
+        ("solmar", "hotel booking cancel karne par refund milega?", "3. Cancelaciones y reembolsos"),
+    ],
+)
+def test_eval_knowledge_bases_cross_language(tenant: str, query: str, section: str) -> None:
+    index = build((EVAL / f"{tenant}-faq.pdf").read_bytes())
+    found, confidence = best(index, query)
+    assert found == section
+    assert confidence > 0.1
