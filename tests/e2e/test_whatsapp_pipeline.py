@@ -65,7 +65,7 @@ async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: Runn
     async def both_messages() -> list[dict] | None:
         page = (await http.get(f"{api}/api/threads/{key}/messages", headers=headers)).json()
         items = page["items"]
-        return items if len(items) >= 2 and items[-1].get("status") == "sent" else None
+        return items if len(items) >= 2 and items[-1].get("status") == "delivered" else None
 
     messages = await eventually(both_messages, timeout=20)
     assert messages is not None

@@ -45,7 +45,7 @@ def test_fold_keeps_indic_vowel_signs_and_strips_latin_accents() -> None:
         ("How many kilos can my suitcase weigh?", "1. Baggage allowance"),
         ("¿Cuánto pesa la maleta que puedo facturar?", "1. Baggage allowance"),
         ("Quero meu reembolso, quando cai no cartão?", "2. Refunds"),
-        ("mera refund kab tak aayega", "2. Refunds"),
+        ("mera refund card pe kab milega", "2. Refunds"),
         ("मेरा रिफंड कब मिलेगा?", "2. Refunds"),
         ("Posso levar meu cachorro na cabine?", "3. Pets on board"),
         ("naaku pet tho travel cheyyali, kukka ni cabin lo teesukuvellacha", "3. Pets on board"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from parley_devstack.build import ferretdb_binary, kafka_classpath
 from parley_devstack.paths import DEPLOY
-from parley_devstack.process import Child, free_port, port_open
+from parley_devstack.process import Child, StartupError, free_port, port_open
 
 KAFKA_JVM_FLAGS = [
     "-server",
@@ -50,7 +50,10 @@ def start_kafka(
 def _cluster_id() -> str:
     import base64
 
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    while True:  # Kafka's format: 22 url-safe base64 chars; a leading '-' would read as an option
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 async def _kafka_metadata_ok(bootstrap: str) -> bool:

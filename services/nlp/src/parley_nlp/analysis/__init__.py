@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from parley_contracts import Entity, Sentiment
-
 from parley_nlp.analysis.intent import (
     HandoffRequest,
     classify_category,

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from parley_contracts import Sentiment
-
 from parley_nlp.analysis.text import WORD_CHAR, fold, words
 
 Priority = Literal["low", "medium", "high"]
@@ -153,10 +152,16 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:another|other|third|a different) (?:person|people|party)\b", " zzother "),
         (r"\b(?:otra|otras|tercera) (?:persona|personas)\b|\b(?:outra|outras|terceira) pessoas?\b", " zzother "),
         (r"\b(?:per|por|each|cada|by) (?:person|persona|pessoa|pax|adulto|adult)\b", " zzother "),
-        (r"\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|duas|dois|quatro) (?:people|persons?|personas?|pessoas?|adults?|adultos?)\b", " zzother "),
+        (
+            r"\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|duas|dois|quatro) (?:people|persons?|personas?|pessoas?|adults?|adultos?)\b",
+            " zzother ",
+        ),
         (r"\bhuman (?:error|rights|resources)\b|\bderechos humanos\b|\bdireitos humanos\b", " zzother "),
         # Staff named by their department.
-        (r"\bcustomer (?:care|service|support|success)(?: (?:team|executive|rep|representative|person|agent))?\b", " zzperson "),
+        (
+            r"\bcustomer (?:care|service|support|success)(?: (?:team|executive|rep|representative|person|agent))?\b",
+            " zzperson ",
+        ),
         (r"\b(?:support|service|sales|help ?desk) (?:team|staff|desk|department)\b", " zzperson "),
         (r"\b(?:servicio|atencion) al cliente\b|\batendimento(?: ao cliente)?\b|\bsoporte tecnico\b", " zzperson "),
         (r"\blive (?:agent|person|human|support|chat agent)\b|\breal (?:person|human|people|agent)\b", " zzperson "),
@@ -170,20 +175,35 @@ _DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     for p, c in (
         (r"\b(?:call|ring|phone) me\b|\bgive me a (?:call|ring)\b|\bcallback\b|\bcall back\b", 0.85),
         (r"\bllam(?:a|e|en)me\b|\bme (?:pueden|puede|podrian|podria|podes|puedes) llamar\b|\bme llamen\b", 0.85),
-        (r"\bme (?:liga|ligue|ligar|liguem|ligam)\b|\bliga(?:r)? (?:pra|para) mim\b|\bme (?:pode|podem|poderia|poderiam) ligar\b", 0.85),
+        (
+            r"\bme (?:liga|ligue|ligar|liguem|ligam)\b|\bliga(?:r)? (?:pra|para) mim\b|\bme (?:pode|podem|poderia|poderiam) ligar\b",
+            0.85,
+        ),
         (r"\b(?:call|phone) (?:karo|karein|kare|kijiye|kar do|kardo|kar dijiye|karwao|back karo|karna)\b", 0.8),
         (r"\b(?:call|phone) (?:pannunga|pannuga|pannu|pannungal|pannunga please)\b", 0.8),
         (r"\b(?:call|phone) (?:cheyyandi|cheyandi|cheyyi|cheyyagalara|cheyyandi please|chesthara|chestara)\b", 0.8),
-        (r"\b(?:don'?t|do not|dont) want (?:to (?:talk|speak|chat) (?:to|with) )?(?:a |an |the |this )?(?:bot|robot|machine|chatbot|ai)\b", 0.8),
+        (
+            r"\b(?:don'?t|do not|dont) want (?:to (?:talk|speak|chat) (?:to|with) )?(?:a |an |the |this )?(?:bot|robot|machine|chatbot|ai)\b",
+            0.8,
+        ),
         (r"\b(?:not|no more) (?:a |an |the |this )?(?:bot|robot|machine|chatbot)\b", 0.6),
-        (r"\bno quiero (?:hablar con |chatear con )?(?:un |el |una |la |este )?(?:bot|robot|maquina|chatbot|ia)\b", 0.8),
+        (
+            r"\bno quiero (?:hablar con |chatear con )?(?:un |el |una |la |este )?(?:bot|robot|maquina|chatbot|ia)\b",
+            0.8,
+        ),
         (r"\bnao quero (?:falar com |conversar com )?(?:um |o |uma |a |esse )?(?:bot|robo|maquina|chatbot|ia)\b", 0.8),
         (r"\b(?:bot|robot|robo) (?:se |say |sa )?(?:nahi|nahin|nhi|mat)\b", 0.6),
         (r"\bbot (?:venam|vendam|vendaam|vaendaam|illa)\b|\bbot (?:vaddu|oddu|kaadu)\b", 0.6),
         (r"\bescalate (?:this|it|my|the|me)\b|\bplease escalate\b", 0.8),
         (r"\b(?:is|are) (?:there )?(?:any ?one|some ?one|any ?body|some ?body) (?:there|here|real)\b", 0.75),
-        (r"\bhay alguien (?:ahi|ahi\?|ah[ií]|real)\b|\btem alguem (?:ai|a[ií]|real)\b|\bkoi (?:hai|h) (?:kya|kia)\b", 0.75),
-        (r"\bare (?:you|u) (?:a )?(?:real|zzperson|human|person)\b|\beres (?:una )?(?:persona|humano|zzperson)\b|\bvoce e (?:uma )?(?:pessoa|humano|zzperson)\b", 0.6),
+        (
+            r"\bhay alguien (?:ahi|ahi\?|ah[ií]|real)\b|\btem alguem (?:ai|a[ií]|real)\b|\bkoi (?:hai|h) (?:kya|kia)\b",
+            0.75,
+        ),
+        (
+            r"\bare (?:you|u) (?:a )?(?:real|zzperson|human|person)\b|\beres (?:una )?(?:persona|humano|zzperson)\b|\bvoce e (?:uma )?(?:pessoa|humano|zzperson)\b",
+            0.6,
+        ),
     )
 )
 _DIRECT_NATIVE: tuple[tuple[str, float], ...] = (
@@ -312,9 +332,7 @@ _REWRITE_RE = tuple(
     (re.compile(_AT_WORD + "(?:" + "|".join(p.pattern for p, r in _REWRITES if r == repl) + ")"), repl)
     for repl in dict.fromkeys(r for _, r in _REWRITES)
 )
-_DIRECT_RE = re.compile(
-    _AT_WORD + "(?:" + "|".join(f"(?P<d{i}>{p.pattern})" for i, (p, _) in enumerate(_DIRECT)) + ")"
-)
+_DIRECT_RE = re.compile(_AT_WORD + "(?:" + "|".join(f"(?P<d{i}>{p.pattern})" for i, (p, _) in enumerate(_DIRECT)) + ")")
 _DIRECT_CONF = {f"d{i}": c for i, (_, c) in enumerate(_DIRECT)}
 
 

@@ -155,9 +155,7 @@ def _build_lexicon() -> dict[str, dict[str, float]]:
             boost = _INDIC_BOOST if lang in _ROMANIZED_INDIC and weight == 1.0 else 1.0
             for word in set(blob.split()):
                 owners.setdefault(word, []).append((lang, weight * boost))
-    return {
-        word: {lang: weight / len(entries) for lang, weight in entries} for word, entries in owners.items()
-    }
+    return {word: {lang: weight / len(entries) for lang, weight in entries} for word, entries in owners.items()}
 
 
 _LEXICON = _build_lexicon()
@@ -188,7 +186,6 @@ _CHAR_HINTS: dict[str, dict[str, float]] = {
     "ä": {"de": 1.0},
     "ö": {"de": 1.0},
 }
-
 
 
 @cache

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from parley_contracts import Sentiment
-
 from parley_nlp.analysis.text import WORD_CHAR, fold, phrase_pattern, words
 
 STRONG = 1.0
@@ -223,7 +222,8 @@ def analyze_sentiment(text: str, language: str = "und") -> Sentiment:
         before = tokens[max(0, i - 3) : i]
         after = tokens[i + 1 : i + 3]
         if any(t in _NEGATORS for t in before) or any(t in _POSTPOSED_NEGATORS for t in after):
-            w = -0.6 * w if w > 0 else -0.3 * w  # "not good" is bad; "not bad" is only mildly good
+            # "not good" is displeasure; "not bad" is only mildly good.
+            w = -max(0.5, 0.6 * w) if w > 0 else -0.3 * w
         elif i > 0 and (tokens[i - 1] in _INTENSIFIERS or (i > 1 and tokens[i - 2] in _INTENSIFIERS)):
             w *= 1.5
         if is_problem and w < 0:

@@ -14,7 +14,9 @@ _LATIN_FOLD = str.maketrans(
 # A word: letters, digits, and inner apostrophes or hyphens ("don't", "check-in"). Python's \w
 # leaves out combining marks, which are the vowel signs and viramas of Indic scripts, so the Indic
 # sign blocks and the zero-width (non-)joiners are added explicitly or "मुझे" would fall apart.
-_INDIC_SIGNS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0b82\u0bbe-\u0bcd\u0bd7\u0c00-\u0c04\u0c3e-\u0c56\u0c62\u0c63"
+_INDIC_SIGNS = (
+    "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0b82\u0bbe-\u0bcd\u0bd7\u0c00-\u0c04\u0c3e-\u0c56\u0c62\u0c63"
+)
 WORD_CHAR = rf"[\w{_INDIC_SIGNS}\u200c\u200d]"
 _WORD_RE = re.compile(rf"{WORD_CHAR}+(?:['’\-]{WORD_CHAR}+)*", re.UNICODE)
 
