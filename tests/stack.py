@@ -9,10 +9,17 @@ from parley_devstack import Infrastructure
 from parley_devstack.services import RunningStack, start_stack
 
 
+def consumer_groups(run: str) -> dict[str, str]:
+    """Stacks started by different test modules must not share consumer groups (they would split partitions)."""
+    return {f"{svc}_CONSUMER_GROUP": f"parley-{svc.lower()}-{run}" for svc in ("ROUTER", "NLP", "OUTBOUND")}
+
+
 @contextmanager
 def running_stack(infra: Infrastructure, log_dir: Path, **extra_env: str) -> Iterator[RunningStack]:
+    run = uuid.uuid4().hex[:8]
     env = {
-        "MONGODB_DATABASE": f"parley_test_{uuid.uuid4().hex[:8]}",
+        "MONGODB_DATABASE": f"parley_test_{run}",
+        **consumer_groups(run),
         "LOG_LEVEL": "INFO",
         "SEND_BACKOFF_BASE_SECONDS": "0.05",
         "CONSUMER_RETRY_BASE_SECONDS": "0.05",

@@ -9,7 +9,7 @@ from parley_devstack.services import RunningStack
 from tests.stack import running_stack
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def stack(infra: Infrastructure, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     with running_stack(infra, tmp_path_factory.mktemp("e2e-logs")) as running:
         yield running

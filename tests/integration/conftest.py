@@ -8,6 +8,7 @@ from pymongo import AsyncMongoClient
 from parley_devstack import Infrastructure
 from parley_devstack.process import free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
+from tests.stack import consumer_groups
 
 pytestmark = pytest.mark.integration
 
@@ -32,6 +33,7 @@ def services(
             ports,
             {
                 "MONGODB_DATABASE": database_name,
+                **consumer_groups(uuid.uuid4().hex[:8]),
                 "SEND_BACKOFF_BASE_SECONDS": "0.05",
                 "CONSUMER_RETRY_BASE_SECONDS": "0.05",
                 **extra_env,

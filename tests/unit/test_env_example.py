@@ -15,7 +15,13 @@ from parley_sandbox.settings import SandboxSettings
 
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS: list[type[BaseSettings]] = [
-    IngestSettings, NlpSettings, EngineSettings, RouterSettings, OutboundSettings, DashboardSettings, SandboxSettings,
+    IngestSettings,
+    NlpSettings,
+    EngineSettings,
+    RouterSettings,
+    OutboundSettings,
+    DashboardSettings,
+    SandboxSettings,
 ]
 DEVSTACK_ONLY = {"PARLEY_KAFKA_PORT", "PARLEY_KAFKA_CONTROLLER_PORT", "PARLEY_MONGODB_PORT", "PARLEY_TEST_INFRA"}
 

@@ -10,10 +10,21 @@ from tests.unit.knowledge.kb_pdfs import ACME_PAGES, text_pdf
 EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
 
 AURORA_SECTIONS = [
-    "1. Shipping times", "2. Shipping costs", "3. International shipping", "4. Order tracking", "5. Returns",
-    "6. Refund timing", "7. Warranty", "8. Payment methods", "9. Installments (meses sin intereses)",
-    "10. Invoices (CFDI / nota fiscal)", "11. Store pickup locations and hours", "12. Price match",
-    "13. Order cancellation", "14. Damaged or wrong items", "15. Trade-in program",
+    "1. Shipping times",
+    "2. Shipping costs",
+    "3. International shipping",
+    "4. Order tracking",
+    "5. Returns",
+    "6. Refund timing",
+    "7. Warranty",
+    "8. Payment methods",
+    "9. Installments (meses sin intereses)",
+    "10. Invoices (CFDI / nota fiscal)",
+    "11. Store pickup locations and hours",
+    "12. Price match",
+    "13. Order cancellation",
+    "14. Damaged or wrong items",
+    "15. Trade-in program",
     "16. Customer support hours and channels",
 ]
 
@@ -32,7 +43,10 @@ def test_eval_pdf_sections_are_the_numbered_headings_verbatim() -> None:
 def test_generated_pdf_sections_and_sentences() -> None:
     chunks = chunk_pages(extract_pages(text_pdf(ACME_PAGES)))
     assert [c.section for c in chunks if c.kind == "section"] == [
-        "1. Baggage allowance", "2. Refunds", "3. Pets on board", "4. Customer support hours",
+        "1. Baggage allowance",
+        "2. Refunds",
+        "3. Pets on board",
+        "4. Customer support hours",
     ]
     pets = next(c for c in chunks if c.section == "3. Pets on board")
     assert pets.sentences == [
@@ -66,7 +80,8 @@ def test_question_headings_when_there_is_no_numbering() -> None:
     )
     chunks = chunk_pages([ExtractedPage(1, text)])
     assert [c.section for c in chunks if c.kind == "section"] == [
-        "How long does delivery take?", "Can I pay with PayPal?",
+        "How long does delivery take?",
+        "Can I pay with PayPal?",
     ]
 
 

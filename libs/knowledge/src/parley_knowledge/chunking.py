@@ -37,7 +37,7 @@ def _is_heading_title(title: str) -> bool:
     if not title or title[-1] in ".,;:" or len(title.split()) > 12:
         return False
     first = title[0]
-    return first.isalpha() and (first.isupper() or not first.isascii() and not first.islower())
+    return first.isalpha() and (first.isupper() or (not first.isascii() and not first.islower()))
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -151,9 +151,7 @@ class KnowledgeIndex:
                     tf=features_of(body_units),
                     heading=frozenset(f for u in heading_units for f in u.features),
                     length=max(1, len(body_units)),
-                    sentence_features=[
-                        frozenset(f for u in analyze(s, lex) for f in u.features) for s in sentences
-                    ],
+                    sentence_features=[frozenset(f for u in analyze(s, lex) for f in u.features) for s in sentences],
                 )
             )
         return cls(chunks, lex)

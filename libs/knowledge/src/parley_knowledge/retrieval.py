@@ -24,7 +24,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from parley_knowledge.index import Hit, KnowledgeIndex, SearchResult, analyze
+from parley_knowledge.index import Hit, KnowledgeIndex, SearchResult
 from parley_knowledge.store import ActiveDocument, KnowledgeStore
 
 MAX_ANSWER_CHARS = 420
@@ -115,11 +115,17 @@ class Retriever:
                 index = cached[2]
             else:
                 rows = await self.store.load_chunks(tenant, list(active))
-                index = await asyncio.to_thread(KnowledgeIndex.build, rows) if len(rows) > 200 else KnowledgeIndex.build(rows)
+                index = (
+                    await asyncio.to_thread(KnowledgeIndex.build, rows)
+                    if len(rows) > 200
+                    else KnowledgeIndex.build(rows)
+                )
             self._cache[tenant] = (time.monotonic(), active, index)
             return index
 
-    async def search(self, tenant: str, query: str, k: int = 5, drop_handoff: bool = False) -> tuple[SearchResult, KnowledgeIndex]:
+    async def search(
+        self, tenant: str, query: str, k: int = 5, drop_handoff: bool = False
+    ) -> tuple[SearchResult, KnowledgeIndex]:
         index = await self.index(tenant)
         return index.search(query, k=k, drop_handoff=drop_handoff, answerable_only=True), index
 
@@ -128,8 +134,3 @@ class Retriever:
         if result.best is None:
             return result, None
         return result, Answer(result.best, compose_answer(result, index), answer_confidence(result))
-
-
-def has_content(query: str, drop_handoff: bool = False) -> bool:
-    """True when the query has at least one content word (after stopwords/handoff words)."""
-    return bool(analyze(query, drop_handoff=drop_handoff))

@@ -230,6 +230,10 @@ async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str) -> dict[s
                 }
                 for tenant in tenants
             },
+            "answers_by_language": {
+                lang: answer_metrics([o for o in outcomes if o.label_language == lang], configured)
+                for lang in sorted({o.label_language for o in outcomes})
+            },
             "timing_ms": _timing([o.ms for o in outcomes]),
             "llm_tokens": tokens,
             "llm_cost_usd": round(cost, 6),
@@ -253,21 +257,29 @@ def _timing(values: list[float]) -> dict[str, float]:
 
 def print_report(report: dict[str, Any], verbose: bool = False) -> None:
     p = print
-    p(f"Parley brain evaluation — engine(s): {report['engine']}; {report['messages']} messages; "
-      f"knowledge bases: {report['tenants']}")
+    p(
+        f"Parley brain evaluation — engine(s): {report['engine']}; {report['messages']} messages; "
+        f"knowledge bases: {report['tenants']}"
+    )
     lang = report["language"]
     p(f"\nLanguage detection accuracy: {_fmt(lang['correct'], lang['n'])}")
     for code, m in lang["by_language"].items():
         p(f"  {code:4} {_fmt(m['correct'], m['n'])}")
     wh = report["wants_human"]
     p("\nwants_human (positive class = labelled true)")
-    p(f"  overall precision {_fmt(wh['true_positives'], wh['flagged'])}  recall {_fmt(wh['true_positives'], wh['labelled'])}")
+    p(
+        f"  overall precision {_fmt(wh['true_positives'], wh['flagged'])}  recall {_fmt(wh['true_positives'], wh['labelled'])}"
+    )
     for code, m in report["wants_human_by_language"].items():
-        p(f"  {code:4} precision {_fmt(m['true_positives'], m['flagged'])}  recall {_fmt(m['true_positives'], m['labelled'])}")
+        p(
+            f"  {code:4} precision {_fmt(m['true_positives'], m['flagged'])}  recall {_fmt(m['true_positives'], m['labelled'])}"
+        )
 
     def table(title: str, sweep: dict[str, Any]) -> None:
         p(f"\n{title}")
-        p("  thr   answer rate          answer precision     wrong-answer rate    (answered unanswerable / wrong section)")
+        p(
+            "  thr   answer rate          answer precision     wrong-answer rate    (answered unanswerable / wrong section)"
+        )
         for key, m in sweep.items():
             c = m["counts"]
             mark = " <- configured" if float(key) == report["configured_threshold"] else ""
@@ -281,17 +293,31 @@ def print_report(report: dict[str, Any], verbose: bool = False) -> None:
     table("Answers, all tenants", report["by_threshold"])
     for tenant, data in report["per_tenant"].items():
         table(f"Answers, tenant {tenant}", data["by_threshold"])
+    p(f"\nAnswers by the customer's language at the configured threshold {report['configured_threshold']:g}")
+    for lang, m in report["answers_by_language"].items():
+        c = m["counts"]
+        p(
+            f"  {lang:4} answer rate {_fmt(c['answered_answerable'], c['answerable'])}  "
+            f"precision {_fmt(c['answered_right_section'], c['answered_answerable'])}  "
+            f"answered unanswerable {_fmt(c['answered_unanswerable'], c['unanswerable'])}"
+        )
     t = report["timing_ms"]
-    p(f"\nProcessing time per message (ms): mean {t.get('mean')}, p50 {t.get('p50')}, p95 {t.get('p95')}, max {t.get('max')}")
+    p(
+        f"\nProcessing time per message (ms): mean {t.get('mean')}, p50 {t.get('p50')}, p95 {t.get('p95')}, max {t.get('max')}"
+    )
     if report["llm_tokens"]:
         p(f"LLM tokens: {report['llm_tokens']}, cost USD {report['llm_cost_usd']}")
     if verbose:
         p("\nPer message:")
         for o in report["per_message"]:
             flag = "ok " if (o["answer_section"] == o["section"] and o["answer_section"]) else "   "
-            p(f"  {o['id']:12} {flag} conf={o['confidence']:.2f} lang={o['language']}/{o['label_language']} "
-              f"human={int(o['wants_human'])}/{int(o['label_wants_human'])} ans={o['answer_section']} label={o['section']}")
-    summary = {k: v for k, v in report.items() if k not in {"per_message", "language", "per_tenant"}}
+            p(
+                f"  {o['id']:12} {flag} conf={o['confidence']:.2f} lang={o['language']}/{o['label_language']} "
+                f"human={int(o['wants_human'])}/{int(o['label_wants_human'])} ans={o['answer_section']} label={o['section']}"
+            )
+    summary = {
+        k: v for k, v in report.items() if k not in {"per_message", "language", "per_tenant", "answers_by_language"}
+    }
     summary["per_tenant"] = {
         tenant: {
             "language_accuracy": d["language_accuracy"],
@@ -308,8 +334,12 @@ def print_report(report: dict[str, Any], verbose: bool = False) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
-    parser.add_argument("--engine", choices=["offline", "auto", "llm"], default="offline",
-                        help="offline (default), auto (LLM when OPENAI_API_KEY/OPENAI_BASE_URL is set) or llm")
+    parser.add_argument(
+        "--engine",
+        choices=["offline", "auto", "llm"],
+        default="offline",
+        help="offline (default), auto (LLM when OPENAI_API_KEY/OPENAI_BASE_URL is set) or llm",
+    )
     parser.add_argument("--verbose", action="store_true", help="also print one line per message")
     args = parser.parse_args(argv)
     eval_dir: Path = args.eval_dir

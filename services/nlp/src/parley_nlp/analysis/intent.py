@@ -90,7 +90,8 @@ _SOMEONE_NATIVE = ("किसी", "कोई", "யாராவது", "யா
 # (Hindi, Tamil and Telugu put the verb last).
 _TALK = frozenset(
     """talk speak chat connect transfer pass escalate reach contact call phone
-    hablar hablo habla platicar pasar pasame pasarme pasen pasenme pase comunicar comunicarme
+    hablar hablo habla platicar pasar pasame pasarme pasen pasenme pase pasas pasan pases comunicas
+    comunican conectas conectan transfieres transfieren passam transferem conectam comunicar comunicarme
     comunicame comuniquen comuniqueme transferir transfiereme transfieran conectar conectame
     conectarme conecten derivar derivame derivarme llamar llamame llamen llamenme contactar contacten
     falar fala passar passa passe transfere transfira conecta encaminhar encaminha encaminhe ligar

@@ -77,7 +77,8 @@ _STRONG: dict[str, str] = {
         puedo puede pueden podria necesito cuanto cuantos cuanta cuantas cuando donde cual cuales
         muy ya hasta desde sin mas ahora hoy manana ayer hacer nos yo mi mis su sus le les lo
         llega llego pedido cuesta pagar pague reservar reserve vale bueno buenas buenos dias
-        senor senora che vos pues entonces algo nada nunca siempre otro otra usar ir hace""",
+        senor senora che vos pues entonces algo nada nunca siempre otro otra usar ir hace porfa porfis
+        oye comunican pasan llamen atienden""",
     "pt": """o os um uma do da dos das no na nos nas em e nao voce voces vc meu minha meus minhas
         seu sua eu ele ela com pra pro por quero queria gostaria posso pode poderia tem tenho
         tenha estou obrigado obrigada oi ola bom boa tudo bem muito muita mais quando onde

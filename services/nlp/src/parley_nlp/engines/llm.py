@@ -84,15 +84,35 @@ def _schema() -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": [
-            "language", "intent", "sentiment", "topics", "keywords", "entities", "category", "priority",
-            "wants_human", "answerable", "section", "reply", "confidence",
+            "language",
+            "intent",
+            "sentiment",
+            "topics",
+            "keywords",
+            "entities",
+            "category",
+            "priority",
+            "wants_human",
+            "answerable",
+            "section",
+            "reply",
+            "confidence",
         ],
         "properties": {
             "language": {"type": "string", "description": "ISO 639-1 code of the language the customer writes in"},
             "intent": {
                 "type": "string",
-                "enum": ["question", "order_status", "complaint", "request_human", "feedback", "greeting",
-                         "thanks", "goodbye", "other"],
+                "enum": [
+                    "question",
+                    "order_status",
+                    "complaint",
+                    "request_human",
+                    "feedback",
+                    "greeting",
+                    "thanks",
+                    "goodbye",
+                    "other",
+                ],
             },
             "sentiment": {
                 "type": "object",
@@ -125,7 +145,10 @@ def _schema() -> dict[str, Any]:
     }
 
 
-RESPONSE_FORMAT = {"type": "json_schema", "json_schema": {"name": "parley_analysis", "strict": True, "schema": _schema()}}
+RESPONSE_FORMAT = {
+    "type": "json_schema",
+    "json_schema": {"name": "parley_analysis", "strict": True, "schema": _schema()},
+}
 
 RULES = """Rules:
 - Facts come ONLY from the knowledge-base passages below. If they do not state the answer, set answerable=false,
@@ -142,7 +165,9 @@ RULES = """Rules:
 class LlmEngine:
     name = "llm"
 
-    def __init__(self, settings: EngineSettings, offline: OfflineEngine, client: openai.AsyncOpenAI | None = None) -> None:
+    def __init__(
+        self, settings: EngineSettings, offline: OfflineEngine, client: openai.AsyncOpenAI | None = None
+    ) -> None:
         self.settings = settings
         self.offline = offline
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
@@ -226,7 +251,9 @@ class LlmEngine:
             confidence = min(1.0, max(0.0, out.confidence))
             if not out.answerable or section is None:
                 # An answer without a passage behind it is not grounded: keep it below any sane threshold.
-                confidence = min(confidence, 0.15) if out.intent not in {"greeting", "thanks", "goodbye"} else confidence
+                confidence = (
+                    min(confidence, 0.15) if out.intent not in {"greeting", "thanks", "goodbye"} else confidence
+                )
             reply = SuggestedReply(
                 text=out.reply[:4000],
                 confidence=confidence,
