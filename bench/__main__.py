@@ -36,9 +36,14 @@ def webhook(wa_id: str, wamid: str, text: str) -> bytes:
         "messaging_product": "whatsapp",
         "metadata": {"display_phone_number": "15550000001", "phone_number_id": ACCOUNT},
         "contacts": [{"profile": {"name": "Bench"}, "wa_id": wa_id}],
-        "messages": [{"from": wa_id, "id": wamid, "timestamp": str(int(time.time())), "type": "text", "text": {"body": text}}],
+        "messages": [
+            {"from": wa_id, "id": wamid, "timestamp": str(int(time.time())), "type": "text", "text": {"body": text}}
+        ],
     }
-    hook = {"object": "whatsapp_business_account", "entry": [{"id": "W", "changes": [{"field": "messages", "value": value}]}]}
+    hook = {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "W", "changes": [{"field": "messages", "value": value}]}],
+    }
     return json.dumps(hook).encode()
 
 
@@ -49,6 +54,7 @@ def signature(body: bytes) -> str:
 async def http_load(url: str, rate: float, seconds: float, signed: bool) -> dict:
     limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
     async with httpx.AsyncClient(timeout=10, limits=limits) as client:
+
         async def request(i: int) -> None:
             body = webhook(f"5219{i:09d}", f"wamid.bench.{uuid.uuid4().hex}", "hello")
             headers = {"X-Hub-Signature-256": signature(body)} if signed else {}
@@ -65,7 +71,9 @@ async def kafka_floor(bootstrap: str, rate: float, seconds: float) -> dict:
     marker = uuid.uuid4().hex
     sent: dict[str, float] = {}
     latencies: list[float] = []
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="latest", enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=bootstrap, auto_offset_reset="latest", enable_auto_commit=False
+    )
     await consumer.start()
     await asyncio.sleep(1)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
@@ -101,12 +109,18 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
     started: dict[str, float] = {}
     run = uuid.uuid4().hex[:6]
     async with httpx.AsyncClient(timeout=10) as client:
+
         async def request(i: int) -> None:
             wa_id = f"52{abs(hash(run)) % 10**6:06d}{i:05d}"
             body = webhook(wa_id, f"wamid.e2e.{run}.{i}", "hello")
             started[wa_id] = time.time()
-            (await client.post(stack.url("ingest") + "/webhooks/whatsapp", content=body,
-                               headers={"X-Hub-Signature-256": signature(body)})).raise_for_status()
+            (
+                await client.post(
+                    stack.url("ingest") + "/webhooks/whatsapp",
+                    content=body,
+                    headers={"X-Hub-Signature-256": signature(body)},
+                )
+            ).raise_for_status()
 
         _, failures, achieved = await open_loop(rate, seconds, request)
         deadline = time.monotonic() + 60
@@ -118,8 +132,14 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
                 break
             await asyncio.sleep(1)
         await client.delete(stack.url("sandbox") + "/sandbox/sent")
-    return {"offered_rate": rate, "achieved_rate": round(achieved, 1), "failures": failures,
-            "answered": len(latencies), "sent": len(started), **summary(latencies)}
+    return {
+        "offered_rate": rate,
+        "achieved_rate": round(achieved, 1),
+        "failures": failures,
+        "answered": len(latencies),
+        "sent": len(started),
+        **summary(latencies),
+    }
 
 
 def engine_cost() -> dict:
@@ -130,15 +150,27 @@ def engine_cost() -> dict:
 
 async def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "10"))
-    results: dict = {"machine": {"cores": os.cpu_count()}, "seconds_per_level": seconds,
-                     "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    results: dict = {
+        "machine": {"cores": os.cpu_count()},
+        "seconds_per_level": seconds,
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
     logs = RESULTS / "logs"
     with infrastructure() as infra:
         ports = {s.name: free_port() for s in SERVICES}
-        env = stack_env(infra.kafka_bootstrap, infra.mongodb_url, ports,
-                        {"MONGODB_DATABASE": f"bench_{uuid.uuid4().hex[:6]}", "LOG_LEVEL": "WARNING"})
+        env = stack_env(
+            infra.kafka_bootstrap,
+            infra.mongodb_url,
+            ports,
+            {"MONGODB_DATABASE": f"bench_{uuid.uuid4().hex[:6]}", "LOG_LEVEL": "WARNING"},
+        )
         bare_port = free_port()
-        bare = Child("bare", [sys.executable, "-m", "bench.bare_app"], logs / "bare.log", env={**env, "BARE_PORT": str(bare_port)})
+        bare = Child(
+            "bare",
+            [sys.executable, "-m", "bench.bare_app"],
+            logs / "bare.log",
+            env={**env, "BARE_PORT": str(bare_port)},
+        )
         bare.wait_until(lambda: httpx.get(f"http://127.0.0.1:{bare_port}/healthz").status_code == 200, 30, "health")
         stack = RunningStack(ports, env, logs)
         try:
@@ -147,8 +179,9 @@ async def main() -> int:
             for rate in _rates("BENCH_ACK_RATES", "200,1000"):
                 floor = await http_load(f"http://127.0.0.1:{bare_port}/hook", rate, seconds, signed=False)
                 parley = await http_load(stack.url("ingest") + "/webhooks/whatsapp", rate, seconds, signed=True)
-                results["webhook_ack"].append({"rate": rate, "bare_fastapi_floor": floor, "ingest": parley,
-                                               "p99_ratio": _ratio(parley, floor)})
+                results["webhook_ack"].append(
+                    {"rate": rate, "bare_fastapi_floor": floor, "ingest": parley, "p99_ratio": _ratio(parley, floor)}
+                )
             results["kafka_floor"] = []
             results["end_to_end"] = []
             for name in ("sandbox", "router", "nlp", "outbound"):
@@ -157,8 +190,14 @@ async def main() -> int:
                 floor = await kafka_floor(infra.kafka_bootstrap, rate, seconds)
                 e2e = await end_to_end(stack, rate, seconds)
                 results["kafka_floor"].append(floor)
-                results["end_to_end"].append({"rate": rate, "kafka_produce_consume_floor": floor, "pipeline": e2e,
-                                              "p99_ratio": _ratio(e2e, floor)})
+                results["end_to_end"].append(
+                    {
+                        "rate": rate,
+                        "kafka_produce_consume_floor": floor,
+                        "pipeline": e2e,
+                        "p99_ratio": _ratio(e2e, floor),
+                    }
+                )
         finally:
             stack.stop_all()
             bare.stop()
@@ -177,21 +216,35 @@ def _ratio(measured: dict, floor: dict) -> float | None:
 
 
 def render(r: dict) -> str:
-    lines = [f"# Parley benchmark ({r['started_at']}, {r['machine']['cores']} cores, {r['seconds_per_level']} s per level)", ""]
-    lines += ["## Webhook acknowledgement (signed WhatsApp webhook → 200 after Kafka acks=all)", "",
-              "| offered msg/s | floor achieved | floor p50 / p99 ms | ingest achieved | ingest p50 / p99 ms | failures | p99 ÷ floor |",
-              "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"# Parley benchmark ({r['started_at']}, {r['machine']['cores']} cores, {r['seconds_per_level']} s per level)",
+        "",
+    ]
+    lines += [
+        "## Webhook acknowledgement (signed WhatsApp webhook → 200 after Kafka acks=all)",
+        "",
+        "| offered msg/s | floor achieved | floor p50 / p99 ms | ingest achieved | ingest p50 / p99 ms | failures | p99 ÷ floor |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for row in r.get("webhook_ack", []):
         f, p = row["bare_fastapi_floor"], row["ingest"]
-        lines.append(f"| {row['rate']:.0f} | {f['achieved_rate']} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p['achieved_rate']} | "
-                     f"{p.get('p50_ms')} / {p.get('p99_ms')} | {p['failures']} | {row['p99_ratio']} |")
-    lines += ["", "## End to end (webhook in → WhatsApp send endpoint called), offline engine", "",
-              "| offered msg/s | kafka floor p50 / p99 ms | pipeline p50 / p99 ms | answered / sent | p99 ÷ floor |",
-              "|---|---|---|---|---|"]
+        lines.append(
+            f"| {row['rate']:.0f} | {f['achieved_rate']} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p['achieved_rate']} | "
+            f"{p.get('p50_ms')} / {p.get('p99_ms')} | {p['failures']} | {row['p99_ratio']} |"
+        )
+    lines += [
+        "",
+        "## End to end (webhook in → WhatsApp send endpoint called), offline engine",
+        "",
+        "| offered msg/s | kafka floor p50 / p99 ms | pipeline p50 / p99 ms | answered / sent | p99 ÷ floor |",
+        "|---|---|---|---|---|",
+    ]
     for row in r.get("end_to_end", []):
         f, p = row["kafka_produce_consume_floor"], row["pipeline"]
-        lines.append(f"| {row['rate']:.0f} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p.get('p50_ms')} / {p.get('p99_ms')} | "
-                     f"{p['answered']} / {p['sent']} | {row['p99_ratio']} |")
+        lines.append(
+            f"| {row['rate']:.0f} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p.get('p50_ms')} / {p.get('p99_ms')} | "
+            f"{p['answered']} / {p['sent']} | {row['p99_ratio']} |"
+        )
     e = r.get("offline_engine", {})
     lines += ["", "## Offline engine, per message", "", "```", json.dumps(e, indent=2), "```", ""]
     return "\n".join(lines)

@@ -6,7 +6,9 @@ import time
 from collections.abc import Awaitable, Callable
 
 
-async def open_loop(rate: float, seconds: float, request: Callable[[int], Awaitable[None]]) -> tuple[list[float], int, float]:
+async def open_loop(
+    rate: float, seconds: float, request: Callable[[int], Awaitable[None]]
+) -> tuple[list[float], int, float]:
     """Returns (latencies in ms of successful requests, failures, achieved rate)."""
     latencies: list[float] = []
     failures = 0

@@ -29,6 +29,10 @@ class _Stop(Exception):
 
 
 def _raise_stop(signum: int, frame: object) -> None:
+    # Ctrl-C reaches us twice (from the terminal and forwarded by `uv run`): the first one starts the
+    # shutdown; later ones must not interrupt it half-way and orphan the remaining processes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise _Stop
 
 

@@ -114,5 +114,3 @@ class OutboundHandlers:
                 error=error,
             ),
         )
-
-
