@@ -35,11 +35,14 @@ def start_kafka(
     log4j = f"-Dlog4j2.configurationFile={DEPLOY / 'kafka' / 'log4j2.properties'}"
     java = ["java", f"-Xmx{heap}", f"-Xms{heap}", *KAFKA_JVM_FLAGS, log4j, "-cp", f"{libs}/*"]
     if not (data_dir / "logs" / "meta.properties").exists():
-        subprocess.run(
+        formatted = subprocess.run(
             [*java, "kafka.tools.StorageTool", "format", "-t", _cluster_id(), "-c", str(config), "--standalone", "-g"],
-            check=True,
             capture_output=True,
+            text=True,
+            check=False,
         )
+        if formatted.returncode != 0:
+            raise StartupError(f"formatting Kafka's storage failed:\n{formatted.stdout}\n{formatted.stderr}")
     child = Child("kafka", [*java, "kafka.Kafka", str(config)], data_dir / "kafka.log")
     bootstrap = f"127.0.0.1:{port}"
     child.wait_until(lambda: port_open("127.0.0.1", port), 90, "listener")
