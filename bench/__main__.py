@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench.engine_cost import measure as engine_cost
 from bench.load import open_loop
 from bench.stats import summary
 from parley_devstack import infrastructure
@@ -142,12 +143,6 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
     }
 
 
-def engine_cost() -> dict:
-    from bench.engine_cost import measure
-
-    return measure()
-
-
 async def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "10"))
     results: dict = {
@@ -162,7 +157,7 @@ async def main() -> int:
             infra.kafka_bootstrap,
             infra.mongodb_url,
             ports,
-            {"MONGODB_DATABASE": f"bench_{uuid.uuid4().hex[:6]}", "LOG_LEVEL": "WARNING"},
+            {"MONGODB_DATABASE": f"bench_{uuid.uuid4().hex[:6]}", "LOG_LEVEL": "INFO"},
         )
         bare_port = free_port()
         bare = Child(
@@ -198,10 +193,10 @@ async def main() -> int:
                         "p99_ratio": _ratio(e2e, floor),
                     }
                 )
+            results["offline_engine"] = await engine_cost(infra.mongodb_url)
         finally:
             stack.stop_all()
             bare.stop()
-    results["offline_engine"] = engine_cost()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     (RESULTS / "latest.md").write_text(render(results))

@@ -1,6 +1,5 @@
 """Starting the two infrastructure servers on loopback and waiting until they really answer."""
 
-import asyncio
 import os
 import subprocess
 import uuid
@@ -8,7 +7,7 @@ from pathlib import Path
 
 from parley_devstack.build import ferretdb_binary, kafka_classpath
 from parley_devstack.paths import DEPLOY
-from parley_devstack.process import Child, StartupError, free_port, port_open
+from parley_devstack.process import Child, StartupError, free_port, port_open, run_blocking
 
 KAFKA_JVM_FLAGS = [
     "-server",
@@ -46,7 +45,7 @@ def start_kafka(
     child = Child("kafka", [*java, "kafka.Kafka", str(config)], data_dir / "kafka.log")
     bootstrap = f"127.0.0.1:{port}"
     child.wait_until(lambda: port_open("127.0.0.1", port), 90, "listener")
-    child.wait_until(lambda: asyncio.run(_kafka_metadata_ok(bootstrap)), 60, "metadata answer")
+    child.wait_until(lambda: run_blocking(_kafka_metadata_ok(bootstrap)), 60, "metadata answer")
     return child, bootstrap
 
 

@@ -1,11 +1,10 @@
 """Create Parley's topics (with their dead-letter topics) idempotently."""
 
-import asyncio
-
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from parley_contracts import ALL_TOPICS
+from parley_devstack.process import run_blocking
 
 PARTITIONS = 3
 
@@ -26,4 +25,4 @@ async def ensure_topics(bootstrap: str, partitions: int = PARTITIONS) -> None:
 
 
 def ensure_topics_sync(bootstrap: str) -> None:
-    asyncio.run(ensure_topics(bootstrap))
+    run_blocking(ensure_topics(bootstrap))

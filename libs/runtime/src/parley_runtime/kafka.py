@@ -1,5 +1,7 @@
 """The Kafka broker every service uses, and the one way events are published."""
 
+import logging
+
 from faststream.kafka import KafkaBroker
 from faststream.middlewares import AckPolicy
 
@@ -9,6 +11,8 @@ from parley_runtime.settings import ServiceSettings
 # Commit an offset only when the handler returned; an exception escaping the step runner (which only
 # happens for shutdown/cancellation) rewinds instead, so the record is processed again (at-least-once).
 AT_LEAST_ONCE = AckPolicy.NACK_ON_ERROR
+# FastStream's own logger prints coloured text; this one propagates to the JSON handler on the root logger.
+FASTSTREAM_LOG = logging.getLogger("parley.faststream")
 
 
 def make_broker(settings: ServiceSettings, service: str) -> KafkaBroker:
@@ -19,6 +23,7 @@ def make_broker(settings: ServiceSettings, service: str) -> KafkaBroker:
         enable_idempotence=True,
         ack_policy=AT_LEAST_ONCE,
         graceful_timeout=15.0,
+        logger=FASTSTREAM_LOG,
     )
 
 

@@ -6,6 +6,8 @@ from faststream.asgi import AsgiFastStream, make_ping_asgi
 from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
 
+from parley_runtime.kafka import FASTSTREAM_LOG
+
 
 def make_worker_app(broker: KafkaBroker, *, title: str, on_startup=(), on_shutdown=()) -> AsgiFastStream:
     return AsgiFastStream(
@@ -15,6 +17,7 @@ def make_worker_app(broker: KafkaBroker, *, title: str, on_startup=(), on_shutdo
         asyncapi_path="/docs/asyncapi",
         on_startup=on_startup,
         on_shutdown=on_shutdown,
+        logger=FASTSTREAM_LOG,
     )
 
 

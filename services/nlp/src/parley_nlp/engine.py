@@ -27,5 +27,6 @@ class AnalysisRequest:
 
 class Engine(Protocol):
     name: str
+    uses_history: bool  # whether `AnalysisRequest.history` is worth a database read
 
     async def analyze(self, request: AnalysisRequest) -> Analysis: ...

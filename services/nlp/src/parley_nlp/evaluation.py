@@ -143,8 +143,10 @@ def _message(row: dict[str, Any], i: int) -> MessageReceived:
     )
 
 
-async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str) -> dict[str, Any]:
-    rows = [json.loads(line) for line in (eval_dir / "messages.jsonl").read_text("utf-8").splitlines() if line.strip()]
+async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str, messages: Path | None = None) -> dict[str, Any]:
+    """`messages` defaults to `<eval_dir>/messages.jsonl`; the knowledge bases always come from `eval_dir`."""
+    messages = messages or eval_dir / "messages.jsonl"
+    rows = [json.loads(line) for line in messages.read_text("utf-8").splitlines() if line.strip()]
     tenants = sorted({r["tenant"] for r in rows})
     client: AsyncMongoClient = AsyncMongoClient(mongodb_url)
     db_name = f"parley_eval_{uuid.uuid4().hex[:8]}"
@@ -340,16 +342,20 @@ def main(argv: list[str] | None = None) -> int:
         default="offline",
         help="offline (default), auto (LLM when OPENAI_API_KEY/OPENAI_BASE_URL is set) or llm",
     )
+    parser.add_argument(
+        "--messages", type=Path, default=None, help="labelled messages (default: <eval-dir>/messages.jsonl)"
+    )
     parser.add_argument("--verbose", action="store_true", help="also print one line per message")
     args = parser.parse_args(argv)
     eval_dir: Path = args.eval_dir
-    if not (eval_dir / "messages.jsonl").exists():
-        print(f"no messages.jsonl in {eval_dir}", file=sys.stderr)
+    messages: Path = args.messages or eval_dir / "messages.jsonl"
+    if not messages.exists():
+        print(f"no labelled messages at {messages}", file=sys.stderr)
         return 2
     from parley_devstack import local_mongodb
 
     with local_mongodb() as url:
-        report = asyncio.run(evaluate(eval_dir, url, args.engine))
+        report = asyncio.run(evaluate(eval_dir, url, args.engine, messages))
     print_report(report, verbose=args.verbose)
     return 0
 

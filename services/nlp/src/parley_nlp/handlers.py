@@ -18,7 +18,11 @@ class NlpHandlers:
         self._history = history
 
     async def analyze(self, event: MessageReceived) -> None:
-        history = await self._history.before(event.thread_key, event.occurred_at, event.dedupe_key)
+        history = (
+            await self._history.before(event.thread_key, event.occurred_at, event.dedupe_key)
+            if self._engine.uses_history
+            else []
+        )
         analysis = await self._engine.analyze(AnalysisRequest(inbound=event, history=history))
         await publish(
             self._broker,

@@ -8,6 +8,8 @@ from enum import StrEnum
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
+from parley_runtime.mongo import by_id
+
 
 class SendState(StrEnum):
     SENDING = "sending"
@@ -50,11 +52,11 @@ class SendLedger:
             )
 
     async def record_attempt(self, send_id: str, attempts: int, error: str | None) -> None:
-        await self._sends.update_one({"_id": send_id}, {"$set": {"attempts": attempts, "last_error": error}})
+        await self._sends.update_one(by_id(send_id), {"$set": {"attempts": attempts, "last_error": error}})
 
     async def mark_sent(self, send_id: str, provider_message_id: str, attempts: int) -> None:
         await self._sends.update_one(
-            {"_id": send_id},
+            by_id(send_id),
             {
                 "$set": {
                     "state": str(SendState.SENT),
@@ -67,5 +69,5 @@ class SendLedger:
 
     async def mark_failed(self, send_id: str, error: str, attempts: int) -> None:
         await self._sends.update_one(
-            {"_id": send_id}, {"$set": {"state": str(SendState.FAILED), "error": error, "attempts": attempts}}
+            by_id(send_id), {"$set": {"state": str(SendState.FAILED), "error": error, "attempts": attempts}}
         )

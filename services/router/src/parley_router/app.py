@@ -41,7 +41,10 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         (MESSAGE_ANALYZED, MessageAnalyzed, handlers.act_on_analysis),
         (MESSAGE_STATUS, MessageStatus, handlers.record_status),
     ):
-        broker.subscriber(topic, group_id=settings.consumer_group, auto_offset_reset="earliest")(runner(model, step))
+        # One group per topic: FastStream gives each subscriber its own consumer, and consumers with different
+        # subscriptions in one group would rebalance each other on every join.
+        group = f"{settings.consumer_group}.{topic}"
+        broker.subscriber(topic, group_id=group, auto_offset_reset="earliest")(runner(model, step))
 
     async def close_db() -> None:
         await client.close()

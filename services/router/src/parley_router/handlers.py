@@ -40,7 +40,7 @@ class RouterHandlers:
 
     async def act_on_analysis(self, event: MessageAnalyzed) -> None:
         inbound = event.inbound
-        await self._threads.record_inbound(inbound)  # analysis may overtake a slow first write; idempotent
+        await self._threads.ensure_inbound(inbound)  # the analysis may overtake the first write
         await self._threads.record_analysis(event)
         state = await self._threads.state(event.thread_key)
         config = await self._bot_configs.get(event.tenant)

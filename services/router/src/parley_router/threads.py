@@ -21,6 +21,7 @@ from parley_contracts import (
     MessageStatus,
 )
 from parley_router.decisions import ThreadStatus
+from parley_runtime.mongo import by_id
 
 PREVIEW_CHARS = 140
 
@@ -35,10 +36,11 @@ class ThreadStore:
     def __init__(self, db: AsyncDatabase) -> None:
         self._threads = db["threads"]
         self._messages = db["messages"]
+        self._provider_ids = db["provider_message_ids"]
+        self._published = db["published_sends"]
 
     async def ensure_indexes(self) -> None:
         await self._messages.create_index([("thread_key", ASCENDING), ("at", ASCENDING)])
-        await self._messages.create_index([("provider_message_id", ASCENDING)])
         await self._threads.create_index([("last_message_at", DESCENDING)])
         await self._threads.create_index(
             [("tenant", ASCENDING), ("status", ASCENDING), ("last_message_at", DESCENDING)]
@@ -62,22 +64,23 @@ class ThreadStore:
             "at": event.occurred_at,
             "event_id": event.event_id,
         }
-        inserted = True
-        try:
-            await self._messages.insert_one(doc)
-        except DuplicateKeyError:
-            inserted = False
+        inserted = await self._insert(doc)
         # Always (re)apply the thread update: a crash may have come between the two writes.
-        await self._touch_thread(event, event.occurred_at, event.content.text, AuthorKind.CUSTOMER)
+        await self._touch_thread(event, event.occurred_at, event.content.text, AuthorKind.CUSTOMER, inserted)
         return inserted
+
+    async def ensure_inbound(self, event: MessageReceived) -> None:
+        """For the analysis path: store the inbound message if the analysis overtook it (cheap otherwise)."""
+        if not await self._messages.find_one({"_id": event.dedupe_key}, {"_id": 1}):
+            await self.record_inbound(event)
 
     async def record_analysis(self, event: MessageAnalyzed) -> None:
         await self._messages.update_one(
-            {"_id": event.inbound.dedupe_key},
+            by_id(event.inbound.dedupe_key),
             {"$set": {"analysis": event.analysis.model_dump(mode="json"), "analyzed_at": event.occurred_at}},
         )
         await self._threads.update_one(
-            {"_id": event.thread_key},
+            by_id(event.thread_key),
             {"$set": {"language": event.analysis.language, "last_sentiment": event.analysis.sentiment.label}},
         )
 
@@ -105,19 +108,21 @@ class ThreadStore:
             "status": str(DeliveryState.QUEUED),
             "status_rank": DeliveryState.QUEUED.rank,
             "status_history": [{"status": str(DeliveryState.QUEUED), "at": send.occurred_at}],
-            "published": False,
         }
-        try:
-            await self._messages.insert_one(doc)
-        except DuplicateKeyError:
-            existing = await self._messages.find_one({"_id": send.send_id}, {"published": 1})
-            if existing and existing.get("published"):
+        inserted = await self._insert(doc)
+        if not inserted:
+            if await self._published.find_one({"_id": send.send_id}):
                 return False
-        await self._touch_thread(send, send.occurred_at, send.content.text, send.author)
+        await self._touch_thread(send, send.occurred_at, send.content.text, send.author, inserted)
         return True
 
     async def mark_published(self, send_id: str) -> None:
-        await self._messages.update_one({"_id": send_id}, {"$set": {"published": True}})
+        # An insert into a small collection of its own: on FerretDB an insert costs ~1 ms, an update of a
+        # message document tens of ms.
+        try:
+            await self._published.insert_one({"_id": send_id})
+        except DuplicateKeyError:
+            pass
 
     async def request_handoff(self, thread_key: str, reason: str, at: datetime) -> bool:
         """bot → needs_human, only from `bot`: a thread a person already holds is left alone."""
@@ -130,12 +135,14 @@ class ThreadStore:
 
     async def apply_status(self, event: MessageStatus) -> bool:
         """Record a delivery status; an older or equal state never overwrites a newer one (Meta sends them out
-        of order)."""
-        if event.send_id:
-            match = {"_id": event.send_id}
+        of order). Provider statuses name only the provider's message id, resolved through `provider_ids`."""
+        send_id = event.send_id
+        if send_id and event.provider_message_id:
+            await self._remember_provider_id(event.provider_message_id, send_id)
         elif event.provider_message_id:
-            match = {"provider_message_id": event.provider_message_id, "direction": "out"}
-        else:
+            known = await self._provider_ids.find_one({"_id": event.provider_message_id})
+            send_id = known["send_id"] if known else None
+        if not send_id:
             return False
         update: dict = {
             "$set": {"status": str(event.status), "status_rank": event.status.rank, "status_at": event.status_at},
@@ -145,33 +152,58 @@ class ThreadStore:
             update["$set"]["provider_message_id"] = event.provider_message_id
         if event.error:
             update["$set"]["error"] = event.error
-        result = await self._messages.update_one({**match, "status_rank": {"$lt": event.status.rank}}, update)
+        result = await self._messages.update_one({"_id": send_id, "status_rank": {"$lt": event.status.rank}}, update)
         return result.modified_count == 1
 
+    async def _remember_provider_id(self, provider_message_id: str, send_id: str) -> None:
+        try:
+            await self._provider_ids.insert_one({"_id": provider_message_id, "send_id": send_id})
+        except DuplicateKeyError:
+            pass
+
+    async def _insert(self, doc: dict) -> bool:
+        try:
+            await self._messages.insert_one(doc)
+            return True
+        except DuplicateKeyError:
+            return False
+
     async def _touch_thread(
-        self, event: MessageReceived | MessageSend, at: datetime, text: str, author: AuthorKind
+        self, event: MessageReceived | MessageSend, at: datetime, text: str, author: AuthorKind, new_message: bool
     ) -> None:
-        count = await self._messages.count_documents({"thread_key": event.thread_key})
+        """One conditional update in the common case (the thread exists and this is its newest message); an
+        upsert only for a new thread or a replayed older message. `message_count` is incremented for a newly
+        stored message and recounted (rare) for a replay, so a crash between the two writes cannot skew it."""
         contact = event.contact if isinstance(event, MessageReceived) else event.recipient
-        on_insert = {
-            "tenant": event.tenant,
-            "channel": str(event.channel),
-            "account_id": event.account_id,
-            "contact_id": contact.id,
-            "status": str(ThreadStatus.BOT),
-            "bot_paused": False,
-            "assignee": None,
-            "labels": [],
-            "created_at": at,
-        }
-        update: dict = {"$setOnInsert": on_insert, "$max": {"message_count": count, "last_message_at": at}}
+        latest: dict = {"last_message_at": at, "last_message_preview": text[:PREVIEW_CHARS], "last_author": str(author)}
         if contact.name:
-            update["$set"] = {"contact_name": contact.name}
-        if author == AuthorKind.CUSTOMER:
-            update["$max"]["last_inbound_at"] = at
-        await self._threads.update_one({"_id": event.thread_key}, update, upsert=True)
-        # The preview follows the newest message only: a replayed older one must not overwrite it.
-        await self._threads.update_one(
-            {"_id": event.thread_key, "last_message_at": at},
-            {"$set": {"last_message_preview": text[:PREVIEW_CHARS], "last_author": str(author)}},
+            latest["contact_name"] = contact.name
+        counts: dict = {"$inc": {"message_count": 1}} if new_message else {}
+        inbound = {"$max": {"last_inbound_at": at}} if author == AuthorKind.CUSTOMER else {}
+        newest = await self._threads.update_one(
+            {"_id": event.thread_key, "last_message_at": {"$lte": at}}, {"$set": latest, **counts, **inbound}
         )
+        if newest.matched_count == 0:
+            on_insert = {
+                "tenant": event.tenant,
+                "channel": str(event.channel),
+                "account_id": event.account_id,
+                "contact_id": contact.id,
+                "status": str(ThreadStatus.BOT),
+                "bot_paused": False,
+                "assignee": None,
+                "labels": [],
+                "created_at": at,
+                "last_message_preview": latest["last_message_preview"],
+                "last_author": latest["last_author"],
+            }
+            if contact.name:
+                on_insert["contact_name"] = contact.name
+            await self._threads.update_one(
+                {"_id": event.thread_key},
+                {"$setOnInsert": on_insert, "$max": {"last_message_at": at, **inbound.get("$max", {})}, **counts},
+                upsert=True,
+            )
+        if not new_message:
+            count = await self._messages.count_documents({"thread_key": event.thread_key})
+            await self._threads.update_one(by_id(event.thread_key), {"$max": {"message_count": count}})

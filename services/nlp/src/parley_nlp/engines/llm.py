@@ -164,6 +164,7 @@ RULES = """Rules:
 
 class LlmEngine:
     name = "llm"
+    uses_history = True  # the thread's recent turns go into the prompt
 
     def __init__(
         self, settings: EngineSettings, offline: OfflineEngine, client: openai.AsyncOpenAI | None = None

@@ -80,6 +80,7 @@ class OfflineOutcome:
 
 class OfflineEngine:
     name = "offline"
+    uses_history = False  # each message stands alone: skip the history read
 
     def __init__(self, retriever: Retriever, configs: BotConfigStore, config_refresh_seconds: float = 2.0) -> None:
         self.retriever = retriever
