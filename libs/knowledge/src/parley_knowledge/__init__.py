@@ -1,7 +1,7 @@
 """Parley's knowledge base: PDF extraction, section-aware chunking, multilingual retrieval, and the
 per-business-unit bot configuration."""
 
-from parley_knowledge.bot_config import BotConfig, BotConfigStore
+from parley_knowledge.bot_config import BotConfig, BotConfigStore, BotSettings
 from parley_knowledge.chunking import Chunk, chunk_pages
 from parley_knowledge.extract import ExtractedPage, ExtractionError, NoExtractableText, extract_pages
 from parley_knowledge.index import KnowledgeIndex, SearchResult
@@ -13,6 +13,7 @@ __all__ = [
     "Answer",
     "BotConfig",
     "BotConfigStore",
+    "BotSettings",
     "Chunk",
     "ConcurrentUpload",
     "DocumentSummary",

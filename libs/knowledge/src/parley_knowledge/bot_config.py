@@ -11,10 +11,11 @@ COLLECTION = "bot_configs"
 SUPPORTED_CHANNELS = {"whatsapp", "messenger", "instagram", "telegram", "email", "mercadolibre"}
 
 
-class BotConfig(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class BotSettings(BaseModel):
+    """What an admin edits (the body of `PUT …/bot-config`): unknown fields are refused."""
 
-    tenant: str = Field(min_length=1, max_length=100)
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(default="Assistant", min_length=1, max_length=80)
     personality: str = Field(default="friendly, concise and professional", max_length=500)
     system_prompt: str = Field(
@@ -28,7 +29,6 @@ class BotConfig(BaseModel):
     handoff_threshold: float = Field(default=0.3, ge=0.0, le=1.0)
     knowledge_base_enabled: bool = True
     greeting: str | None = Field(default=None, max_length=1000)
-    updated_at: datetime | None = None
 
     @field_validator("languages")
     @classmethod
@@ -48,6 +48,15 @@ class BotConfig(BaseModel):
         if unknown:
             raise ValueError(f"unknown channels: {unknown}")
         return list(dict.fromkeys(value))
+
+
+class BotConfig(BotSettings):
+    """A business unit's stored configuration; fields a newer version wrote are ignored when read."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    tenant: str = Field(min_length=1, max_length=100)
+    updated_at: datetime | None = None
 
 
 class BotConfigStore:

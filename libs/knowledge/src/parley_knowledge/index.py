@@ -21,6 +21,7 @@ from parley_knowledge.text import stem, tokenize
 K1 = 1.2
 B = 0.6
 HEADING_BONUS = 1.0  # a query word in the section's heading adds this many times its weight
+SENTENCE_BONUS = 0.0  # the idf weight of query words found together in one sentence, times this
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Hit:
     score: float
     coverage: float
     matched: list[str]
+    sentence_coverage: float = 0.0  # idf-weighted share of the query found in one sentence of the chunk
 
 
 @dataclass
@@ -180,6 +182,7 @@ class KnowledgeIndex:
             score = 0.0
             covered = 0.0
             matched: list[str] = []
+            matched_units: list[Unit] = []
             norm = K1 * (1 - B + B * chunk.length / self.avg_len)
             for unit in units:
                 tf = max((chunk.tf.get(f, 0) for f in unit.features), default=0)
@@ -190,9 +193,16 @@ class KnowledgeIndex:
                 score += w * tf * (K1 + 1) / (tf + norm) + (w * HEADING_BONUS if in_heading else 0.0)
                 covered += w
                 matched.append(unit.raw)
+                matched_units.append(unit)
             if score <= 0:
                 continue
-            hit = Hit(chunk, score, covered / total if total else 0.0, matched)
+            sentence_weight = 0.0
+            if len(matched_units) >= 2:
+                for feats in chunk.sentence_features:
+                    s = sum(weights[u.raw] for u in matched_units if u.features & feats)
+                    sentence_weight = max(sentence_weight, s)
+            score += SENTENCE_BONUS * sentence_weight
+            hit = Hit(chunk, score, covered / total if total else 0.0, matched, sentence_weight / total if total else 0.0)
             key = chunk.section or f"~{chunk.chunk_id}"
             if key not in by_section or by_section[key].score < score:
                 by_section[key] = hit
