@@ -100,6 +100,7 @@ class Hit:
     coverage: float
     matched: list[str]
     sentence_coverage: float = 0.0  # idf-weighted share of the query found in one sentence of the chunk
+    heading_matched: bool = False  # a query word is in the section's heading
 
 
 @dataclass
@@ -108,6 +109,7 @@ class SearchResult:
     hits: list[Hit]  # best first, one per section (best chunk of the section)
     total_weight: float
     unit_weights: dict[str, float]
+    unknown_weight: float = 0.0  # weight of the query words that no chunk of the knowledge base contains
 
     @property
     def best(self) -> Hit | None:
@@ -173,7 +175,9 @@ class KnowledgeIndex:
 
     def search(self, query: str, k: int = 5, drop_handoff: bool = False, answerable_only: bool = False) -> SearchResult:
         units = _dedupe(analyze(query, self.lexicon, drop_handoff=drop_handoff))
-        weights = {u.raw: self.unit_weight(u)[0] for u in units}
+        weighted = {u.raw: self.unit_weight(u) for u in units}
+        weights = {raw: w for raw, (w, _) in weighted.items()}
+        unknown = sum(w for w, known in weighted.values() if not known)
         total = sum(weights.values())
         by_section: dict[str, Hit] = {}
         for chunk in self.chunks:
@@ -183,12 +187,14 @@ class KnowledgeIndex:
             covered = 0.0
             matched: list[str] = []
             matched_units: list[Unit] = []
+            heading_hit = False
             norm = K1 * (1 - B + B * chunk.length / self.avg_len)
             for unit in units:
                 tf = max((chunk.tf.get(f, 0) for f in unit.features), default=0)
                 in_heading = any(f in chunk.heading for f in unit.features)
                 if tf <= 0 and not in_heading:
                     continue
+                heading_hit = heading_hit or in_heading
                 w = weights[unit.raw]
                 score += w * tf * (K1 + 1) / (tf + norm) + (w * HEADING_BONUS if in_heading else 0.0)
                 covered += w
@@ -197,17 +203,23 @@ class KnowledgeIndex:
             if score <= 0:
                 continue
             sentence_weight = 0.0
-            if len(matched_units) >= 2:
-                for feats in chunk.sentence_features:
-                    s = sum(weights[u.raw] for u in matched_units if u.features & feats)
-                    sentence_weight = max(sentence_weight, s)
+            for feats in chunk.sentence_features:
+                s = sum(weights[u.raw] for u in matched_units if u.features & feats)
+                sentence_weight = max(sentence_weight, s)
             score += SENTENCE_BONUS * sentence_weight
-            hit = Hit(chunk, score, covered / total if total else 0.0, matched, sentence_weight / total if total else 0.0)
+            hit = Hit(
+                chunk,
+                score,
+                covered / total if total else 0.0,
+                matched,
+                sentence_weight / total if total else 0.0,
+                heading_hit,
+            )
             key = chunk.section or f"~{chunk.chunk_id}"
             if key not in by_section or by_section[key].score < score:
                 by_section[key] = hit
         hits = sorted(by_section.values(), key=lambda h: h.score, reverse=True)[:k]
-        return SearchResult(units, hits, total, weights)
+        return SearchResult(units, hits, total, weights, unknown)
 
 
 def _dedupe(units: list[Unit]) -> list[Unit]:

@@ -120,9 +120,14 @@ CONCEPTS: dict[str, str] = {
         segunda terca terça quarta quinta sexta weekday* dias_de_semana""",
     "location": "location* ubicacion* ubicación* localizacao* localização* where_are_you donde_estan onde_fica branch_near",
     "support": """support soporte suporte atencion atención atendimento customer_service customer_care
-        servicio_al_cliente sac helpline help_desk contact* contacto contato whatsapp chat email e_mail
-        correo_electronico phone_number telefono* teléfono* telefone* numero_de_telefono सपोर्ट सहायता
-        హెల్ప్* கஸ்டமர்_கேர்""",
+        servicio_al_cliente sac helpline help_desk contact* contacto contato chat phone_number telefono*
+        teléfono* telefone* numero_de_telefono call_center call_centre सपोर्ट सहायता हेल्पलाइन హెల్ప్*
+        கஸ்டமர்_கேர் कस्टमर_केयर service_client""",
+    "whatsapp": "whatsapp whats wpp zap zapzap वॉट्सऐप व्हाट्सएप व्हाट्सऐप வாட்ஸ்அப்* వాట్సాప్*",
+    "email": """email* e_mail* mail mails correo correos correo_electronico courriel ईमेल मेल ஈமெயில்* மின்னஞ்சல்*
+        ఈమెయిల్* మెయిల్*""",
+    "reply": """reply replies replied respond* response* responde* respuesta* resposta* risposta* répond* reponse*
+        answer_back jawab जवाब பதில்* సమాధాన*""",
     "language": "language* idioma* lingua* english ingles inglés spanish español espanol portugues português hindi",
     # --- products and services (retail) ------------------------------------------------------------
     "smartphone": "smartphone* celular* cellphone* mobile movil móvil iphone* android phone phones fone mobile_phone मोबाइल फोन போன் మొబైల్",
@@ -271,7 +276,74 @@ kaavali kavali kaavaali cheyyali cheppandi cheppu chesi chestara chestaru andi g
 நான் எனக்கு என் நீங்கள் உங்கள் இது அது என்ன எப்படி எப்போது எங்கே எவ்வளவு ஒரு வேண்டும் தயவுசெய்து உள்ளது இல்லை
 மற்றும் ஆம் சரி
 నేను నాకు నా మీరు మీ ఇది అది ఏమి ఎలా ఎప్పుడు ఎక్కడ ఎంత ఒక కావాలి దయచేసి ఉంది లేదు మరియు అవును సరే చేయండి
+btw tbh imo honestly seriously annoying crazy awesome amazing great excited terrible horrible worst best love
+loved hate happy sad angry rather least says said tells told nobody right anyway guy stuff kind
+desastre genial increible increíble perfecto perfecta horrible pesimo pésimo fatal encanta encantó
+adoro adorei perfeita perfeito otimo ótimo rapidinho demais pessimo péssimo
+je j tu il elle nous vous ils elles mon ma mes ton ta tes son sa ses notre votre vos leur le la les un une des
+du de au aux et ou est sont suis avez avoir ai as a ont être etre ce cet cette ces qui que qu quoi quel quelle
+comment quand où pour par avec sans sur dans en ne pas plus peut peux pouvez puis je_voudrais voudrais bonjour
+merci svp oui non
+vorrei sapere anche sul sulla sui vostro vostra vostri nostro nostra del della dei delle al alla nel nella
+questo questa quello quella salve
 """
+
+# More forms of the concepts above (and a few more concepts): French and Italian forms, romanized and
+# native-script Hindi/Tamil/Telugu domain words, common inflections and misspellings.
+MORE_FORMS: dict[str, str] = {
+    "ship": """send sends sending sent mandar manda mandan mandas mando mandamos mandaram mandou mandaron
+        enviaron envie envié envio* spedi* livraison* livrer livrez livre expedi* expéd* envoy* डिलीवर* डिलिवर*
+        delievery delivry shiping shippment""",
+    "order": "commande* achat* acquist* ordinato ऑर्डर_किया orderr oder",
+    "return": """send_back send_it_back sent_back sent_it_back ship_back give_back mandar_de_volta mandar_de_vuelta
+        retour* retourn* renvoy* rendere restituire retun retrun""",
+    "refund": "rembours* rifund refnd refound reembolço",
+    "warranty": "garantie garantia* warrenty waranty gaurantee",
+    "pay": "paiement* payer paye payé pagare pagamenti paymnt payement",
+    "card": "carte cartes carta carte_bancaire",
+    "cost": "prix frais tarif* coût cout combien_coute prezzi",
+    "invoice": "facture* nota notas boleta* comprobante* ricevuta scontrino fatura_fiscal",
+    "store": "magasin* boutique* punto_vendita",
+    "hours": "horaire* ouvert* ferme fermé aperto chiuso",
+    "cancel": "annul* cancell* cancle cancelr",
+    "baggage": "mala malas bolso* bolsa* valise* bagage* bagagli* maletas",
+    "carry_on": "equipaje_de_mano mala_de_mao mala_de_mão maleta_de_mano bagaglio_a_mano bagage_a_main",
+    "flight": "vol vols",
+    "trip": "voyage* voyager viagg*",
+    "insurance": "assurance*",
+    "passport": "passeport*",
+    "pet": "chien* chat_domestique cane cani gatto gatti naai* kukka* poonai* pilli billi mascot*",
+    "loyalty": "fidelit* punti point",
+    "package_trip": "package packages paquete paquetes pacote pacotes pacchett* parcel* पार्सल பார்சல்* పార్సెల్*",
+    "attempt": "try tries tried trying intentar* intentaron tentar tentaram tentou",
+    "tradein": "trade ட்ரேட்_இன் ட்ரேட் ट्रेड_इन ट्रेड ట్రేడ్_ఇన్ ట్రేడ్",
+    "headphones": "fone ecouteur* écouteur* auricolar*",
+    "duration": """कितने_दिन कितना_समय कब_तक எத்தனை_நாள்* ఎన్ని_రోజుల* combien_de_temps quanto_tempo_ci
+        quanti_giorni how_fast how_soon how_quickly""",
+    "damage": "endommag* abîm* cassé casse danneggiat*",
+    "defect": "dead_on_arrival doa panne* guast*",
+    "booking": "réserv* prenotaz*",
+    "discount": "remise* réduction* rabais",
+    "free": "gratuite*",
+    "group": "groupe* gruppi",
+    "accessibility": "fauteuil_roulant* mobilité_réduite",
+}
+
+MORE_CONCEPTS: dict[str, str] = {
+    "expire": """expire* expiry expiration caduc* vence vencen vencer venc* vencimiento validity valid validez
+        validade valido válido valida válida vigencia vigente scad* valable காலாவதி* గడువు* एक्सपायर* समाप्त""",
+    "deposit": """deposit* depósito* deposito* anticipo* señal sinal acompte caparra डिपॉज़िट* डिपॉजिट* டெபாசிட்*
+        డిపాజిట్* advance_payment down_payment""",
+    "difference": """difference diferencia* diferença* diferenca* differenza différence अंतर फर्क farak fark
+        வித்தியாச* తేడా*""",
+    "arrive": """arrive arrives arrived arriving arrival llega llegan llegar llego llegó llegue llegará chega chegam
+        chegar chegou chegue chegada arriv* receive received receiving recib* receb* आया आएगा पहुंच* வந்த* వచ్చ*""",
+    "number": "number numbers numero numeros número números numéro नंबर நம்பர்* నంబర్*",
+}
+
+for _concept, _forms in MORE_FORMS.items():
+    CONCEPTS[_concept] = f"{CONCEPTS[_concept]} {_forms}"
+CONCEPTS.update(MORE_CONCEPTS)
 
 _WORD_WEIGHT_BOOST = 1.0
 

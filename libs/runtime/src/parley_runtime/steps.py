@@ -24,6 +24,7 @@ from pymongo.errors import AutoReconnect, ConnectionFailure, ServerSelectionTime
 
 from parley_contracts import Event
 from parley_runtime.deadletters import send_to_dead_letters
+from parley_runtime.settings import ServiceSettings
 
 E = TypeVar("E", bound=Event)
 
@@ -113,3 +114,25 @@ class StepRunner(Generic[E]):
 
 def _short(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:5])
+
+
+def subscribe_step(
+    broker: KafkaBroker,
+    settings: ServiceSettings,
+    *,
+    service: str,
+    group: str,
+    model: type[E],
+    step: Callable[[E], Awaitable[None]],
+) -> None:
+    """Run `step` for every record of `model.topic`, under consumer group `group`, from the earliest
+    uncommitted offset."""
+    runner = StepRunner(
+        broker=broker,
+        service=service,
+        model=model,
+        step=step,
+        max_attempts=settings.consumer_max_attempts,
+        base_delay=settings.consumer_retry_base_seconds,
+    )
+    broker.subscriber(model.topic, group_id=group, auto_offset_reset="earliest")(runner)

@@ -2,7 +2,7 @@
 
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import MESSAGE_RECEIVED, MessageReceived
+from parley_contracts import MessageReceived
 from parley_nlp.engines import build_engine
 from parley_nlp.engines.config import EngineSettings
 from parley_nlp.handlers import NlpHandlers
@@ -10,7 +10,7 @@ from parley_nlp.history import HistoryReader
 from parley_nlp.settings import NlpSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-from parley_runtime.steps import StepRunner
+from parley_runtime.steps import subscribe_step
 from parley_runtime.worker import make_worker_app
 
 
@@ -18,15 +18,8 @@ def create_app(settings: NlpSettings, engine_settings: EngineSettings) -> AsgiFa
     broker = make_broker(settings, "nlp")
     client, db = connect(settings)
     handlers = NlpHandlers(broker, build_engine(db, engine_settings), HistoryReader(db, settings.history_turns))
-    broker.subscriber(MESSAGE_RECEIVED, group_id=settings.consumer_group, auto_offset_reset="earliest")(
-        StepRunner(
-            broker=broker,
-            service="nlp",
-            model=MessageReceived,
-            step=handlers.analyze,
-            max_attempts=settings.consumer_max_attempts,
-            base_delay=settings.consumer_retry_base_seconds,
-        )
+    subscribe_step(
+        broker, settings, service="nlp", group=settings.consumer_group, model=MessageReceived, step=handlers.analyze
     )
 
     async def close_db() -> None:

@@ -3,14 +3,14 @@
 import httpx
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import MESSAGE_SEND, Channel, MessageSend
+from parley_contracts import Channel, MessageSend
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.handlers import OutboundHandlers
 from parley_outbound.ledger import SendLedger
 from parley_outbound.settings import OutboundSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-from parley_runtime.steps import StepRunner
+from parley_runtime.steps import subscribe_step
 from parley_runtime.worker import make_worker_app
 
 
@@ -34,15 +34,8 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         backoff_base=settings.send_backoff_base_seconds,
         backoff_cap=settings.send_backoff_max_seconds,
     )
-    broker.subscriber(MESSAGE_SEND, group_id=settings.consumer_group, auto_offset_reset="earliest")(
-        StepRunner(
-            broker=broker,
-            service="outbound",
-            model=MessageSend,
-            step=handlers.deliver,
-            max_attempts=settings.consumer_max_attempts,
-            base_delay=settings.consumer_retry_base_seconds,
-        )
+    subscribe_step(
+        broker, settings, service="outbound", group=settings.consumer_group, model=MessageSend, step=handlers.deliver
     )
 
     async def close() -> None:

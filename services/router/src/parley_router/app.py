@@ -1,22 +1,15 @@
-"""Router wiring: subscribe each step to its topic under one consumer group."""
+"""Router wiring: one processing step per topic it consumes."""
 
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import (
-    MESSAGE_ANALYZED,
-    MESSAGE_RECEIVED,
-    MESSAGE_STATUS,
-    MessageAnalyzed,
-    MessageReceived,
-    MessageStatus,
-)
+from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus
 from parley_knowledge.bot_config import BotConfigStore
 from parley_router.handlers import RouterHandlers
 from parley_router.settings import RouterSettings
 from parley_router.threads import ThreadStore
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-from parley_runtime.steps import StepRunner
+from parley_runtime.steps import subscribe_step
 from parley_runtime.worker import make_worker_app
 
 
@@ -26,25 +19,16 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     threads = ThreadStore(db)
     handlers = RouterHandlers(broker, threads, BotConfigStore(db))
 
-    def runner(model, step) -> StepRunner:
-        return StepRunner(
-            broker=broker,
-            service="router",
-            model=model,
-            step=step,
-            max_attempts=settings.consumer_max_attempts,
-            base_delay=settings.consumer_retry_base_seconds,
-        )
-
-    for topic, model, step in (
-        (MESSAGE_RECEIVED, MessageReceived, handlers.append_inbound),
-        (MESSAGE_ANALYZED, MessageAnalyzed, handlers.act_on_analysis),
-        (MESSAGE_STATUS, MessageStatus, handlers.record_status),
-    ):
+    steps = (
+        (MessageReceived, handlers.append_inbound),
+        (MessageAnalyzed, handlers.act_on_analysis),
+        (MessageStatus, handlers.record_status),
+    )
+    for model, step in steps:
         # One group per topic: FastStream gives each subscriber its own consumer, and consumers with different
         # subscriptions in one group would rebalance each other on every join.
-        group = f"{settings.consumer_group}.{topic}"
-        broker.subscriber(topic, group_id=group, auto_offset_reset="earliest")(runner(model, step))
+        group = f"{settings.consumer_group}.{model.topic}"
+        subscribe_step(broker, settings, service="router", group=group, model=model, step=step)
 
     async def close_db() -> None:
         await client.close()

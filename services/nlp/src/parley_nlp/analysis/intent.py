@@ -34,9 +34,10 @@ CATEGORIES = ("feedback", "complaint", "suggestion", "inquiry", "other")
 # because Indic words carry case endings ("ఏజెంట్‌కి", "மனிதரிடம்").
 _PERSON = frozenset(
     """agent agents human humans person people representative rep reps manager supervisor operator
-    staff employee advisor adviser associate executive specialist zzperson
+    staff employee advisor adviser associate executive specialist zzperson boss
     agente agentes humano humana humanos persona personas asesor asesora asesores operador operadora
-    representante gerente encargado encargada ejecutivo ejecutiva empleado empleada responsable
+    representante gerente encargado encargada jefe jefa supervisora superior chefe responsavel
+    coordinador coordinadora ejecutivo ejecutiva empleado empleada responsable
     atendente atendentes pessoa pessoas consultor consultora funcionario funcionaria
     operatore umano persona addetto conseiller conseillere humain operateur mitarbeiter mensch berater
     insaan insan inshaan aadmi admi vyakti manushan manushar manithar manidhar manithan aal aalu
@@ -45,7 +46,8 @@ _PERSON = frozenset(
 # "Someone" only counts with a verb of talking or calling ("can someone call me?").
 _SOMEONE = frozenset(
     """someone somebody anyone anybody alguien alguem qualcuno quelqu'un jemand koi kisi
-    yaaravadhu yaaravathu yaravathu yaarachum evaraina evarainaa""".split()
+    yaaravadhu yaaravathu yaravathu yaaravadu yaravadhu yaarachum yaaraachum evaraina evarainaa
+    evarina evaraaina""".split()
 )
 _PERSON_NATIVE = (
     "इंसान",
@@ -130,7 +132,9 @@ _TALK_NATIVE = (
     "கனெக்ட்",
     "அழை",
     "கால்",
-    "கூப்பிடு",
+    "கூப்பிட",
+    "ஃபோன்",
+    "போன்",
     "தொடர்பு",
     "మాట్లాడ",
     "కనెక్ట్",
@@ -140,6 +144,13 @@ _TALK_NATIVE = (
     "సంప్రదించ",
     "ట్రాన్స్ఫర్",
 )
+# Verbs of helping: only with a staff noun close by ("can a person help me?", "alguien que me
+# ayude" does not count: "someone help me understand" is not a handoff).
+_HELP = frozenset(
+    """help assist attend ayude ayuden ayudarme ayudar atiende ajude ajudem ajudar""".split()
+)
+# "call"/"phone" after an article or possessive is the noun ("a phone with a good camera").
+_NOUN_DETERMINERS = frozenset("a an the my your this that new same old um uma o meu minha".split())
 _WANT_NATIVE = ("चाहिए", "चाहता", "चाहती", "வேண்டும்", "வேணும்", "కావాలి")
 
 # --- phrases rewritten before tokenising ------------------------------------------------------
@@ -147,7 +158,17 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         # People who are not staff to be passed to.
-        (r"\b(?:travel|insurance|real estate|estate|user|shipping|customs|booking) agents?\b", " zzother "),
+        (
+            r"\b(?:travel|insurance|real estate|estate|user|shipping|customs|booking|sales|selling|freight|"
+            r"forwarding|ticketing|leasing|secret|free|talent|sports|literary|purchasing|buying) agents?\b",
+            " zzother ",
+        ),
+        # The customer describing their own job: "I'm a sales rep", "soy agente", "sou representante".
+        (
+            r"\b(?:i'?m|i am|we are|we'?re) (?:a |an |the )?(?:\w+ )?(?:agents?|reps?|representatives?|managers?|employees?|operators?)\b",
+            " zzother ",
+        ),
+        (r"\b(?:soy|somos|sou) (?:un |una |o |a )?(?:agentes?|representantes?|gerentes?|asesor(?:a|es)?)\b", " zzother "),
         (r"\bagen(?:te|tes) (?:de )?(?:viajes?|viagens?|seguros?|aduana)\b|\bagencias?\b", " zzother "),
         (r"\b(?:delivery|courier) (?:person|guy|man|boy|agent)\b|\brepartidor\w*|\bentregador\w*", " zzother "),
         (r"\b(?:another|other|third|a different) (?:person|people|party)\b", " zzother "),
@@ -165,7 +186,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\b(?:support|service|sales|help ?desk) (?:team|staff|desk|department)\b", " zzperson "),
         (r"\b(?:servicio|atencion) al cliente\b|\batendimento(?: ao cliente)?\b|\bsoporte tecnico\b", " zzperson "),
-        (r"\blive (?:agent|person|human|support|chat agent)\b|\breal (?:person|human|people|agent)\b", " zzperson "),
+        (
+            r"\blive (?:agent|person|human|support|chat agent)\b|\b(?:real|actual) (?:person|human|people|agent)\b"
+            r"|\bhuman being\b|\bperson in charge\b",
+            " zzperson ",
+        ),
+        # Hinglish "banda" (a guy) only after koi/kisi/ek: in es/pt "banda" is a band or broadband.
+        (r"\b(?:koi|kisi|ek) (?:banda|bande|bandi)\b", " koi zzperson "),
         (r"\b(?:persona|pessoa) (?:real|de verdad|de verdade)\b|\bser humano\b", " zzperson "),
     )
 )
@@ -175,9 +202,13 @@ _DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     (re.compile(p), c)
     for p, c in (
         (r"\b(?:call|ring|phone) me\b|\bgive me a (?:call|ring)\b|\bcallback\b|\bcall back\b", 0.85),
-        (r"\bllam(?:a|e|en)me\b|\bme (?:pueden|puede|podrian|podria|podes|puedes) llamar\b|\bme llamen\b", 0.85),
         (
-            r"\bme (?:liga|ligue|ligar|liguem|ligam)\b|\bliga(?:r)? (?:pra|para) mim\b|\bme (?:pode|podem|poderia|poderiam) ligar\b",
+            r"\bllam(?:a|e|en)me\b|\bme (?:pueden|puede|podrian|podria|podes|puedes) llamar\b|\bme llamen\b"
+            r"|\b(?:que|alguien) me (?:llame|llamen|llamara|llamaran)\b",
+            0.85,
+        ),
+        (
+            r"\bme (?:liga|ligue|ligar|liguem|ligam|telefone)\b|\bliga(?:r)? (?:pra|para) mim\b|\bme (?:pode|podem|poderia|poderiam) ligar\b",
             0.85,
         ),
         (r"\b(?:call|phone) (?:karo|karein|kare|kijiye|kar do|kardo|kar dijiye|karwao|back karo|karna)\b", 0.8),
@@ -290,6 +321,12 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
             if j == i:
                 continue
             tok = tokens[j]
+            if tok in {"call", "phone"} and j > 0 and tokens[j - 1] in _NOUN_DETERMINERS:
+                continue
+            if strong_noun and tok in _HELP and abs(j - i) <= 3:
+                if not _negated(tokens, j, commas) and 0.75 > best:
+                    best, reason = 0.75, f"person+help:{tokens[i]}/{tok}"
+                continue
             if _is_talk(tok):
                 # "transfer my booking to another person": an object between verb and noun that is
                 # not the customer means something else is being passed.

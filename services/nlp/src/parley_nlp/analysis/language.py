@@ -107,7 +107,11 @@ _STRONG: dict[str, str] = {
         kiska kiski kuchh krna krdo kardo karwa dikhao bhejo bheja mangwaya mila gaye gya gyi gye
         paise paisa hoon hun karta karte karti kiya kiye mere mili chalega dikkat pareshani jaldi
         kripya krpya bhej diye hue hota hoti hote phir dobara wapis kidhar idhar udhar waise
-        vaise thoda zara bilkul sahi galat parso raha rahe hamko tumko unko usko isko""",
+        vaise thoda zara bilkul sahi galat parso raha rahe hamko tumko unko usko isko
+        liye milta milti milte lagta lagti lagte lagega lagegi karke karne wahan wahaan vahan
+        yahan yahaan usme isme usmein ismein uska uski iska iski unka unki agar toh
+        kyonki hamesha samjha samjhao bataye sakta sakenge payenge hogaya hogya ho gaya jata jati
+        jate rakha rakhna rakho chahte dekho dekhiye kaunsa kaunsi konsa konsi""",
     "ta": """enna epdi eppadi eppo enga engae enge yenna naan neenga ninga unga ungal ungalukku
         enakku enaku ennoda avanga idhu athu adhu inga anga illa illai illaiya irukku iruku
         irukka irukkum iruntha vanakkam nandri romba konjam seri venum venam vendum vendaam
@@ -119,7 +123,11 @@ _STRONG: dict[str, str] = {
         sonnanga sonninga kedaikuma kidaikuma kedaikum ungaluku namma nammaloda aagudhu aaguthu
         irukkudhu irukuthu varudhu varuthu pogudhu poguthu sollala pannala kudukala vandhuchu
         vanthuchu pochu poyiduchu aayiduchu kaanom kanom ennachu ennaachu ethuku edhuku paathu
-        paakanum vaangunga anuppunga ungalala mudiyala aacha aachaa pannirunthen panniten""",
+        paakanum vaangunga anuppunga ungalala mudiyala aacha aachaa pannirunthen panniten
+        innum mattum ellam ellaam neraya pathi patthi puthu pudhu pazhaya palaya thirumba apram
+        aprom apparam ippadi appadi eduthu eduthuttu kuduthu koduthu vaanganum vaangalama
+        pannitten panniten pannuvaanga pannuveengala tharuveengala tharuvingala varuvaanga
+        aaguma aagumaa evvalo evalo yevlo ethavadhu ethavathu enna naal naalu vaaram""",
     "te": """naaku naku nenu meeru miru mee nuvvu nuvu emi enti endi ela elaa ekkada eppudu enduku
         entha enta evaru ledu ledhu undi unnadi unnayi kaadu kavali kaavali kaavaali cheyyandi
         cheyandi cheyyi chey cheppandi cheppu chestanu chesanu chesaru chesi chestara
@@ -129,7 +137,12 @@ _STRONG: dict[str, str] = {
         pampandi pampu cheyyali ayindi aindi avutundi telusu teliyadu emaindi emaina mari
         enni entho maa mana manaki vaallu valla anupandi pampinchandi ivvandi ivvali ivvaledu
         raaledu raledu kaledu avvaledu jarigindi chudandi cheyyadam ayyindi poyindi unnaru unnanu
-        kaani emo adi idi ante antunnaru sariga sarigga""",
+        kaani emo adi idi ante antunnaru sariga sarigga
+        untunda untundi untaya untayi unda undha unnaya unnara istara istaru istaaru ammutara
+        ammutaru chesthe cheste chesina chestunna chesthunna cheyyocha cheyyacha cheyocha
+        cheyyagalara cheyyagalana cheyyagalanu cheskovacha cheskovachha cheskovali vastaya
+        ostundi osthundi vasthundi padutundi pattadu rojulu meeku miku maaku ekkuva takkuva
+        tarvata taruvata varaku lopala leka kavala kaavala evaru evaraina ivvagalara""",
 }
 _WEAK: dict[str, str] = {
     "en": "a an to in on at for by no i it be do can is",
@@ -165,7 +178,11 @@ _LEXICON = _build_lexicon()
 _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\w{3,}(?:unga|ungal|inga|anum|aanum|aagum|alaama?|iruku|irukku|aachu|kitta|udhu|uthu)$"), "ta"),
     (re.compile(r"^\w{3,}(?:ikku|aikku|ukku)$"), "ta"),
+    # Tamil: "-umbothu" (while …ing), "-ttu" (having …ed), "-eengala/-inga" (will you …?).
+    (re.compile(r"^\w{3,}(?:umbothu|umpothu|umbodhu|uttu|ittu|eengala|eenga|ingala|vaanga|vanga)$"), "ta"),
     (re.compile(r"^\w{3,}(?:andi|aali|aalanu|tundi|tunnanu|tanu|ledu|indi|inchandi)$"), "te"),
+    # Telugu: "-unda" (is there …?), "-occha/-vacha" (may I …?), "-galana/-galara" (can I/you …?).
+    (re.compile(r"^\w{2,}(?:tunda|unnara|occha|ocha|vacha|vachha|galana|galara|galaru|stara|staru)$"), "te"),
     (re.compile(r"^\w{2,}(?:iye|enge|ogi|oge|unga|wana|vana|wao|vao|wayi)$"), "hi"),
 )
 
