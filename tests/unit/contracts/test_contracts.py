@@ -104,3 +104,17 @@ def test_stale_schema_is_detected(tmp_path):
         (tmp_path / name).write_text(text)
     (tmp_path / "message.send.json").write_text("{}")
     assert stale_files(tmp_path) == ["message.send.json"]
+
+
+def test_caused_events_inherit_conversation_and_trace():
+    cause = _received()
+    effect = MessageSend(
+        **cause.lineage(), send_id="s1", account_id="100", recipient=cause.contact, content=OutboundContent(text="ok")
+    )
+    assert (effect.tenant, effect.channel, effect.thread_key, effect.trace_id) == (
+        cause.tenant,
+        cause.channel,
+        cause.thread_key,
+        cause.trace_id,
+    )
+    assert effect.event_id != cause.event_id

@@ -41,6 +41,15 @@ class Event(BaseModel):
     thread_key: str = Field(min_length=1, description="Partition key: one conversation.")
     trace_id: str = Field(default_factory=_new_id, description="Correlation id, also sent as a Kafka header.")
 
+    def lineage(self) -> dict[str, Any]:
+        """The fields an event caused by this one inherits: same conversation, same trace."""
+        return {
+            "tenant": self.tenant,
+            "channel": self.channel,
+            "thread_key": self.thread_key,
+            "trace_id": self.trace_id,
+        }
+
     def headers(self) -> dict[str, str]:
         return {
             "event_id": self.event_id,

@@ -326,7 +326,8 @@ MORE_FORMS: dict[str, str] = {
     "discount": "remise* réduction* rabais",
     "free": "gratuite*",
     "group": "groupe* gruppi",
-    "accessibility": "fauteuil_roulant* mobilité_réduite",
+    "accessibility": """fauteuil_roulant* mobilité_réduite chien_d_assistance chien_guide chiens_guides
+        assistance_dog* service_dog* perros_de_asistencia perro_de_asistencia cao_guia caes_guia cao_de_assistencia""",
 }
 
 MORE_CONCEPTS: dict[str, str] = {
@@ -338,6 +339,7 @@ MORE_CONCEPTS: dict[str, str] = {
         வித்தியாச* తేడా*""",
     "arrive": """arrive arrives arrived arriving arrival llega llegan llegar llego llegó llegue llegará chega chegam
         chegar chegou chegue chegada arriv* receive received receiving recib* receb* आया आएगा पहुंच* வந்த* వచ్చ*""",
+    "voucher": "voucher* bono bonos vale vales bon_d_achat buono",
     "number": "number numbers numero numeros número números numéro नंबर நம்பர்* నంబర్*",
 }
 

@@ -27,10 +27,7 @@ class NlpHandlers:
         await publish(
             self._broker,
             MessageAnalyzed(
-                tenant=event.tenant,
-                channel=event.channel,
-                thread_key=event.thread_key,
-                trace_id=event.trace_id,
+                **event.lineage(),
                 inbound=event,
                 analysis=analysis,
             ),

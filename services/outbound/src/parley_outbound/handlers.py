@@ -103,10 +103,7 @@ class OutboundHandlers:
         await publish(
             self._broker,
             MessageStatus(
-                tenant=message.tenant,
-                channel=message.channel,
-                thread_key=message.thread_key,
-                trace_id=message.trace_id,
+                **message.lineage(),
                 send_id=message.send_id,
                 provider_message_id=provider_id,
                 status=status,

@@ -62,10 +62,7 @@ class RouterHandlers:
         await publish(
             self._broker,
             HandoffRequested(
-                tenant=event.tenant,
-                channel=event.channel,
-                thread_key=event.thread_key,
-                trace_id=event.trace_id,
+                **event.lineage(),
                 reason=decision.handoff_reason or "no_answer",
                 inbound_dedupe_key=event.inbound.dedupe_key,
                 contact=event.inbound.contact,
@@ -77,10 +74,7 @@ class RouterHandlers:
     async def _send(self, event: MessageAnalyzed, decision: Decision) -> None:
         inbound = event.inbound
         send = MessageSend(
-            tenant=event.tenant,
-            channel=event.channel,
-            thread_key=event.thread_key,
-            trace_id=event.trace_id,
+            **event.lineage(),
             send_id=reply_send_id(inbound.dedupe_key),
             account_id=inbound.account_id,
             recipient=Contact(id=inbound.contact.id, name=inbound.contact.name),

@@ -146,9 +146,7 @@ _TALK_NATIVE = (
 )
 # Verbs of helping: only with a staff noun close by ("can a person help me?", "alguien que me
 # ayude" does not count: "someone help me understand" is not a handoff).
-_HELP = frozenset(
-    """help assist attend ayude ayuden ayudarme ayudar atiende ajude ajudem ajudar""".split()
-)
+_HELP = frozenset("""help assist attend ayude ayuden ayudarme ayudar atiende ajude ajudem ajudar""".split())
 # "call"/"phone" after an article or possessive is the noun ("a phone with a good camera").
 _NOUN_DETERMINERS = frozenset("a an the my your this that new same old um uma o meu minha".split())
 _WANT_NATIVE = ("चाहिए", "चाहता", "चाहती", "வேண்டும்", "வேணும்", "కావాలి")
@@ -168,7 +166,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:i'?m|i am|we are|we'?re) (?:a |an |the )?(?:\w+ )?(?:agents?|reps?|representatives?|managers?|employees?|operators?)\b",
             " zzother ",
         ),
-        (r"\b(?:soy|somos|sou) (?:un |una |o |a )?(?:agentes?|representantes?|gerentes?|asesor(?:a|es)?)\b", " zzother "),
+        (
+            r"\b(?:soy|somos|sou) (?:un |una |o |a )?(?:agentes?|representantes?|gerentes?|asesor(?:a|es)?)\b",
+            " zzother ",
+        ),
         (r"\bagen(?:te|tes) (?:de )?(?:viajes?|viagens?|seguros?|aduana)\b|\bagencias?\b", " zzother "),
         (r"\b(?:delivery|courier) (?:person|guy|man|boy|agent)\b|\brepartidor\w*|\bentregador\w*", " zzother "),
         (r"\b(?:another|other|third|a different) (?:person|people|party)\b", " zzother "),
@@ -226,7 +227,7 @@ _DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\bnao quero (?:falar com |conversar com )?(?:um |o |uma |a |esse )?(?:bot|robo|maquina|chatbot|ia)\b", 0.8),
         (r"\b(?:bot|robot|robo) (?:se |say |sa )?(?:nahi|nahin|nhi|mat)\b", 0.6),
         (r"\bbot (?:venam|vendam|vendaam|vaendaam|illa)\b|\bbot (?:vaddu|oddu|kaadu)\b", 0.6),
-        (r"\bescalate (?:this|it|my|the|me)\b|\bplease escalate\b", 0.8),
+        (r"\bescalate (?:this|it|my|the|me)\b|\bplease escalate\b|\bput me through\b", 0.8),
         (r"\b(?:is|are) (?:there )?(?:any ?one|some ?one|any ?body|some ?body) (?:there|here|real)\b", 0.75),
         (
             r"\bhay alguien (?:ahi|ahi\?|ah[ií]|real)\b|\btem alguem (?:ai|a[ií]|real)\b|\bkoi (?:hai|h) (?:kya|kia)\b",
@@ -254,7 +255,8 @@ _DIRECT_NATIVE: tuple[tuple[str, float], ...] = (
 _INFO = re.compile(
     r"\b(?:number|phone number|telephone|numero|telefono|telefone|hours|horario|horarios|timings?|"
     r"what time|a que hora|que horas|que hora|email|e-mail|correo|address|direccion|endereco|"
-    r"open|opens|abre|abren|abrem|close|closes|cierra|fecha)\b"
+    r"open|opens|abre|abren|abrem|close|closes|cierra|fecha|how (?:do|can) (?:i|we) (?:call|contact|reach)|"
+    r"how to (?:call|contact|reach)|como (?:llamo|contacto|me comunico|ligo|entro em contato))\b"
 )
 # Verbs that ask to be put through *now*: they override the information veto.
 _TRANSFER = frozenset(
@@ -345,13 +347,20 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
     # A bare noun as the whole message: "agent", "humano por favor", "human please".
     if not best and persons and len(tokens) <= 3 and not someones:
         noun = tokens[persons[0]]
-        if noun not in {"people", "person", "persona", "pessoa", "rep"}:
+        rest = tokens[: persons[0]] + tokens[persons[0] + 1 :]
+        if noun not in {"people", "person", "persona", "pessoa", "rep"} and all(t in _BARE_OK for t in rest):
             best, reason = 0.7, f"bare:{noun}"
     if best and _INFO.search(sentence) and not any(t in _TRANSFER for t in tokens):
         return 0.0, "info-request"
     return best, reason
 
 
+# What may stand next to a bare staff noun ("agent please", "un humano ya"); "pessimo atendimento"
+# is a complaint about the service, not a request.
+_BARE_OK = frozenset(
+    """a an the un una um uma el la o please pls plz por favor porfa now ya agora ahora abhi hi hello
+    hola oi ola ok okay chahiye venum kavali kaavali""".split()
+)
 _FOREIGN_OBJECT = frozenset(
     """my this ticket tickets booking reservation order package money points seat
     mi mis reserva pedido boleto billete dinero puntos asiento

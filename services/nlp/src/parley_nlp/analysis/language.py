@@ -84,7 +84,8 @@ _STRONG: dict[str, str] = {
         tenha estou obrigado obrigada oi ola bom boa tudo bem muito muita mais quando onde
         qual quanto quanta isso isto esse essa aqui ainda tambem ja ate sem agora hoje amanha
         ontem preciso vai vou ter fazer ao aos pelo pela entao mas so sim vcs ta tô to nao
-        gente coisa comprei chegou chega vem junto outra outro algum alguma nenhum""",
+        gente coisa comprei chegou chega vem junto outra outro algum alguma nenhum
+        valeu blz beleza tbm tb obg vlw cade pq ne faco consigo depois""",
     "it": """il lo gli i un una di del della dello dei delle che e non per con mi ti si sono sei ho
         hai ha abbiamo avete hanno come quando dove perche cosa grazie ciao buongiorno buonasera
         vorrei posso puo questo questa anche molto gia ancora mia mio tuo suo nel nella alla al
@@ -179,9 +180,11 @@ _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\w{3,}(?:unga|ungal|inga|anum|aanum|aagum|alaama?|iruku|irukku|aachu|kitta|udhu|uthu)$"), "ta"),
     (re.compile(r"^\w{3,}(?:ikku|aikku|ukku)$"), "ta"),
     # Tamil: "-umbothu" (while …ing), "-ttu" (having …ed), "-eengala/-inga" (will you …?).
+    (re.compile(r"^\w{3,}(?:iducha|iduchu|aducha|aduchu)$"), "ta"),
     (re.compile(r"^\w{3,}(?:umbothu|umpothu|umbodhu|uttu|ittu|eengala|eenga|ingala|vaanga|vanga)$"), "ta"),
     (re.compile(r"^\w{3,}(?:andi|aali|aalanu|tundi|tunnanu|tanu|ledu|indi|inchandi)$"), "te"),
     # Telugu: "-unda" (is there …?), "-occha/-vacha" (may I …?), "-galana/-galara" (can I/you …?).
+    (re.compile(r"^\w{2,}(?:yinda|yyinda|chinda|sinda|yindi|chindi)$"), "te"),
     (re.compile(r"^\w{2,}(?:tunda|unnara|occha|ocha|vacha|vachha|galana|galara|galaru|stara|staru)$"), "te"),
     (re.compile(r"^\w{2,}(?:iye|enge|ogi|oge|unga|wana|vana|wao|vao|wayi)$"), "hi"),
 )
@@ -245,6 +248,9 @@ def _script_guess(text: str) -> tuple[str | None, float, int]:
     return code, n / (n + latin + sum(counts.values()) - n), latin
 
 
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,4}\b")
+
+
 def _lexical_scores(tokens: list[str]) -> dict[str, float]:
     scores: dict[str, float] = dict.fromkeys((*_STAT_LANGS, *_ROMANIZED_INDIC), 0.0)
     for tok in tokens:
@@ -282,6 +288,12 @@ def detect_language(text: str) -> LanguageGuess:
 
     folded = fold(text)
     tokens = [t for t in words(folded) if not t.isdigit()]
+    # Short all-capital words in otherwise lower-case text are acronyms ("EMI", "COD", "TV"), not
+    # the function words they happen to spell ("emi" is Telugu for "what").
+    if any(ch.islower() for ch in text):
+        acronyms = {w.lower() for w in _ACRONYM_RE.findall(text)}
+        if acronyms:
+            tokens = [t for t in tokens if t not in acronyms]
     scores = _lexical_scores(tokens)
     for ch in text.lower():
         hint = _CHAR_HINTS.get(ch)

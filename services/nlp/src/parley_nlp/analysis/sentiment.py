@@ -60,10 +60,12 @@ _NEGATIVE = {
         pakau
         mosam mosamana kevalam kovam kadupu eruchal yematha* yemathu* waste
         chetta chettha kopam visugu dharunam darunam moosam
+        kaduppa kaduppu veruppu veruppa chiraku chirakuga visugga
         बकवास* बेकार* घटिया* गुस्सा* नाराज़* नाराज* धोखा* परेशान* शर्म* चोर*
         மோசம்* மோசமான* கேவலம்* கோபம்* எரிச்சல்* ஏமாற்ற* கடுப்பு* வெறுப்பு*
         చెత్త* కోపం* విసుగు* దారుణ* మోసం* బాలేదు* బాగోలేదు*""",
     MILD: """bad poor slow unhappy upset worse wrong_again unfortunately complain* complaint*
+        crazy insane locura loucura
         problema_otra_vez malo mala lento lenta queja* reclam* peor triste
         ruim lento lenta pior reclamacao reclamar triste chateado chateada
         cattivo lento
@@ -90,7 +92,26 @@ _PHRASES: tuple[tuple[str, float], ...] = (
     (r"\bwhat a joke\b", -1.0),
     (r"\b(?:sigo|seguimos|sigue|continuo|estoy) esperando\b", -0.7),
     (r"\bnadie (?:responde|contesta|me responde|me ayuda|me atiende)\b", -0.8),
-    (r"\bno (?:me )?entiendes\b", -0.9),
+    (r"\bno (?:me )?entiende(?:s|n)?\b", -0.9),
+    (r"\bnao (?:me )?entende(?:m)?\b", -0.9),
+    (
+        r"\b(?:you|u|it|bot|this bot|the bot|chatbot|this chatbot) (?:doesn'?t|dont|don'?t|do not|does not|can'?t|cannot) understand\b",
+        -0.9,
+    ),
+    # Rhetorical impatience: "Seriously??", "are you kidding me?", "¿en serio?".
+    (r"\bseriously\s*\?", -0.8),
+    (r"\b(?:en serio|es en serio|serio)\s*\?", -0.8),
+    (r"\bare (?:you|u) (?:kidding|joking|serious)\b|\byou(?:'re| are) kidding\b", -0.9),
+    (r"\b(?:estan|estas|esta) de broma\b|\b(?:ta|esta|so pode ser) de brincadeira\b", -0.9),
+    (r"\bor what\s*\?|\bou o que\s*\?", -0.6),
+    # Complaints that nobody answered.
+    (
+        r"\b(?:sin|without) (?:ninguna |any |a )?(?:respuesta|contestar|response|reply|answer)\b"
+        r"|\bsem (?:nenhuma )?(?:resposta|retorno)\b|\b(?:still |got |had )no (?:response|reply)\b",
+        -0.6,
+    ),
+    (r"\by ya esta bien\b|\bya estuvo bueno\b", -1.0),
+    (r"\bthak (?:gaya|gayi|gaye|gya|gyi|chuka|chuki|chuke)\b|\btang (?:aa|a) (?:gaya|gayi|gaye|gya|gyi)\b", -1.0),
     (r"\b(?:ya )?me (?:canse|harte)\b", -1.0),
     (r"\bsin llegar\b", -0.3),
     (r"\b(?:ainda|continuo|to|estou) (?:esperando|aguardando)\b", -0.7),
@@ -99,7 +120,18 @@ _PHRASES: tuple[tuple[str, float], ...] = (
     (r"\bfalta de respeito\b", -1.0),
     (r"\b(?:kab se|kitne din se) (?:wait|intezaar|intezar)\b", -0.8),
     (r"\b(?:koi|kisi ne) (?:jawab|reply) nahi\b", -0.8),
-    (r"\b(?:would|i'?d) love\b", 0.0),  # politeness, not enthusiasm ("I would love to know…")
+    # Celebrations: mildly positive, enthusiastic with an exclamation mark.
+    (
+        r"\b(?:nos casamos|me caso|nos vamos a casar|vamos (?:nos )?casar|(?:we(?:'re| are) )?getting married"
+        r"|luna de miel|lua de mel|viaje de novios|honeymoon|shaadi ho rahi)\b",
+        0.4,
+    ),
+    (r"\b(?:would|i'?d) love\b", 0.0),
+    # Acknowledgements: "vale, perfecto", "ok great" close a topic, they are not praise.
+    (
+        r"\b(?:vale|ok|okay|okey|listo|dale|ta|beleza|bueno),? (?:perfect[oa]?|genial|great|otimo|excelente)\b",
+        0.0,
+    ),  # politeness, not enthusiasm ("I would love to know…")
     (r"\bme encantaria\b", 0.0),
     (r"\b(?:eu )?adoraria\b", 0.0),
     (r"\bthanks? (?:a lot|so much)\b|\bthank you (?:so|very) much\b", 0.0),
@@ -174,6 +206,13 @@ _MULTI_RE = re.compile(
     rf"(?<!{WORD_CHAR})(?=\w)(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_MULTI)) + ")"
 )
 _MULTI_WEIGHT = {f"p{i}": w for i, (_, w) in enumerate(_MULTI)}
+# Words that mean something else in one language: "mala" is a suitcase in Portuguese and "robo" a
+# robot, while "show" and "top" are praise only in Brazilian Portuguese ("show me", "top of the box").
+_ONLY_IN: dict[str, frozenset[str]] = {"show": frozenset({"pt"}), "top": frozenset({"pt"})}
+_NOT_IN: dict[str, frozenset[str]] = {"mala": frozenset({"pt"}), "malas": frozenset({"pt"}), "robo": frozenset({"pt"})}
+# "how fast is…", "que tan rapido…": a question about speed, not praise.
+_DEGREE_QUESTION = frozenset("how tan quao kitna kitni kitne evlo evvalavu entha".split())
+_O_QUE_END = re.compile(r"\bo que\s*\?+\W*$")
 _THRESHOLD = 0.5
 _PROBLEM_CAP = -0.45
 
@@ -192,8 +231,8 @@ def _shouting(text: str) -> float:
 
 
 def analyze_sentiment(text: str, language: str = "und") -> Sentiment:
-    """`language` is accepted for the API's sake; the lexicon is shared because customers mix languages."""
-    del language
+    """The lexicon is shared because customers mix languages; `language` only settles the few words
+    that mean something else in one of them."""
     if not text or not text.strip():
         return Sentiment(label="neutral", score=0.0)
     folded = fold(text)
@@ -216,6 +255,11 @@ def analyze_sentiment(text: str, language: str = "und") -> Sentiment:
             w = _LEX.weight(tok)
         if not w:
             continue
+        only = _ONLY_IN.get(tok)
+        if (only is not None and language not in only) or language in _NOT_IN.get(tok, ()):
+            continue
+        if 0 < w < STRONG and i > 0 and tokens[i - 1] in _DEGREE_QUESTION:
+            continue
         is_problem = w == PROBLEM
         if tok in _INTENSIFIERS and i + 1 < len(tokens) and _LEX.weight(tokens[i + 1]):
             continue  # "super happy": "super" is the intensifier here, not a word of its own
@@ -236,10 +280,12 @@ def analyze_sentiment(text: str, language: str = "und") -> Sentiment:
     shout = _shouting(text)
     exclaim = "!!" in text or text.count("!") >= 3
     if total < 0 or shout < 0:
-        total += shout - (0.5 if exclaim else 0.0)
+        total += shout - (0.5 if exclaim or "??" in text else 0.0)
     elif total > 0 and exclaim:
         total += 0.3
 
+    if language == "es" and _O_QUE_END.search(folded):
+        total -= 0.6  # "¿me devuelven la diferencia o qué?": a challenge, not a question
     score = round(math.tanh(total / 1.5), 3)
     if total <= -_THRESHOLD:
         return Sentiment(label="negative", score=score)

@@ -1,0 +1,86 @@
+"""The confidence features (sentence coverage, heading match, unknown words) and the added lexicon forms,
+with questions written for these tests (not the labelled eval messages)."""
+
+import pytest
+
+from parley_knowledge import KnowledgeIndex, answer_confidence, chunk_pages, extract_pages
+from parley_knowledge.index import analyze
+from parley_knowledge.lexicon import default_lexicon
+from tests.unit.knowledge.kb_pdfs import ACME_PAGES, text_pdf
+
+
+@pytest.fixture(scope="module")
+def acme() -> KnowledgeIndex:
+    chunks = chunk_pages(extract_pages(text_pdf(ACME_PAGES)))
+    return KnowledgeIndex.build(
+        [
+            {"chunk_id": str(c.ordinal), "section": c.section, "kind": c.kind, "text": c.text, "sentences": c.sentences}
+            for c in chunks
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        ("livraison", "ship"),
+        ("remboursement", "refund"),
+        ("valise", "baggage"),
+        ("caduca", "expire"),
+        ("vencimiento", "expire"),
+        ("depósito", "deposit"),
+        ("diferença", "difference"),
+        ("bono", "voucher"),
+        ("whatsapp", "whatsapp"),
+        ("naai", "pet"),
+        ("kukka", "pet"),
+        ("पार्सल", "package_trip"),
+    ],
+)
+def test_added_forms_map_to_their_concept(word: str, concept: str) -> None:
+    units = analyze(word)
+    assert units and f"#{concept}" in units[0].features
+
+
+def test_whatsapp_and_email_are_not_generic_support_words() -> None:
+    lex = default_lexicon()
+    assert "support" not in lex.concepts("whatsapp")
+    assert "support" not in lex.concepts("email")
+
+
+def test_multiword_forms_match_as_one_unit() -> None:
+    assert [u.raw for u in analyze("can I send it back")] == ["send_it_back"]
+    assert "#carry_on" in analyze("mala de mão")[0].features
+
+
+def test_french_and_italian_function_words_are_not_content() -> None:
+    assert [u.raw for u in analyze("est-ce que vous avez des valises")] == ["valises"]
+    assert [u.raw for u in analyze("vorrei sapere anche il prezzo")] == ["prezzo"]
+
+
+def test_hit_carries_sentence_coverage_heading_match_and_unknown_weight(acme: KnowledgeIndex) -> None:
+    result = acme.search("how much does an extra suitcase cost per flight", answerable_only=True)
+    best = result.best
+    assert best is not None and best.chunk.section == "1. Baggage allowance"
+    assert 0 < best.sentence_coverage <= best.coverage <= 1
+    assert best.heading_matched  # "suitcase" ↔ "Baggage" through the lexicon
+    assert result.unknown_weight == 0
+
+    unknown = acme.search("suitcase zorblax quintessence", answerable_only=True)
+    assert unknown.unknown_weight > 0 and unknown.unknown_weight < unknown.total_weight
+
+
+def test_words_the_knowledge_base_never_mentions_lower_confidence(acme: KnowledgeIndex) -> None:
+    known = answer_confidence(acme.search("extra suitcase cost", answerable_only=True))
+    with_unknown = answer_confidence(acme.search("extra suitcase cost zorblax quintessence", answerable_only=True))
+    mostly_unknown = answer_confidence(acme.search("suitcase zorblax quintessence flumph", answerable_only=True))
+    assert known >= 0.3
+    assert known > with_unknown > mostly_unknown
+    assert mostly_unknown < 0.3
+
+
+def test_confidence_is_deterministic_and_bounded(acme: KnowledgeIndex) -> None:
+    a = answer_confidence(acme.search("refund to my card", answerable_only=True))
+    b = answer_confidence(acme.search("refund to my card", answerable_only=True))
+    assert a == b and 0 <= a <= 1
+    assert answer_confidence(acme.search("zorblax", answerable_only=True)) == 0
