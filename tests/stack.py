@@ -5,6 +5,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pymongo import MongoClient
+
 from parley_devstack import Infrastructure
 from parley_devstack.services import RunningStack, start_stack
 
@@ -30,3 +32,10 @@ def running_stack(infra: Infrastructure, log_dir: Path, **extra_env: str) -> Ite
         yield stack
     finally:
         stack.stop_all()
+        drop_database(infra.mongodb_url, env["MONGODB_DATABASE"])
+
+
+def drop_database(mongodb_url: str, name: str) -> None:
+    """Tests clean up their own data (Kafka records stay: every test matches only its own unique ids)."""
+    with MongoClient(mongodb_url, serverSelectionTimeoutMS=5000) as client:
+        client.drop_database(name)

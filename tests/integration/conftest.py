@@ -8,7 +8,7 @@ from pymongo import AsyncMongoClient
 from parley_devstack import Infrastructure
 from parley_devstack.process import free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
-from tests.stack import consumer_groups
+from tests.stack import consumer_groups, drop_database
 
 pytestmark = pytest.mark.integration
 
@@ -48,6 +48,7 @@ def services(
     yield start
     for stack in started:
         stack.stop_all()
+    drop_database(infra.mongodb_url, database_name)
 
 
 @pytest.fixture

@@ -1,0 +1,119 @@
+"""The consumer policy, with a recording broker: what is retried, what is dead-lettered, what waits."""
+
+import json
+from dataclasses import dataclass, field
+
+import pytest
+from pymongo.errors import ServerSelectionTimeoutError
+
+from parley_contracts import MessageReceived
+from parley_runtime.steps import StepRunner
+from tests.events import received
+
+
+@dataclass
+class Record:
+    topic: str = "message.received"
+    partition: int = 0
+    offset: int = 7
+    key: bytes | None = b"th_1"
+
+
+@dataclass
+class Message:
+    body: bytes
+    raw_message: Record = field(default_factory=Record)
+
+
+class RecordingBroker:
+    def __init__(self) -> None:
+        self.published: list[tuple[str, dict]] = []
+
+    async def publish(self, body: bytes, topic: str, **kwargs) -> None:
+        self.published.append((topic, json.loads(body)))
+
+
+def runner(broker, step, max_attempts=3) -> StepRunner:
+    return StepRunner(
+        broker=broker,
+        service="test",
+        model=MessageReceived,
+        step=step,
+        max_attempts=max_attempts,
+        base_delay=0.001,
+        max_delay=0.002,
+    )
+
+
+async def test_valid_record_runs_the_step_once():
+    seen = []
+
+    async def step(event):
+        seen.append(event.dedupe_key)
+
+    event = received("hi")
+    broker = RecordingBroker()
+    await runner(broker, step)(Message(event.model_dump_json().encode()))
+    assert seen == [event.dedupe_key] and broker.published == []
+
+
+async def test_invalid_record_is_dead_lettered_without_running_the_step():
+    async def step(event):
+        raise AssertionError("must not run")
+
+    broker = RecordingBroker()
+    await runner(broker, step)(Message(b'{"not": "an event"}'))
+    [(topic, letter)] = broker.published
+    assert topic == "message.received.dlq"
+    assert letter["original"] == {"not": "an event"} and letter["attempts"] == 1 and letter["key"] == "th_1"
+
+
+async def test_failing_step_is_retried_then_dead_lettered_with_the_attempt_count():
+    calls = 0
+
+    async def step(event):
+        nonlocal calls
+        calls += 1
+        raise ValueError("boom")
+
+    broker = RecordingBroker()
+    await runner(broker, step, max_attempts=3)(Message(received().model_dump_json().encode()))
+    assert calls == 3
+    [(topic, letter)] = broker.published
+    assert topic == "message.received.dlq" and letter["attempts"] == 3 and "boom" in letter["error"]
+
+
+async def test_a_transient_failure_recovers_without_a_dead_letter():
+    calls = 0
+
+    async def step(event):
+        nonlocal calls
+        calls += 1
+        if calls < 2:
+            raise ValueError("flaky")
+
+    broker = RecordingBroker()
+    await runner(broker, step)(Message(received().model_dump_json().encode()))
+    assert calls == 2 and broker.published == []
+
+
+async def test_infrastructure_outage_is_waited_out_never_dead_lettered():
+    calls = 0
+
+    async def step(event):
+        nonlocal calls
+        calls += 1
+        if calls <= 6:  # more than max_attempts: an outage is not the record's fault
+            raise ServerSelectionTimeoutError("mongo down")
+
+    broker = RecordingBroker()
+    await runner(broker, step, max_attempts=3)(Message(received().model_dump_json().encode()))
+    assert calls == 7 and broker.published == []
+
+
+@pytest.mark.parametrize("attempt", [1, 2, 3, 10])
+def test_retry_delay_doubles_and_is_capped(attempt):
+    r = StepRunner(
+        broker=RecordingBroker(), service="t", model=MessageReceived, step=None, base_delay=0.2, max_delay=1.0
+    )
+    assert r._delay(attempt) == min(1.0, 0.2 * 2 ** (attempt - 1))
