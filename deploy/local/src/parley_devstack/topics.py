@@ -1,5 +1,7 @@
 """Create Parley's topics (with their dead-letter topics) idempotently."""
 
+import asyncio
+
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
@@ -26,3 +28,20 @@ async def ensure_topics(bootstrap: str, partitions: int = PARTITIONS) -> None:
 
 def ensure_topics_sync(bootstrap: str) -> None:
     run_blocking(ensure_topics(bootstrap))
+
+
+async def recreate_topics(bootstrap: str, partitions: int = PARTITIONS) -> None:
+    """Delete and recreate every topic: an empty pipeline (benchmarks, between phases)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        existing = [t for t in await admin.list_topics() if t in ALL_TOPICS]
+        if existing:
+            await admin.delete_topics(existing)
+        for _ in range(100):  # deletion is asynchronous in the controller
+            if not set(await admin.list_topics()) & set(ALL_TOPICS):
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        await admin.close()
+    await ensure_topics(bootstrap, partitions)

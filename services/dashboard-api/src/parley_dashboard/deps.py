@@ -10,14 +10,14 @@ from pymongo.asynchronous.database import AsyncDatabase
 _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
 
 
-def get_db(request: Request) -> AsyncDatabase:
+async def get_db(request: Request) -> AsyncDatabase:
     return request.app.state.db
 
 
 DbDep = Annotated[AsyncDatabase, Depends(get_db)]
 
 
-def require_api_key(request: Request, api_key: Annotated[str | None, Depends(_api_key_header)]) -> None:
+async def require_api_key(request: Request, api_key: Annotated[str | None, Depends(_api_key_header)]) -> None:
     expected: str = request.app.state.settings.dashboard_api_key
     if api_key is None:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "missing X-API-Key header")
