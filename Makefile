@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 EVAL_DIR ?= ../shared/eval
-UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+# uv from PATH, else the one `make setup` installs with pip (run as a module: works for user and system installs)
+UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTEST_ARGS ?=
 
 .PHONY: help setup provision run test test-unit lint schemas eval bench compose-check clean
@@ -10,10 +11,8 @@ PYTEST_ARGS ?=
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(UV):
-	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --user uv || pip install --quiet uv
-
-setup: | $(UV) ## install the Python environment (uv workspace: every service and library)
+setup: ## install the Python environment (uv workspace: every service and library)
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	@$(UV) sync --all-packages --frozen --quiet
 
 provision: setup ## fetch Kafka (Maven Central) and build FerretDB (Go module proxy) into .local/cache
