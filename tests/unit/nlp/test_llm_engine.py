@@ -23,7 +23,7 @@ from parley_nlp.engines.llm import LlmEngine, cost_usd
 from parley_nlp.engines.offline import OfflineEngine
 from tests.unit.nlp.nlp_fakes import FakeBotConfigStore, FakeKnowledgeStore, inbound
 
-SECRET = "sk-test-secret-should-never-be-logged"
+SECRET = "fake-openai-key-never-to-be-logged"
 
 
 class Fake:
