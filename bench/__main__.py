@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import os
+import signal
 import sys
 import time
 import uuid
@@ -251,4 +252,5 @@ def render(r: dict) -> str:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM too stops every process it started
     sys.exit(asyncio.run(main()))
