@@ -103,3 +103,20 @@ def test_eval_knowledge_bases_cross_language(tenant: str, query: str, section: s
     found, confidence = best(index, query)
     assert found == section
     assert confidence > 0.1
+
+
+def test_title_words_are_the_business_name_and_weigh_next_to_nothing(acme: KnowledgeIndex) -> None:
+    assert "acme" in acme.brand
+    result = acme.search("does Acme refund taxes", answerable_only=True)
+    assert result.best is not None and result.best.chunk.section == "2. Refunds"
+    assert "acme" not in result.best.matched  # the business's name alone is no match
+    assert result.unit_weights["acme"] < 0.2 * result.unit_weights["taxes"]
+
+
+def test_a_times_heading_answers_how_long_questions() -> None:
+    from parley_knowledge.index import _heading_features
+    from parley_knowledge.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    feats = _heading_features("1. Shipping times", analyze("Shipping times", lex), lex)
+    assert "#duration" in feats and "#ship" in feats

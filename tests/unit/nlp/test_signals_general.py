@@ -84,3 +84,30 @@ def test_general_not_handoff(text: str) -> None:
 )
 def test_general_sentiment(text: str, language: str, label: str) -> None:
     assert analyze_sentiment(text, language).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello?? is anyone actually there",
+        "am I just talking to a machine here?",
+        "¿estoy hablando con un robot?",
+        "¿Alguien me puede marcar? es urgente",
+        "tem alguém de carne e osso aí?",
+        "customer care la yaaravadhu irukkingala?",
+    ],
+)
+def test_asking_whether_a_person_is_there(text):
+    assert detect_wants_human(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there anyone who can tell me the shipping cost?",
+        "tem alguma loja aí em Campinas?",
+        "I'm talking to a friend about your prices",
+    ],
+)
+def test_presence_look_alikes_are_not_handoffs(text):
+    assert not detect_wants_human(text)

@@ -113,6 +113,9 @@ def chunk_pages(pages: list[ExtractedPage], max_chars: int = MAX_CHUNK_CHARS) ->
         if not body and section is None:
             continue
         sentences = split_sentences(body) if body else []
+        if section is None and headings and len(body_lines) > 1:
+            # The first line of a preamble is the document's title: keep it as a sentence of its own.
+            sentences = [body_lines[0].strip(), *split_sentences(_join_lines(body_lines[1:]))]
         kind = "section" if section is not None else ("preamble" if headings else "section")
         for part, piece in enumerate(_pack(sentences, max_chars) or [[]]):
             chunks.append(

@@ -20,8 +20,9 @@ from parley_knowledge.text import stem, tokenize
 
 K1 = 1.2
 B = 0.6
-HEADING_BONUS = 1.0  # a query word in the section's heading adds this many times its weight
+HEADING_BONUS = 1.5  # a query word in the section's heading adds this many times its weight
 SENTENCE_BONUS = 0.0  # the idf weight of query words found together in one sentence, times this
+BRAND_WEIGHT = 0.1  # a word of the document's title that the lexicon does not know (the business's name)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class KnowledgeIndex:
     def __init__(self, chunks: list[IndexedChunk], lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.chunks = chunks
+        self.brand = _brand_features(chunks, self.lexicon)
         self.n = max(1, len(chunks))
         self.avg_len = sum(c.length for c in chunks) / self.n if chunks else 1.0
         df: Counter[str] = Counter()
@@ -153,7 +155,7 @@ class KnowledgeIndex:
                     text=row["text"],
                     sentences=sentences,
                     tf=features_of(body_units),
-                    heading=frozenset(f for u in heading_units for f in u.features),
+                    heading=_heading_features(row.get("section"), heading_units, lex),
                     length=max(1, len(body_units)),
                     sentence_features=[frozenset(f for u in analyze(s, lex) for f in u.features) for s in sentences],
                 )
@@ -167,6 +169,8 @@ class KnowledgeIndex:
         """(weight, known): a unit's idf, or its out-of-vocabulary weight when no chunk has it."""
         known = [self._idf(self.df[f]) for f in unit.features if self.df.get(f)]
         if known:
+            if not unit.concept and unit.features <= self.brand:
+                return max(known) * BRAND_WEIGHT, True
             return max(known), True
         weight = self.max_idf * (1.0 if unit.concept else 0.8)
         if unit.proper:
@@ -179,6 +183,7 @@ class KnowledgeIndex:
         weights = {raw: w for raw, (w, _) in weighted.items()}
         unknown = sum(w for w, known in weighted.values() if not known)
         total = sum(weights.values())
+        brand = {u.raw for u in units if not u.concept and u.features <= self.brand}
         by_section: dict[str, Hit] = {}
         for chunk in self.chunks:
             if answerable_only and chunk.kind != "section":
@@ -198,7 +203,8 @@ class KnowledgeIndex:
                 w = weights[unit.raw]
                 score += w * tf * (K1 + 1) / (tf + norm) + (w * HEADING_BONUS if in_heading else 0.0)
                 covered += w
-                matched.append(unit.raw)
+                if unit.raw not in brand:  # the business's name alone is no match
+                    matched.append(unit.raw)
                 matched_units.append(unit)
             if score <= 0:
                 continue
@@ -220,6 +226,25 @@ class KnowledgeIndex:
                 by_section[key] = hit
         hits = sorted(by_section.values(), key=lambda h: h.score, reverse=True)[:k]
         return SearchResult(units, hits, total, weights, unknown)
+
+
+def _heading_features(section: str | None, units: list[Unit], lex: Lexicon) -> frozenset[str]:
+    """The heading's features, plus the intent a heading word names ("times" → #duration)."""
+    feats = {f for u in units for f in u.features}
+    if section:
+        for tok in tokenize(_heading_title(section)):
+            feats.update("#" + c for c in lex.heading_concepts.get(tok.text, ()))
+    return frozenset(feats)
+
+
+def _brand_features(chunks: list[IndexedChunk], lex: Lexicon) -> frozenset[str]:
+    """Stems of the document title's words outside the lexicon: the business's own name ("Aurora
+    Electronics", "Solmar Viajes"). Every question to the business may use them, so they are next to
+    no evidence for any one section."""
+    for chunk in chunks:
+        if chunk.kind == "preamble" and chunk.sentences:
+            return frozenset(f for u in analyze(chunk.sentences[0], lex) if not u.concept for f in u.features)
+    return frozenset()
 
 
 def _dedupe(units: list[Unit]) -> list[Unit]:

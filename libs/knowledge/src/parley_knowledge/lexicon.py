@@ -347,6 +347,12 @@ for _concept, _forms in MORE_FORMS.items():
     CONCEPTS[_concept] = f"{CONCEPTS[_concept]} {_forms}"
 CONCEPTS.update(MORE_CONCEPTS)
 
+# Words that name a question's intent only when they title a section ("Shipping times" answers "how
+# long", "Refund timing" too): too vague to map in a customer's message ("second time this happens").
+HEADING_CONCEPTS: dict[str, str] = {
+    "duration": "time times timing timings tiempo tiempos plazo plazos tempo tempos prazo prazos delivery_time",
+}
+
 _WORD_WEIGHT_BOOST = 1.0
 
 
@@ -384,6 +390,10 @@ class Lexicon:
             (self.handoff_prefixes.append(form) if is_prefix else self.handoff_exact.add(form))
         self.stopwords = {fold(w) for w in stopwords.split()}
         self.max_ngram = 3
+        self.heading_concepts: dict[str, set[str]] = {}
+        for concept, spec in HEADING_CONCEPTS.items():
+            for raw in _split_forms(spec):
+                self.heading_concepts.setdefault(_norm_form(raw)[0], set()).add(concept)
 
     def concepts(self, form: str) -> set[str]:
         found = set(self.exact.get(form, ()))

@@ -36,13 +36,13 @@ MAX_ANSWER_CHARS = 420
 
 # Logistic calibration of the answer confidence (see module docstring and the eval report).
 W_COVERAGE = 0.90
-W_SENTENCE = 1.34
-W_MARGIN = 1.37
-W_SUPPORT = 1.33
-W_MATCHED = 1.25  # times min(matched words, 4) / 4
-W_HEADING = 1.39
-W_UNKNOWN = -0.63
-FITTED_BIAS = -4.10
+W_SENTENCE = 1.27
+W_MARGIN = 1.30
+W_SUPPORT = 1.38
+W_MATCHED = 1.36  # times min(matched words, 4) / 4
+W_HEADING = 1.34
+W_UNKNOWN = -0.65
+FITTED_BIAS = -4.07
 HANDOFF_THRESHOLD = 0.3  # the bot's default handoff threshold ...
 TARGET_PROBABILITY = 0.6  # ... is placed where the fitted probability of a right answer is this
 BIAS = (

@@ -94,7 +94,7 @@ _TALK = frozenset(
     """talk speak chat connect transfer pass escalate reach contact call phone
     hablar hablo habla platicar pasar pasame pasarme pasen pasenme pase pasas pasan pases comunicas
     comunican conectas conectan transfieres transfieren passam transferem conectam comunicar comunicarme
-    comunicame comuniquen comuniqueme transferir transfiereme transfieran conectar conectame
+    comunicame comuniquen comuniqueme marcar marcame marquen marquenme conversar converse transferir transfiereme transfieran conectar conectame
     conectarme conecten derivar derivame derivarme llamar llamame llamen llamenme contactar contacten
     falar fala passar passa passe transfere transfira conecta encaminhar encaminha encaminhe ligar
     liga ligue ligarem chamar contatar atender atenderme atienda atiendan atiende atendam atenda
@@ -114,7 +114,8 @@ _WANT_BEFORE = frozenset(
 )
 _WANT_AFTER = frozenset(
     """available disponible disponivel disponibile chahiye chahta chahti chaiye hai venum vendum
-    irukkanga irukangala kavali kaavali kaavaali unnara""".split()
+    irukkanga irukangala irukkingala irukingala irukeengala irukkeengala kavali kaavali kaavaali unnara
+    unnaara""".split()
 )
 _TALK_NATIVE = (
     "बात",
@@ -195,6 +196,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Hinglish "banda" (a guy) only after koi/kisi/ek: in es/pt "banda" is a band or broadband.
         (r"\b(?:koi|kisi|ek) (?:banda|bande|bandi)\b", " koi zzperson "),
         (r"\b(?:persona|pessoa) (?:real|de verdad|de verdade)\b|\bser humano\b", " zzperson "),
+        (
+            r"\b(?:alguem|alguien|pessoa|persona|someone|a person) de carne (?:e osso|y hueso)\b|\bflesh and blood\b",
+            " zzperson ",
+        ),
     )
 )
 
@@ -228,7 +233,24 @@ _DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (r"\b(?:bot|robot|robo) (?:se |say |sa )?(?:nahi|nahin|nhi|mat)\b", 0.6),
         (r"\bbot (?:venam|vendam|vendaam|vaendaam|illa)\b|\bbot (?:vaddu|oddu|kaadu)\b", 0.6),
         (r"\bescalate (?:this|it|my|the|me)\b|\bplease escalate\b|\bput me through\b", 0.8),
-        (r"\b(?:is|are) (?:there )?(?:any ?one|some ?one|any ?body|some ?body) (?:there|here|real)\b", 0.75),
+        (
+            r"\b(?:is|are) (?:there )?(?:any ?one|some ?one|any ?body|some ?body) (?:actually |really |even |still )?"
+            r"(?:there|here|real)\b",
+            0.75,
+        ),
+        # "Am I talking to a machine?": asking whether a person is there at all.
+        (
+            r"\b(?:am i|i am|i'?m) (?:just |only |still )?(?:talking|speaking|chatting) (?:to|with) (?:a |an |the )?"
+            r"(?:bot|robot|machine|computer|ai)\b|\bestoy (?:hablando|chateando) con (?:un |una )?(?:bot|robot|maquina)\b"
+            r"|\bestou (?:falando|conversando) com (?:um |uma )?(?:bot|robo|maquina)\b",
+            0.6,
+        ),
+        (r"\btem alguem (?:\w+ ){0,5}ai\b|\bhay alguien (?:\w+ ){0,5}ahi\b", 0.7),
+        (
+            r"\b(?:yaaravadhu|yaaravathu|yaravathu|yaaravadu|yaravadhu|yaarachum|yaaraachum) "
+            r"(?:\w+ )?(?:irukk?(?:i|ee)ngala|irukk?aangala)\b|\b(?:evaraina|evarainaa|evarina) (?:\w+ )?unn?aa?ra\b",
+            0.7,
+        ),
         (
             r"\bhay alguien (?:ahi|ahi\?|ah[ií]|real)\b|\btem alguem (?:ai|a[ií]|real)\b|\bkoi (?:hai|h) (?:kya|kia)\b",
             0.75,

@@ -128,7 +128,8 @@ _STRONG: dict[str, str] = {
         innum mattum ellam ellaam neraya pathi patthi puthu pudhu pazhaya palaya thirumba apram
         aprom apparam ippadi appadi eduthu eduthuttu kuduthu koduthu vaanganum vaangalama
         pannitten panniten pannuvaanga pannuveengala tharuveengala tharuvingala varuvaanga
-        aaguma aagumaa evvalo evalo yevlo ethavadhu ethavathu enna naal naalu vaaram""",
+        aaguma aagumaa evvalo evalo yevlo ethavadhu ethavathu enna naal naalu vaaram panni illama
+        illaama kattanum kattunga""",
     "te": """naaku naku nenu meeru miru mee nuvvu nuvu emi enti endi ela elaa ekkada eppudu enduku
         entha enta evaru ledu ledhu undi unnadi unnayi kaadu kavali kaavali kaavaali cheyyandi
         cheyandi cheyyi chey cheppandi cheppu chestanu chesanu chesaru chesi chestara
@@ -177,7 +178,10 @@ _LEXICON = _build_lexicon()
 
 # Verb endings that survive romanization; only applied to words no lexicon knows.
 _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\w{3,}(?:unga|ungal|inga|anum|aanum|aagum|alaama?|iruku|irukku|aachu|kitta|udhu|uthu)$"), "ta"),
+    (
+        re.compile(r"^\w{3,}(?:unga|ungal|inga|anum|aanum|aagum|alaama?|alama|iruku|irukku|aachu|kitta|udhu|uthu)$"),
+        "ta",
+    ),
     (re.compile(r"^\w{3,}(?:ikku|aikku|ukku)$"), "ta"),
     # Tamil: "-umbothu" (while …ing), "-ttu" (having …ed), "-eengala/-inga" (will you …?).
     (re.compile(r"^\w{3,}(?:iducha|iduchu|aducha|aduchu)$"), "ta"),
