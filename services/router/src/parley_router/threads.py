@@ -1,14 +1,16 @@
 """The router's MongoDB adapter: threads and their messages (DESIGN.md §3).
 
 Every write is idempotent, because a record may be processed again after a crash before its offset
-was committed: messages are unique on their dedupe key / send id, thread counters are recomputed
-rather than incremented, and state changes are conditional updates with the expected state in the
-filter (no transactions: FerretDB has none)."""
+was committed: messages are unique on their dedupe key / send id, a thread's counter is incremented
+only by the write that stored a new message (and recounted when a replay finds it stored), and state
+changes are conditional updates with the expected state in the filter (no transactions: FerretDB has
+none)."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from pymongo import ASCENDING, DESCENDING, ReturnDocument
+from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
@@ -64,7 +66,7 @@ class ThreadStore:
             "at": event.occurred_at,
             "event_id": event.event_id,
         }
-        inserted = await self._insert(doc)
+        inserted = await _insert_once(self._messages, doc)
         # Always (re)apply the thread update: a crash may have come between the two writes.
         await self._touch_thread(event, event.occurred_at, event.content.text, AuthorKind.CUSTOMER, inserted)
         return inserted
@@ -109,7 +111,7 @@ class ThreadStore:
             "status_rank": DeliveryState.QUEUED.rank,
             "status_history": [{"status": str(DeliveryState.QUEUED), "at": send.occurred_at}],
         }
-        inserted = await self._insert(doc)
+        inserted = await _insert_once(self._messages, doc)
         if not inserted:
             if await self._published.find_one({"_id": send.send_id}):
                 return False
@@ -119,10 +121,7 @@ class ThreadStore:
     async def mark_published(self, send_id: str) -> None:
         # An insert into a small collection of its own: on FerretDB an insert costs ~1 ms, an update of a
         # message document tens of ms.
-        try:
-            await self._published.insert_one({"_id": send_id})
-        except DuplicateKeyError:
-            pass
+        await _insert_once(self._published, {"_id": send_id})
 
     async def request_handoff(self, thread_key: str, reason: str, at: datetime) -> bool:
         """bot → needs_human, only from `bot`: a thread a person already holds is left alone."""
@@ -156,17 +155,7 @@ class ThreadStore:
         return result.modified_count == 1
 
     async def _remember_provider_id(self, provider_message_id: str, send_id: str) -> None:
-        try:
-            await self._provider_ids.insert_one({"_id": provider_message_id, "send_id": send_id})
-        except DuplicateKeyError:
-            pass
-
-    async def _insert(self, doc: dict) -> bool:
-        try:
-            await self._messages.insert_one(doc)
-            return True
-        except DuplicateKeyError:
-            return False
+        await _insert_once(self._provider_ids, {"_id": provider_message_id, "send_id": send_id})
 
     async def _touch_thread(
         self, event: MessageReceived | MessageSend, at: datetime, text: str, author: AuthorKind, new_message: bool
@@ -207,3 +196,12 @@ class ThreadStore:
         if not new_message:
             count = await self._messages.count_documents({"thread_key": event.thread_key})
             await self._threads.update_one(by_id(event.thread_key), {"$max": {"message_count": count}})
+
+
+async def _insert_once(collection: AsyncCollection, doc: dict) -> bool:
+    """Insert unless a document with this `_id` exists; True when this call stored it."""
+    try:
+        await collection.insert_one(doc)
+        return True
+    except DuplicateKeyError:
+        return False
