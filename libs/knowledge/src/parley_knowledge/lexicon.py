@@ -343,6 +343,174 @@ MORE_CONCEPTS: dict[str, str] = {
     "number": "number numbers numero numeros número números numéro नंबर நம்பர்* నంబర్*",
 }
 
+# Hindi, Tamil and Telugu: native-script prefixes (Tamil and Telugu glue case endings to the word:
+# டெலிவரிக்கு, డెలివరీకి), romanized spellings with their common variants, the verb phrases that carry a
+# concept ("wapas bhejna", "thiruppi anuppanum", "tirigi pampali") and "how many days"-style phrases.
+# Romanized forms that are also English, Spanish or Portuguese words are left out ("pata", "dara",
+# "nela", "pai", "bill*" would catch "billi" = cat).
+INDIC_FORMS: dict[str, str] = {
+    "ship": """bhejna bhejo bheja bheji bheje bhejenge bhejoge bhejiye bhejdo bhijwa* anuppu* anuppa* anupp*
+        pampu pampandi pampali pampaali pampinch* pampist* pampadam delivary* dilivery delivari delivery_charge*
+        डिलीवरी* डिलिवरी* डेलिवरी* शिपिंग* कूरियर* டெலிவரி* ஷிப்பிங்* கூரியர்* అనుప* డెలివరీ* షిప్పింగ్*
+        కొరియర్*""",
+    "duration": """kitne_dino kitne_dinon kitne_din_me* kitna_waqt kitna_vakt kitni_der kitne_time kitna_tym
+        evlo_naal* evlo_naatkal* eththanai_naal* ethana_naal* ethanai_naal* evlo_neram evvalavu_neram evlo_time
+        enni_rojul* enni_roju enta_samayam entha_samayam entha_time entha_kaalam enta_kalam padutundi padtundi
+        कितने_दिनों कितना_वक्त कितना_वक़्त कितनी_देर कितने_दिन* எவ்வளவு_நாள்* எத்தனை_நாட்க* எவ்வளவு_நேர*
+        எவ்ளோ_நாள்* ఎన్ని_రోజు* ఎంత_సమయ* ఎంత_కాల* పడుతుంది""",
+    "day": "dino dinon naatkal* naatkalil rojulu rojullo நாட்க* దినా*",
+    "international": """vides* videsh* dusre_desh doosre_desh bahar_ke_desh velinad* velinaa* velinat* vera_naadu
+        vere_desam vere_desaniki दूसरे_देश* वेरे_देश* வெளிநா* విదేశా*""",
+    "usa": "amerika amrika amreeka",
+    "country_other": "bharat bharath इंडिया भारत இந்தியா ఇండియా భారత్",
+    "track": """trak* kahan_pahuncha* kaha_pahucha* kidhar_hai ekkada_undi enga_irukku* स्टेटस* ஸ்டேட்டஸ்*
+        స్టేటస్* कहां_है कहाँ_है எங்க_இருக்கு* எங்கே_இருக்கு* ఎక్కడ_ఉంది""",
+    "order": """order* ordr kharid* kharidi kharida vaangina vaanginen vaangunen vaangi_irunthen konnanu
+        konnaanu konna_vastuvu ऑर्डर* ओर्डर* आर्डर* खरीद* ஆர்டர்* ఆర్డర్* కొన్న* కొనుగోలు*""",
+    "address": "mugavari* chirunama* पते* முகவரி* చిరునామా*",
+    "return": """vapas_kar* vaapas_kar* waapas_kar* wapis_kar* vapis_kar* wapas_bhej* vapas_bhej* vaapas_bhej*
+        wapis_bhej* lautana lautao lautaa* wapsi vapsi vaapsi return_kar* thirumba_anupp* thiruppi_anupp*
+        thirupi_anupp* thirumbi_anupp* thiruppi_kudu* tirigi_pamp* thirigi_pamp* tirigi_ivv* thirigi_ivv*
+        वापसी वापस_भेज* लौटा* திரும்ப_அனுப்ப* திருப்பி_அனுப்ப* ரிட்டர்ன்* రిటర్న్* తిరిగి_పంప* తిరిగి_ఇవ్వ*
+        एक्सचेंज* எக்ஸ்சேஞ்ச்* ఎక్స్ఛేంజ్* ఎక్స్చేంజ్*""",
+    "refund": """vaapas waapas wapis vapis paise_vapas paisa_vaapas paise_waapas paise_wapas paisa_wapis
+        paise_wapis rifund riphund refand refundu panam_thirumba* panatha_thirumba* panam_thiruppi*
+        panatha_thiruppi* kaasu_thirumba* kaasu_thiruppi* dabbulu_tirigi* dabbu_tirigi* dabbulu_thirigi*
+        dabbu_thirigi* tirigi_dabbu* thirigi_dabbu* dabbulu_vapas* dabbu_vapas* रिफ़ंड* पैसा_लौटा* पैसे_लौटा*
+        धन_वापसी पैसा_वापस* पैसे_वापस* பணம்_திருப்ப* பணத்தை_திரும்ப* பணத்தை_திருப்ப* காசு_திரும்ப*
+        காசு_திருப்ப* ரீபண்ட்* డబ్బు_తిరిగి* డబ్బులు_తిరిగి* తిరిగి_డబ్బు*""",
+    "warranty": """varanty vaaranti vaarenti warranti warenty uththarava* uttharava* utharava* वारंटी* वॉरंटी*
+        गारंटी* वारन्टी* வாரன்டி* கியாரண்டி* காரண்டி* உத்திரவாத* వారెంటీ* గ్యారెంటీ* హామీ*""",
+    "defect": """kharaab khrab kaam_nahi_kar* chal_nahi_raha* chalta_nahi chalu_nahi on_nahi vela_seyyala
+        velai_seyyala velai_seiyala work_aagala* work_agala* paluthu pazhudhu kettu_pochu kettupoch*
+        pani_cheyyatledu pani_cheyadam_ledu panicheyyatledu work_avvatledu pani_cheyyaledu chedipoy* karab
+        खराब* ख़राब* வேலை_செய்யல* கெட்டுப்போ* பழுதா* పని_చేయ* చెడిపో* పాడైపో* paadaipoy*""",
+    "damage": """tooti toote tute toot_gaya tut_gaya phoota phuta phoot_gaya udain* udanj* odanj* udaich* odaich*
+        virig* pagil* debbatinn* debba_tinn* टूटा* फूटा* फूट_गया உடைஞ்* ஒடைஞ்* சேதம* டேமேஜ்* విరిగ* డామేజ్*""",
+    "wrong_item": """galt ghalat galath thappu tappu thappana thavarana thavaraana thappaana vera_item vere_item
+        dusra_item doosra_item dusra_product vera_product vere_product गलत* ग़लत* தவறு* தப்பு* తప్పు*""",
+    "missing": "gaayab kaanom kanom kaanala kanipinch* காணோம்* காணல*",
+    "pay": """bhugtaan payment* kattanum kattalama kattanuma kattalaam kattunga kattali kattaali kattavacha
+        chellinch* chellimp* selutha* seluththa* भुगतान* பேமென்ட்* பேமெண்ட்* செலுத்து* పేమెంట్*""",
+    "card": "कार्ड* கார்ட்* கார்டு* కార్డ్* కార్డు*",
+    "credit": "क्रेडिट* கிரெடிட்* క్రెడిట్*",
+    "debit": "डेबिट* டெபிட்* డెబిట్*",
+    "cash": "nakad* nagad* naqd* rokkam* cod नकद* नक़द* कैश* கேஷ்* ரொக்க* నగదు* కాష్* క్యాష్*",
+    "installments": """qist* kishto* thavanai* tavanai* vaayid* vayid* bina_byaj bina_byaaj bina_biyaj vatti_illama
+        vatti_illaamal vatti_illa vaddi_leni vaddi_lekunda क़िस्त* किश्त* ईएमआई* बिना_ब्याज இஎம்ஐ* ஈஎம்ஐ*
+        வட்டி_இல்லா* வட்டியில்லா* వడ్డీ_లేని* వడ్డీ_లేకుండా* ఈఎంఐ*""",
+    "interest": "byaaj biyaj vatti vaddi vaddhi sood ब्याज* வட்டி* వడ్డీ*",
+    "month": "mahinon maheena maheene maatham maathangal masangal maasangal nelalu nelala महीना* மாசம்* నెలల*",
+    "discount": "chhut chhoot* thallupadi* tallupadi* rayiti* raayiti* छूट* डिस्काउंट* டிஸ்கவுன்ட்* డిస్కౌంట్*",
+    "cost": """evlo evvalavu evalavu entha enta kitna kitne kitni எவ்வளவு எவ்ளோ ఎంత कितना कितने कितनी fare fares kimmat qeemat keemath daam shulk kharcha kharche kharch* kitne_paise kitne_rupaye kitne_ki
+        kitna_lagega kitne_lagenge vilai kattana* evlo_aagum evvalavu_aagum evlo_rubai evlo_panam evlo_kaasu
+        evvalavu_panam evlo_charge* evlo_cost dhara rusumu kharchu karchu entha_avutundi enta_avutundi
+        entha_dabbu* entha_kharchu entha_charge* कीमत* दाम* शुल्क* कितने_का कितना_पैसा कितने_पैसे कितने_रुपये
+        எவ்வளவு_ஆகும் எவ்வளவு_பணம் எவ்ளோ_ஆகும் విలువ* ఎంత_అవుతుంది ఎంత_డబ్బు*""",
+    "free": """mufth muft_me* fokat freeya freega freemein ilavasa* elavasa* uchita* मुफ्त* मुफ़्त* फ्री*
+        இலவச* ஃப்ரீ* ఉచిత* ఫ్రీ*""",
+    "money": "rupaiye rupaaye rubai roobai rupayi rupaayalu rupayalu रुपय* रुपै* ரூபாய்* రూపాయ*",
+    "tax": "टैक्स* டேக்ஸ்* ట్యాక్స్* जीएसटी ஜிஎஸ்டி జీఎస్టీ",
+    "invoice": """rasid raseed raseedh rasidh rasidhu raseedu rasidu billu बिलिंग रसीद* பில்லு பில்ல ரசீது*
+        இன்வாய்ஸ* బిల్లు* రసీదు* ఇన్వాయిస్*""",
+    "store": """dukan dukaan* dukan* kadai* dukanam dukaanam दुकान* शोरूम* ஷோரூம்* ஷாப்* கடை* షోరూమ్* దుకాణ*
+        స్టోర్*""",
+    "pickup": "pickup* पिक_अप पिकअप* பிக்கப்* పికప్*",
+    "hours": """ghanta ghante ghanto ghanton baje neram thirak* thirap* thirand* moodum mooduvanga mooduvaanga
+        teruch* terich* terust* therich* theruch* moosest* mooseyy* moostar* gantal* kitne_baje
+        ethana_mani eththanai_mani ethanai_mani evlo_mani enni_gantal* घंटे* घंटा बजे* खुला* எத்தனை_மணி*
+        மணிநேர* గంట* ఎన్ని_గంటల*""",
+    "weekend": """itwar itvaar etwar shanivaar shaniwar sanivar chhutti* chutti* gnayiru gnayitru* nyayiru
+        nyayitru* sanikizh* aadivar* adivar* aadivaar* sanivaar* shanivaar* ravivaar* इतवार रविवार* शनिवार*
+        छुट्टी* விடுமுறை* ஞாயிற்று* சனிக்கிழமை* సెలవు* ఆదివారం*""",
+    "support": """sampark samparkam thodarpu* संपर्क* தொடர்பு* సంప్రదింప* సంప్రదించ* కస్టమర్_కేర్ कस्टमर_केयर*
+        கஸ்டமர்_கேர்*""",
+    "email": "ईमेल*",
+    "reply": "javab jawaab pathil* badhil* samadhanam* जवाब*",
+    "smartphone": "मोबाइल* फोन* फ़ोन* போன்* ஃபோன்* மொபைல்* మొబైల్* ఫోన్*",
+    "tv": "टीवी* டிவி* టీవీ*",
+    "old": "purane purani pazhaya palaya पुराने* पुरानी*",
+    "tradein": "purana_phone purana_mobile exchange_offer* pazhaya_phone paata_phone",
+    "price_match": "sasti saste sastha malivu* kammi_vilai chavaka* chowka* takkuva_dhara सस्ते* सस्ती*",
+    "stock": "स्टॉक* ஸ்டாக்* స్టాక్*",
+    "cancel": """cansel cencel cancal kancel raddh radd_karna rathu_seyya* rathu_panna* cancel_kar* कैंसल* कैन्सल*
+        कॅन्सल* रद्द* கேன்சல* கான்சல்* கேன்ஸல்* க்யான்சல்* క్యాన్సల్* కాన్సిల్* కేన్సిల్*""",
+    "change": """maatr* maathan* maathal* maatha maathi maathu* marchal* maarchal* marchand* maarchand* marchu*
+        maarchu* marchagala* maarpu marpu reschedul* बदल* மாத்த* மாற்று* మార్చు*""",
+    "date": "taareekh tarik tareek thethi thedhi tedi theti tedee तारीख़* तारीख* தேதி* తేదీ*",
+    "name": "peyar*",
+    "penalty": "jurmana jurmaana जुर्माना* அபராத* జరిమానా*",
+    "booking": """book_kar* book_panna* book_cheyy* aarakshan aarakshan* munpathivu* आरक्षण* रिज़र्वेशन* रिजर्वेशन*
+        முன்பதிவு* ரிசர்வேஷன்* రిజర్వేషన్*""",
+    "flight": "vimaan* vimana* hawai_jahaz* hawai_jahaj* हवाई_जहाज* विमान* फ़्लाइट*",
+    "airport": "hawai_adda* vimana_nilayam* vimanasray* vimanashray* हवाई_अड्डा* हवाई_अड्डे*",
+    "hotel": "hotal होटल* हॉटल* ஹோட்டல்* హోటల్*",
+    "trip": "yaatra safar payanam* prayanam* prayaanam* सफ़र* सफर* यात्रा*",
+    "baggage": """saamaan saaman saamaanu samanu lagej laggage lugage luggej सामान* लगेज* बैग* लगेज लकेज* லகேஜ்*
+        சாமான்* லக்கேஜ* లగేజీ*""",
+    "carry_on": "handbag hand_bag haath_ka_bag haath_ka_saman haath_ka_samaan",
+    "weight": "vajan wajan wazan bhaar edai baruvu baruvulu वजन* वज़न* எடை* బరువు* किलो* கிலோ* కిలో*",
+    "documents": """kagaz kagzat kaagaz kaagzaat kagaj dastavez dastavej aavana* patral* patraal* कागज* कागज़*
+        दस्तावेज* டாக்குமெண்ட்* డాక్యుమెంట్*""",
+    "passport": "paasport pasport",
+    "visa": "veeza viza veesa विज़ा विजा விசா*",
+    "minor": """bachcha bachche bacche baccha bachon bachchon kuzhandhai* kulandhai* kuzhanthai* kulanthai* pillalu
+        pillala बच्च* குழந்தை* పిల్లలు* పిల్లల*""",
+    "insurance": "beema bimaa kaappeedu* kappitu* insurence insuranse बीमा* इंश्योरेंस* इन्शुरन्स*",
+    "cover": "कवर* கவர்* కవర్*",
+    "pet": "kuttā kutton janwar janvar jaanwar paaltu paltu paalatu जानवर* पालतू* பெட் పెట్",
+    "checkin": "chekin चेक_इन* செக்இன்* செக்_இன்*",
+    "boarding": "बोर्डिंग* போர்டிங்* బోర్డింగ్*",
+    "promo": "ऑफर* ஆஃபர்* ఆఫర్* कूपन* கூப்பன்* కూపన్*",
+    "group": "samooh samuh kuzhu* குரூப்*",
+    "accessibility": """wheel_chair weelchair viklang vikalang divyang* maatruthiran* mathruthiran* maatru_thiranali*
+        vikalangul* दिव्यांग* व्हील_चेयर* மாற்றுத்திறன்* வீல்சேர்* வீல்_சேர்* వికలాంగ* దివ్యాంగ*
+        వీల్_చెయిర్* వీల్చెయిర్* వీల్‌చైర్*""",
+    "emergency": "aapaat* avasara* आपात*",
+    "cabin": "केबिन* कैबिन* கேபின்* క్యాబిన్*",
+    "screen": "स्क्रीन* ஸ்க்ரீன்* స్క్రీన్*",
+}
+
+INDIC_CONCEPTS: dict[str, str] = {
+    "ticket": """ticket tickets billete* bilhete* biglietto biglietti tikat tiket tikkat tikket tikkettu
+        टिकट* டிக்கெட்* టికెట్* టిక్కెట్*""",
+}
+
+INDIC_STOPWORDS = """
+hua hui hue huwa karu karun karoon karein karen kru kro krna lagte lagta lagti lagega lagegi lagenge laga lage
+liye lie waste vaste chahte chaiye chahie kaun kon konsa kaunsa kaunse konse pe ja jaa jata jati jate jana
+jaana rahta rehta rehti rahti hoti hote hogi hoge diya diye de dena dijiye denge dege milna aaya aya aayi
+ayi aaye bataye batayein bataen kaisi kaha kidhar jab tab agar phir fir sirf baad pehle pahle saath sath gaya
+gayi gaye gya gyi karwana karvana karwa karke karne nhi paisa paise panam kaasu dabbu dabbulu
+panna pannanum pannalama pannunga panni pannu pannuvanga pannuveengala panrathu pannradhu mudiyuma mudiyum
+mudiyadhu mudiyathu mudiyaadhu mudiyala aagala agum aguma vandhuchu vanthuchu vanthathu vandhadhu kidaikuma
+kedaikkum kedaikum venuma vendiyathu enga yenna ethu edhu le ku kku ukku ah nga ga than thaan dhaan oda
+irukuma irukkuma illaya sollu solla theriyuma theriyum theriyala ungaloda ungalukku naanga ithu idhu athu adhu
+intha indha antha andha ippo ipo eththanai ethana ethanai pathi patthi paththi seyya seyyanum seiyanum senju
+panniten pannen ayiduchu aayiduchu pochu poguma pogum tharuvinga tharuveengala tharuvanga kudupeengala kudunga
+kodunga ungakitta
+cheyali cheyyali cheyyaali chesukovali cheyandi cheyochha cheyyocha cheyavachha cheyyavachha ni nu ki lo gaa
+kada kuda untundi untaya unnaya unnayi vundi vunda leda avutunda avtundi avuthundi vachindi vachhindi ivvandi
+istara istaru isthara ivvali ivvagalara kavalante teliyali telusukovali emiti em enta maa maaku idi adi ee aa
+oka inka matrame vadali vaadali vadochha pondali pondaali pondavachha
+हुआ हुई हुए करूँ करूं लगते लगता लगती लगेगा लगेगी लगेंगे लिए वाला वाली वाले जा जाता जाती जाते जाना रहता रहती रहते
+होता होती होते दिया दिए दें दीजिए देंगे मिल मिला मिले मिलेगी मिलेंगे आया आई आए बताइए बताएं बताओ कौनसा सा पे
+कुछ क्यों कैसी कैसा कहां कहा जब तब अगर फिर सिर्फ बस अभी तक बाद पहले साथ गया गई गए हूँ हूं कर करके करने पैसा
+पैसे
+செய்ய செய்வது செய்யலாமா செய்யணும் பண்ண பண்ணலாமா பண்ணனும் பண்ணுங்க முடியுமா முடியும் முடியாது ஆகும் ஆகுமா
+வருமா வரும் கிடைக்கும் கிடைக்குமா வேணும் எப்போ எத்தனை எந்த இந்த அந்த இருக்கு இருக்கா இருக்குமா இல்ல உங்க
+நாங்க தான் பற்றி பத்தி சொல்லுங்க கொடுங்க தருவீங்களா ஆச்சு பணம் காசு
+చేయాలి చేయవచ్చా చేసుకోవాలి చెయ్యాలి ఉందా ఉంటుంది ఉంటాయా లేదా అవుతుంది అవుతుందా వస్తుంది వస్తుందా ఇవ్వండి
+ఇస్తారా పొందాలి పొందవచ్చా దొరుకుతుందా దొరుకుతుంది తెలియజేయండి చెప్పండి గురించి కోసం లో కు ని తో మా మాకు ఈ ఆ
+కూడా ఇంకా ఎన్ని ఏం డబ్బు డబ్బులు
+"""
+
+for _concept, _forms in INDIC_FORMS.items():
+    _target = MORE_CONCEPTS if _concept in MORE_CONCEPTS else MORE_FORMS
+    _target[_concept] = f"{_target.get(_concept, '')} {_forms}"
+MORE_CONCEPTS.update(INDIC_CONCEPTS)
+STOPWORDS += INDIC_STOPWORDS
+
 for _concept, _forms in MORE_FORMS.items():
     CONCEPTS[_concept] = f"{CONCEPTS[_concept]} {_forms}"
 CONCEPTS.update(MORE_CONCEPTS)
