@@ -1,6 +1,5 @@
 """Knowledge store and the admin routes against a real MongoDB-protocol server (FerretDB or MongoDB)."""
 
-import os
 import uuid
 from collections.abc import AsyncIterator
 
@@ -11,6 +10,7 @@ from pymongo import AsyncMongoClient
 
 from parley_dashboard.routes import bot_config as bot_config_routes
 from parley_dashboard.routes import knowledge as knowledge_routes
+from parley_devstack import Infrastructure
 from parley_knowledge import BotConfig, BotConfigStore, KnowledgeStore, Retriever, ingest_pdf
 from tests.unit.knowledge.kb_pdfs import ACME_PAGES, scanned_pdf, text_pdf
 
@@ -27,11 +27,8 @@ V2_PAGES = [
 
 
 @pytest.fixture
-async def db() -> AsyncIterator:
-    url = os.environ.get("MONGODB_URL")  # read at run time: a session fixture may have set it
-    if not url:
-        pytest.skip("MONGODB_URL not set")
-    client: AsyncMongoClient = AsyncMongoClient(url)
+async def db(infra: Infrastructure) -> AsyncIterator:
+    client: AsyncMongoClient = AsyncMongoClient(infra.mongodb_url)
     name = f"parley_kb_{uuid.uuid4().hex[:8]}"
     try:
         yield client[name]
@@ -75,6 +72,17 @@ async def test_bot_config_defaults_and_put(db) -> None:
     stored = await configs.get("acme")
     assert (stored.personality, stored.handoff_threshold, stored.languages) == ("cheerful", 0.45, ["es", "en"])
     assert stored.updated_at is not None
+
+
+async def test_cached_bot_config_is_served_for_its_ttl_and_dropped_on_put(db) -> None:
+    reader = BotConfigStore(db, ttl_seconds=60)
+    admin = BotConfigStore(db)
+    assert (await reader.get("cache")).handoff_threshold == 0.3
+    await admin.put(BotConfig(tenant="cache", handoff_threshold=0.6))
+    assert (await reader.get("cache")).handoff_threshold == 0.3  # another process's write: seen after the TTL
+    assert (await BotConfigStore(db, ttl_seconds=0).get("cache")).handoff_threshold == 0.6
+    await reader.put(BotConfig(tenant="cache", handoff_threshold=0.7))
+    assert (await reader.get("cache")).handoff_threshold == 0.7  # its own write: seen at once
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -60,19 +61,34 @@ class BotConfig(BotSettings):
 
 
 class BotConfigStore:
-    def __init__(self, db: AsyncDatabase) -> None:
+    """Reads and writes bot configurations. With `ttl_seconds` > 0 a read is served from this process's
+    memory for that long: services that consult the configuration on every message (nlp, router) see an
+    admin's change within `ttl_seconds` without a database read per message."""
+
+    def __init__(self, db: AsyncDatabase, ttl_seconds: float = 0.0) -> None:
         self.collection = db[COLLECTION]
+        self._ttl = ttl_seconds
+        self._cache: dict[str, tuple[float, BotConfig]] = {}
 
     async def get(self, tenant: str) -> BotConfig:
+        cached = self._cache.get(tenant)
+        now = time.monotonic()
+        if cached and now - cached[0] < self._ttl:
+            return cached[1]
         doc = await self.collection.find_one({"_id": tenant})
         if doc is None:
-            return BotConfig(tenant=tenant)
-        doc.pop("_id", None)
-        doc["tenant"] = tenant
-        return BotConfig.model_validate(doc)
+            config = BotConfig(tenant=tenant)
+        else:
+            doc.pop("_id", None)
+            doc["tenant"] = tenant
+            config = BotConfig.model_validate(doc)
+        if self._ttl > 0:
+            self._cache[tenant] = (now, config)
+        return config
 
     async def put(self, config: BotConfig) -> BotConfig:
         stored = config.model_copy(update={"updated_at": datetime.now(UTC)})
         body = stored.model_dump(exclude={"tenant"})
         await self.collection.replace_one({"_id": config.tenant}, {"_id": config.tenant, **body}, upsert=True)
+        self._cache.pop(config.tenant, None)
         return stored

@@ -17,7 +17,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     broker = make_broker(settings, "router")
     client, db = connect(settings)
     threads = ThreadStore(db)
-    handlers = RouterHandlers(broker, threads, BotConfigStore(db))
+    handlers = RouterHandlers(broker, threads, BotConfigStore(db, ttl_seconds=settings.bot_config_refresh_seconds))
 
     steps = (
         (MessageReceived, handlers.append_inbound),

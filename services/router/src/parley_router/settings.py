@@ -8,3 +8,9 @@ from parley_runtime.settings import ServiceSettings
 class RouterSettings(ServiceSettings):
     port: int = Field(default=8083, validation_alias="ROUTER_PORT")
     consumer_group: str = Field(default="parley-router", validation_alias="ROUTER_CONSUMER_GROUP")
+    bot_config_refresh_seconds: float = Field(
+        default=2.0,
+        ge=0,
+        validation_alias="BOT_CONFIG_REFRESH_SECONDS",
+        description="How stale a cached bot config may be.",
+    )

@@ -14,8 +14,8 @@ def build_engine(db: AsyncDatabase, settings: EngineSettings | None = None) -> E
     """The LLM engine when a key or base URL is set and NLP_ENGINE allows it, else the offline one."""
     settings = settings or EngineSettings()
     retriever = Retriever(KnowledgeStore(db), refresh_seconds=settings.kb_refresh_seconds)
-    configs = BotConfigStore(db)
-    offline = OfflineEngine(retriever, configs, config_refresh_seconds=settings.config_refresh_seconds)
+    configs = BotConfigStore(db, ttl_seconds=settings.config_refresh_seconds)
+    offline = OfflineEngine(retriever, configs)
     if settings.wants_llm():
         from parley_nlp.engines.llm import LlmEngine
 

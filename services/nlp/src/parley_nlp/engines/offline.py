@@ -82,21 +82,10 @@ class OfflineEngine:
     name = "offline"
     uses_history = False  # each message stands alone: skip the history read
 
-    def __init__(self, retriever: Retriever, configs: BotConfigStore, config_refresh_seconds: float = 2.0) -> None:
+    def __init__(self, retriever: Retriever, configs: BotConfigStore) -> None:
         self.retriever = retriever
         self.configs = configs
-        self.config_refresh_seconds = config_refresh_seconds
-        self._config_cache: dict[str, tuple[float, BotConfig]] = {}
         self._doc_language: dict[str, str] = {}
-
-    async def config(self, tenant: str) -> BotConfig:
-        cached = self._config_cache.get(tenant)
-        now = time.monotonic()
-        if cached and now - cached[0] < self.config_refresh_seconds:
-            return cached[1]
-        config = await self.configs.get(tenant)
-        self._config_cache[tenant] = (now, config)
-        return config
 
     async def analyze(self, request: AnalysisRequest) -> Analysis:
         started = time.perf_counter()
@@ -108,7 +97,7 @@ class OfflineEngine:
         inbound = request.inbound
         text = (inbound.content.text or "").strip()
         signals = analyze_text(text)
-        config = await self.config(inbound.tenant)
+        config = await self.configs.get(inbound.tenant)
         analysis = Analysis(
             language=signals.language,
             language_confidence=signals.language_confidence,
