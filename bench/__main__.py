@@ -4,8 +4,6 @@ in the same run, and the offline engine's per-message cost. Writes bench/results
 Rates and durations: BENCH_ACK_RATES (default "200,500,1000" msg/s), BENCH_E2E_RATES ("5,20"), BENCH_SECONDS (10)."""
 
 import asyncio
-import hashlib
-import hmac
 import json
 import os
 import signal
@@ -24,10 +22,12 @@ from parley_devstack import infrastructure
 from parley_devstack.process import Child, free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
 from parley_devstack.topics import recreate_topics
+from parley_sandbox.meta import serialize, signature_sha256
+from parley_sandbox.settings import SandboxSettings
+from parley_sandbox.whatsapp import payloads
 
 RESULTS = Path(__file__).parent / "results"
-SECRET = "sandbox-app-secret"
-ACCOUNT = "100000000000001"
+META = SandboxSettings()  # the local defaults ingest also uses
 
 
 def _rates(name: str, default: str) -> list[float]:
@@ -35,23 +35,13 @@ def _rates(name: str, default: str) -> list[float]:
 
 
 def webhook(wa_id: str, wamid: str, text: str) -> bytes:
-    value = {
-        "messaging_product": "whatsapp",
-        "metadata": {"display_phone_number": "15550000001", "phone_number_id": ACCOUNT},
-        "contacts": [{"profile": {"name": "Bench"}, "wa_id": wa_id}],
-        "messages": [
-            {"from": wa_id, "id": wamid, "timestamp": str(int(time.time())), "type": "text", "text": {"body": text}}
-        ],
-    }
-    hook = {
-        "object": "whatsapp_business_account",
-        "entry": [{"id": "W", "changes": [{"field": "messages", "value": value}]}],
-    }
-    return json.dumps(hook).encode()
+    """A customer's text message, built and serialised by the sandbox (which plays Meta)."""
+    message = payloads.customer_message(wa_id=wa_id, wamid=wamid, timestamp=int(time.time()), text=text)
+    return serialize(payloads.messages_webhook(META, wa_id=wa_id, name="Bench", message=message))
 
 
 def signature(body: bytes) -> str:
-    return "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    return signature_sha256(body, META.whatsapp_app_secret)
 
 
 async def http_load(url: str, rate: float, seconds: float, signed: bool) -> dict:
@@ -216,38 +206,63 @@ def _ratio(measured: dict, floor: dict) -> float | None:
     return None
 
 
+def _table(title: str, headers: list[str], rows: list[list[object]]) -> list[str]:
+    return [
+        f"## {title}",
+        "",
+        "| " + " | ".join(headers) + " |",
+        "|" + "---|" * len(headers),
+        *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows),
+        "",
+    ]
+
+
+def _p50_p99(stats: dict) -> str:
+    return f"{stats.get('p50_ms')} / {stats.get('p99_ms')}"
+
+
 def render(r: dict) -> str:
-    lines = [
-        f"# Parley benchmark ({r['started_at']}, {r['machine']['cores']} cores, {r['seconds_per_level']} s per level)",
-        "",
+    title = (
+        f"# Parley benchmark ({r['started_at']}, {r['machine']['cores']} cores, {r['seconds_per_level']} s per level)"
+    )
+    ack = [
+        [
+            f"{row['rate']:.0f}",
+            f["achieved_rate"],
+            _p50_p99(f),
+            p["achieved_rate"],
+            _p50_p99(p),
+            p["failures"],
+            row["p99_ratio"],
+        ]
+        for row in r.get("webhook_ack", [])
+        for f, p in [(row["bare_fastapi_floor"], row["ingest"])]
     ]
-    lines += [
-        "## Webhook acknowledgement (signed WhatsApp webhook → 200 after Kafka acks=all)",
-        "",
-        "| offered msg/s | floor achieved | floor p50 / p99 ms | ingest achieved | ingest p50 / p99 ms | failures | p99 ÷ floor |",
-        "|---|---|---|---|---|---|---|",
+    e2e = [
+        [f"{row['rate']:.0f}", _p50_p99(f), _p50_p99(p), f"{p['answered']} / {p['sent']}", row["p99_ratio"]]
+        for row in r.get("end_to_end", [])
+        for f, p in [(row["kafka_produce_consume_floor"], row["pipeline"])]
     ]
-    for row in r.get("webhook_ack", []):
-        f, p = row["bare_fastapi_floor"], row["ingest"]
-        lines.append(
-            f"| {row['rate']:.0f} | {f['achieved_rate']} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p['achieved_rate']} | "
-            f"{p.get('p50_ms')} / {p.get('p99_ms')} | {p['failures']} | {row['p99_ratio']} |"
-        )
-    lines += [
-        "",
-        "## End to end (webhook in → WhatsApp send endpoint called), offline engine",
-        "",
-        "| offered msg/s | kafka floor p50 / p99 ms | pipeline p50 / p99 ms | answered / sent | p99 ÷ floor |",
-        "|---|---|---|---|---|",
-    ]
-    for row in r.get("end_to_end", []):
-        f, p = row["kafka_produce_consume_floor"], row["pipeline"]
-        lines.append(
-            f"| {row['rate']:.0f} | {f.get('p50_ms')} / {f.get('p99_ms')} | {p.get('p50_ms')} / {p.get('p99_ms')} | "
-            f"{p['answered']} / {p['sent']} | {row['p99_ratio']} |"
-        )
-    e = r.get("offline_engine", {})
-    lines += ["", "## Offline engine, per message", "", "```", json.dumps(e, indent=2), "```", ""]
+    lines = [title, ""]
+    lines += _table(
+        "Webhook acknowledgement (signed WhatsApp webhook → 200 after Kafka acks=all)",
+        [
+            "offered msg/s",
+            "floor achieved",
+            "floor p50 / p99 ms",
+            "ingest achieved",
+            "ingest p50 / p99 ms",
+            "failures",
+            "p99 ÷ floor",
+        ],
+        ack,
+    )
+    lines += _table(
+        "End to end (webhook in → WhatsApp send endpoint called), offline engine",
+        ["offered msg/s", "kafka floor p50 / p99 ms", "pipeline p50 / p99 ms", "answered / sent", "p99 ÷ floor"],
+        e2e,
+    )
+    lines += ["## Offline engine, per message", "", "```", json.dumps(r.get("offline_engine", {}), indent=2), "```", ""]
     return "\n".join(lines)
 
 

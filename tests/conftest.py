@@ -7,9 +7,10 @@ Kafka and FerretDB on loopback (DESIGN.md §5)."""
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 
+import httpx
 import pytest
 
 from parley_devstack import Infrastructure, infrastructure
@@ -47,3 +48,9 @@ def infra() -> Iterator[Infrastructure]:
         os.environ["KAFKA_BOOTSTRAP_SERVERS"] = started.kafka_bootstrap
         os.environ["MONGODB_URL"] = started.mongodb_url
         yield started
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(timeout=15) as client:
+        yield client

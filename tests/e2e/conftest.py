@@ -1,6 +1,5 @@
 from collections.abc import AsyncIterator, Iterator
 
-import httpx
 import pytest
 from pymongo import AsyncMongoClient
 
@@ -13,12 +12,6 @@ from tests.stack import running_stack
 def stack(infra: Infrastructure, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     with running_stack(infra, tmp_path_factory.mktemp("e2e-logs")) as running:
         yield running
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=15) as client:
-        yield client
 
 
 @pytest.fixture

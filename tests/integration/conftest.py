@@ -1,7 +1,6 @@
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 
-import httpx
 import pytest
 from pymongo import AsyncMongoClient
 
@@ -56,9 +55,3 @@ async def db(infra: Infrastructure, database_name: str) -> AsyncIterator:
     client = AsyncMongoClient(infra.mongodb_url, tz_aware=True)
     yield client[database_name]
     await client.close()
-
-
-@pytest.fixture
-async def http() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=15) as client:
-        yield client

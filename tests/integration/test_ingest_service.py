@@ -1,34 +1,27 @@
 """ingest as a process: signed webhooks in, `message.received` on the real broker out."""
 
-import hashlib
-import hmac
-import json
 import uuid
 
 import pytest
 
+from parley_sandbox.meta import serialize, signed_headers
+from parley_sandbox.settings import SandboxSettings
+from parley_sandbox.whatsapp import payloads
 from tests.kafka_helpers import wait_for_records
 
 pytestmark = pytest.mark.integration
 SECRET = "it-app-secret"
+META = SandboxSettings(whatsapp_app_secret=SECRET)
 
 
 def whatsapp_text(wamid: str, wa_id: str, text: str) -> bytes:
-    value = {
-        "messaging_product": "whatsapp",
-        "metadata": {"display_phone_number": "15550000001", "phone_number_id": "100000000000001"},
-        "contacts": [{"profile": {"name": "Ana"}, "wa_id": wa_id}],
-        "messages": [{"from": wa_id, "id": wamid, "timestamp": "1767225600", "type": "text", "text": {"body": text}}],
-    }
-    hook = {
-        "object": "whatsapp_business_account",
-        "entry": [{"id": "W", "changes": [{"field": "messages", "value": value}]}],
-    }
-    return json.dumps(hook).encode()
+    """Built and serialised by the sandbox, which plays Meta."""
+    message = payloads.customer_message(wa_id=wa_id, wamid=wamid, timestamp=1767225600, text=text)
+    return serialize(payloads.messages_webhook(META, wa_id=wa_id, name="Ana", message=message))
 
 
 def sign(body: bytes) -> dict[str, str]:
-    return {"X-Hub-Signature-256": "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()}
+    return signed_headers(body, SECRET)
 
 
 async def test_signed_webhook_is_on_kafka_when_acknowledged(services, http, infra):

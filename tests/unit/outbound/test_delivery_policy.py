@@ -1,12 +1,11 @@
 """Outbound's delivery step with fakes for the ledger, the channel and the broker."""
 
-import json
-
 from parley_contracts import Channel
 from parley_outbound.channels.base import PermanentSendError, RetryableSendError, SendResult
 from parley_outbound.handlers import OutboundHandlers
 from parley_outbound.ledger import LedgerEntry, SendState
 from tests.events import send
+from tests.fakes import RecordingBroker
 
 
 class FakeLedger:
@@ -39,14 +38,6 @@ class ScriptedSender:
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
-
-
-class RecordingBroker:
-    def __init__(self) -> None:
-        self.published: list[tuple[str, dict]] = []
-
-    async def publish(self, body: bytes, topic: str, **kwargs) -> None:
-        self.published.append((topic, json.loads(body)))
 
 
 def handlers(ledger, sender, broker, max_attempts=3, sleeps=None):

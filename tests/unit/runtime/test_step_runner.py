@@ -1,6 +1,5 @@
 """The consumer policy, with a recording broker: what is retried, what is dead-lettered, what waits."""
 
-import json
 from dataclasses import dataclass, field
 
 import pytest
@@ -9,6 +8,7 @@ from pymongo.errors import ServerSelectionTimeoutError
 from parley_contracts import MessageReceived
 from parley_runtime.steps import StepRunner
 from tests.events import received
+from tests.fakes import RecordingBroker
 
 
 @dataclass
@@ -23,14 +23,6 @@ class Record:
 class Message:
     body: bytes
     raw_message: Record = field(default_factory=Record)
-
-
-class RecordingBroker:
-    def __init__(self) -> None:
-        self.published: list[tuple[str, dict]] = []
-
-    async def publish(self, body: bytes, topic: str, **kwargs) -> None:
-        self.published.append((topic, json.loads(body)))
 
 
 def runner(broker, step, max_attempts=3) -> StepRunner:

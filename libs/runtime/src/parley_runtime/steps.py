@@ -25,6 +25,7 @@ from pymongo.errors import AutoReconnect, ConnectionFailure, ServerSelectionTime
 from parley_contracts import Event
 from parley_runtime.deadletters import send_to_dead_letters
 from parley_runtime.settings import ServiceSettings
+from parley_runtime.validation import summarize
 
 E = TypeVar("E", bound=Event)
 
@@ -68,8 +69,8 @@ class StepRunner(Generic[E]):
             try:
                 event = self._model.model_validate_json(msg.body)
             except ValidationError as exc:
-                log.warning("record.invalid", error=_short(exc))
-                await self._dead_letter(msg.body, key, f"invalid {self._model.__name__}: {_short(exc)}", 1)
+                log.warning("record.invalid", error=summarize(exc))
+                await self._dead_letter(msg.body, key, f"invalid {self._model.__name__}: {summarize(exc)}", 1)
                 return
             with structlog.contextvars.bound_contextvars(
                 event_id=event.event_id, trace_id=event.trace_id, thread_key=event.thread_key
@@ -110,10 +111,6 @@ class StepRunner(Generic[E]):
             error=error,
             attempts=attempts,
         )
-
-
-def _short(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:5])
 
 
 def subscribe_step(

@@ -19,6 +19,7 @@ from parley_contracts import (
     dedupe_key,
     thread_key,
 )
+from parley_runtime.validation import summarize
 
 
 class MalformedWebhook(ValueError):
@@ -123,7 +124,7 @@ def parse_events(payload: bytes, tenant_for: Callable[[str], str]) -> list[Messa
     try:
         hook = WaWebhook.model_validate_json(payload)
     except ValidationError as exc:
-        raise MalformedWebhook(_reason(exc)) from exc
+        raise MalformedWebhook(summarize(exc)) from exc
     events: list[MessageReceived | MessageStatus] = []
     for entry in hook.entry:
         for change in entry.changes:
@@ -132,7 +133,7 @@ def parse_events(payload: bytes, tenant_for: Callable[[str], str]) -> list[Messa
             try:
                 value = WaValue.model_validate(change.value)
             except ValidationError as exc:
-                raise MalformedWebhook("entry.changes.value: " + _reason(exc)) from exc
+                raise MalformedWebhook("entry.changes.value: " + summarize(exc)) from exc
             account = value.metadata.phone_number_id
             tenant = tenant_for(account)
             names = {c.wa_id: c.profile.name for c in value.contacts if c.wa_id and c.profile}
@@ -191,7 +192,3 @@ def _when(unix_seconds: str) -> datetime:
         return datetime.fromtimestamp(int(unix_seconds), UTC)
     except ValueError as exc:
         raise MalformedWebhook(f"timestamp {unix_seconds!r} is not unix seconds") from exc
-
-
-def _reason(exc: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in exc.errors()[:5])
