@@ -5,9 +5,11 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import httpx
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 
 from parley_sandbox import control, whatsapp
+from parley_sandbox.meta import GraphError
 from parley_sandbox.settings import SandboxSettings, get_settings
 from parley_sandbox.state import SandboxState
 
@@ -20,10 +22,16 @@ def create_app(
     *,
     http_client: httpx.AsyncClient | None = None,
     clock: Callable[[], float] = time.time,
+    enforce_window: bool | None = None,
 ) -> FastAPI:
-    """Build a sandbox. Tests inject `http_client` (e.g. `httpx.MockTransport`) to capture webhooks."""
+    """Build a sandbox. Tests inject `http_client` (e.g. `httpx.MockTransport`) to capture webhooks.
+
+    `enforce_window=False` lets any send through Meta's 24 h customer-service window, for tests that send to
+    customers who never wrote; default: `SANDBOX_ENFORCE_WINDOW` (on).
+    """
     settings = settings or get_settings()
-    state = SandboxState(settings, http_client=http_client, clock=clock)
+    enforce = settings.sandbox_enforce_window if enforce_window is None else enforce_window
+    state = SandboxState(settings, http_client=http_client, clock=clock, enforce_window=enforce)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -37,8 +45,15 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.sandbox = state
+    app.add_exception_handler(GraphError, _graph_error)
     app.include_router(control.build_router(state, list(CHANNELS)))
     for build_routers in CHANNELS.values():
         for router in build_routers(state):
             app.include_router(router)
     return app
+
+
+async def _graph_error(_: Request, exc: Exception) -> JSONResponse:
+    """A provider route raises GraphError; the caller gets Meta's `{"error": {...}}` body and status."""
+    assert isinstance(exc, GraphError)
+    return exc.response()

@@ -1,10 +1,11 @@
-"""Channel-independent routes: health, the page, fault injection, recorded provider traffic."""
+"""Channel-independent routes: health, the page, fault injection, recorded provider traffic, uploaded media."""
 
 from importlib import resources
 from typing import Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from parley_sandbox.faults import Fault
@@ -133,8 +134,19 @@ def build_router(state: SandboxState, channels: list[str]) -> APIRouter:
                 "display_phone_number": s.whatsapp_display_phone_number,
                 "waba_id": s.whatsapp_waba_id,
                 "webhook_url": s.ingest_webhook_url("whatsapp"),
+                "enforce_window": state.enforce_window,
             },
         }
+
+    @router.get("/sandbox/media/{media_id}", summary="An uploaded file, without a token (for the page)")
+    async def media(media_id: str) -> Response:
+        stored = await state.media.get(media_id)
+        if stored is None:
+            raise HTTPException(404, f"no uploaded media {media_id} (never uploaded, or evicted)")
+        headers = {}
+        if stored.filename:
+            headers["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(stored.filename)}"
+        return Response(stored.data, media_type=stored.mime_type, headers=headers)
 
     @router.post("/sandbox/faults", response_model=list[FaultOut], summary="Fail the next N provider calls")
     async def add_fault(fault: FaultIn) -> list[FaultOut]:

@@ -50,6 +50,18 @@ def invalid_parameter(details: str) -> GraphError:
     return GraphError(400, 100, f"(#100) {details}", details=details)
 
 
+def unknown_object(method: str, object_id: str) -> GraphError:
+    """Code 100, subcode 33: Graph's answer for an id it does not know (or may not touch), on any edge."""
+    return GraphError(
+        400,
+        100,
+        f"Unsupported {method} request. Object with ID '{object_id}' does not exist, cannot be loaded due to "
+        "missing permissions, or does not support this operation.",
+        type_="GraphMethodException",
+        subcode=33,
+    )
+
+
 def fbtrace_id() -> str:
     # Meta's trace ids are opaque ~27-char strings; clients only log them.
     return base64.urlsafe_b64encode(secrets.token_bytes(20)).decode().rstrip("=")[:27]

@@ -22,6 +22,9 @@ class SandboxSettings(BaseSettings):
     sandbox_status_delay_seconds: float = Field(default=0.2, ge=0)
     # Recorded traffic is kept in memory, bounded so a long benchmark cannot exhaust it.
     sandbox_max_records: int = Field(default=10_000, ge=1)
+    # Meta's 24-hour customer-service window (whatsapp/window.py). Off only for load tests that post webhooks
+    # straight to ingest, so the sandbox never sees the customers write.
+    sandbox_enforce_window: bool = True
 
     whatsapp_app_secret: str = "sandbox-app-secret"
     whatsapp_access_token: str = "sandbox-access-token"

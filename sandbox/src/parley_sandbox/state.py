@@ -10,7 +10,7 @@ import httpx
 from parley_sandbox.faults import FaultInjector
 from parley_sandbox.logs import get_logger
 from parley_sandbox.settings import SandboxSettings
-from parley_sandbox.store import DeliveryKind, TrafficStore, WebhookDelivery
+from parley_sandbox.store import DeliveryKind, MediaStore, TrafficStore, WebhookDelivery
 
 log = get_logger("parley_sandbox.state")
 
@@ -22,10 +22,14 @@ class SandboxState:
         *,
         http_client: httpx.AsyncClient | None = None,
         clock: Callable[[], float] = time.time,
+        enforce_window: bool = True,
     ) -> None:
         self.settings = settings
         self.clock = clock
+        # Meta's 24 h customer-service window; only tests that predate it switch it off (see create_app).
+        self.enforce_window = enforce_window
         self.store = TrafficStore(settings.sandbox_max_records, clock)
+        self.media = MediaStore(settings.sandbox_max_records, clock=clock)
         self.faults = FaultInjector()
         # Tests inject a client (MockTransport, ASGITransport); otherwise we own one and close it.
         self._client = http_client

@@ -1,4 +1,5 @@
-"""Recorded traffic, in memory: what Parley sent to the providers and what the sandbox posted to Parley.
+"""Recorded traffic, in memory: what Parley sent to the providers and what the sandbox posted to Parley,
+plus the files Parley uploaded (the provider's media storage).
 
 Bounded (oldest records fall off) so a long run cannot exhaust memory, and guarded by an asyncio lock so
 concurrent handlers always see a consistent snapshot. Channel-agnostic: every record names its channel.
@@ -7,12 +8,16 @@ concurrent handlers always see a consistent snapshot. Channel-agnostic: every re
 import asyncio
 import itertools
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 DeliveryKind = Literal["message", "status", "raw"]
+# Recorded provider calls that are not messages to a customer: WhatsApp mark-as-read and media uploads.
+NOT_MESSAGES = ("read", "upload")
+# Uploaded files are also bounded by their total size: a few 100 MB documents must not exhaust memory.
+MEDIA_MAX_BYTES = 512 * 1024 * 1024
 _T = TypeVar("_T")
 
 
@@ -28,8 +33,9 @@ class ProviderRequest:
     type: str | None  # message type; "read" for WhatsApp mark-as-read
     body: Any  # the parsed JSON body (the raw text if it was not JSON)
     status_code: int
-    message_id: str | None  # the provider message id we returned, if accepted
+    message_id: str | None  # the provider message id we returned, if accepted (a media id for an upload)
     error: dict[str, Any] | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # what the provider resolved (media, rendered template)
 
     @property
     def accepted(self) -> bool:
@@ -115,12 +121,12 @@ class TrafficStore:
             )
 
     async def sent_message(self, channel: str, message_id: str) -> ProviderRequest | None:
-        """The accepted send that was answered with `message_id` (not a mark-as-read naming it)."""
+        """The accepted send that was answered with `message_id` (not a mark-as-read naming it, nor an upload)."""
         async with self._lock:
             return _first(
                 r
                 for r in self._requests
-                if r.channel == channel and r.message_id == message_id and r.accepted and r.type != "read"
+                if r.channel == channel and r.message_id == message_id and r.accepted and r.type not in NOT_MESSAGES
             )
 
     async def clear_requests(self, channel: str | None = None) -> int:
@@ -138,6 +144,57 @@ class TrafficStore:
             self._deliveries.clear()
             self._deliveries.extend(kept)
             return removed
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMedia:
+    """One file Parley uploaded to a provider (WhatsApp `POST /{phone_number_id}/media`)."""
+
+    id: str
+    time: float
+    channel: str
+    account_id: str  # the sender it was uploaded for
+    kind: str  # image, audio, video, document, sticker
+    mime_type: str
+    filename: str | None
+    data: bytes
+    sha256: str  # hex digest of `data`, as the provider reports it
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+class MediaStore:
+    """Uploaded files by id, oldest evicted first once there are more than `max_items` or `max_bytes` in all.
+
+    Not cleared with the recordings: a media id stays valid for sends, as on the provider, until evicted.
+    """
+
+    def __init__(
+        self, max_items: int = 10_000, max_bytes: int = MEDIA_MAX_BYTES, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._items: OrderedDict[str, StoredMedia] = OrderedDict()
+        self._bytes = 0
+        self._max_items = max_items
+        self._max_bytes = max_bytes
+        self._lock = asyncio.Lock()
+        self._clock = clock
+
+    async def add(self, **fields: Any) -> StoredMedia:
+        async with self._lock:
+            media = StoredMedia(time=self._clock(), **fields)
+            self._items[media.id] = media
+            self._bytes += media.size
+            # The newest file always stays, even alone over the budget: its upload was answered with its id.
+            while len(self._items) > 1 and (len(self._items) > self._max_items or self._bytes > self._max_bytes):
+                _, evicted = self._items.popitem(last=False)
+                self._bytes -= evicted.size
+            return media
+
+    async def get(self, media_id: str) -> StoredMedia | None:
+        async with self._lock:
+            return self._items.get(media_id)
 
 
 def _first(items: Iterable[_T]) -> _T | None:

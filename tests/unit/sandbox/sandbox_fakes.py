@@ -2,12 +2,14 @@
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
 from parley_sandbox.settings import SandboxSettings
+from parley_sandbox.state import SandboxState
 
 INGEST = "http://ingest.test"
 PHONE_NUMBER_ID = "100000000000777"
@@ -17,6 +19,8 @@ VERIFY_TOKEN = "test-verify-token"
 GRAPH_URL = f"/graph/v21.0/{PHONE_NUMBER_ID}/messages"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 NOW = 1_760_000_000.0
+# The `make_sandbox` fixture: (async client to the app, its state) from settings overrides.
+Sandbox = Callable[..., tuple[httpx.AsyncClient, SandboxState]]
 
 
 @dataclass
@@ -107,3 +111,38 @@ def list_body(to: str = "5491155550001", sections: list[dict[str, Any]] | None =
             },
         },
     }
+
+
+MEDIA_URL = f"/graph/v21.0/{PHONE_NUMBER_ID}/media"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # a PNG signature is all the sandbox needs
+
+
+def upload_form(
+    data: bytes = PNG,
+    filename: str = "photo.png",
+    content_type: str = "image/png",
+    type_: str | None = None,
+    **fields: str,
+) -> dict[str, Any]:
+    """Keyword arguments for `client.post(MEDIA_URL, headers=AUTH, **upload_form(...))`: Meta's multipart form."""
+    form = {"messaging_product": "whatsapp", "type": type_ or content_type, **fields}
+    return {"files": {"file": (filename, data, content_type)}, "data": form}
+
+
+def media_body(kind: str, to: str = "5491155550001", **media: str) -> dict[str, Any]:
+    return {"messaging_product": "whatsapp", "to": to, "type": kind, kind: media}
+
+
+def template_body(
+    name: str, language: str, *params: str, to: str = "5491155550001", component: str = "body"
+) -> dict[str, Any]:
+    template: dict[str, Any] = {"name": name, "language": {"code": language}}
+    if params:
+        template["components"] = [{"type": component, "parameters": [{"type": "text", "text": p} for p in params]}]
+    return {"messaging_product": "whatsapp", "to": to, "type": "template", "template": template}
+
+
+def status_items(posts: list[Received]) -> list[dict[str, Any]]:
+    """The `statuses[]` items among webhooks posted to ingest, in order."""
+    values = [p.json()["entry"][0]["changes"][0]["value"] for p in posts]
+    return [s for v in values for s in v.get("statuses", [])]

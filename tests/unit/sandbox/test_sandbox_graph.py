@@ -179,6 +179,17 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
         {"messaging_product": "whatsapp", "to": "5491155550001", "type": "document", "document": {"link": "a.pdf"}},
         "document.link",
     ),
+    (
+        # Meta only knows the media ids its upload endpoint answered (sending by an uploaded id: test_sandbox_media).
+        "document by an id never uploaded",
+        {
+            "messaging_product": "whatsapp",
+            "to": "5491155550001",
+            "type": "document",
+            "document": {"id": "1234567890", "filename": "catalogue.pdf"},
+        },
+        "document['id']",
+    ),
     ("mark read without message_id", {"messaging_product": "whatsapp", "status": "read"}, "message_id"),
     ("status other than read", {"messaging_product": "whatsapp", "status": "sent", "message_id": "wamid.X"}, "status"),
 ]
@@ -230,15 +241,6 @@ VALID: list[tuple[str, dict[str, Any]]] = [
             "to": "5491155550001",
             "type": "image",
             "image": {"link": "https://example.com/a.png", "caption": "c" * 1024},
-        },
-    ),
-    (
-        "document by id",
-        {
-            "messaging_product": "whatsapp",
-            "to": "5491155550001",
-            "type": "document",
-            "document": {"id": "1234567890", "filename": "catalogue.pdf"},
         },
     ),
     (

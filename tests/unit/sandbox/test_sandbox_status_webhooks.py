@@ -6,45 +6,21 @@ Driven through httpx.ASGITransport (no lifespan): the app must create nothing it
 import asyncio
 import hashlib
 import hmac
-from collections.abc import AsyncIterator, Callable
 
-import httpx
-import pytest
-
-from parley_sandbox.app import create_app
-from parley_sandbox.state import SandboxState
 from tests.unit.sandbox.sandbox_fakes import (
     APP_SECRET,
     AUTH,
     GRAPH_URL,
     PHONE_NUMBER_ID,
     FakeIngest,
-    make_settings,
+    Sandbox,
     text_body,
 )
 
 WA_ID = "5491155550001"
-Factory = Callable[..., tuple[httpx.AsyncClient, SandboxState]]
 
 
-@pytest.fixture
-async def make_sandbox(ingest: FakeIngest) -> AsyncIterator[Factory]:
-    opened: list[tuple[httpx.AsyncClient, SandboxState]] = []
-
-    def _make(**overrides: object) -> tuple[httpx.AsyncClient, SandboxState]:
-        to_ingest = httpx.AsyncClient(transport=httpx.MockTransport(ingest.handler))
-        app = create_app(make_settings(**overrides), http_client=to_ingest)
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://sandbox")
-        opened.append((client, app.state.sandbox))
-        return client, app.state.sandbox
-
-    yield _make
-    for client, state in opened:
-        await client.aclose()
-        await state.aclose()
-
-
-async def test_sent_then_delivered_statuses_are_posted_signed(make_sandbox: Factory, ingest: FakeIngest) -> None:
+async def test_sent_then_delivered_statuses_are_posted_signed(make_sandbox: Sandbox, ingest: FakeIngest) -> None:
     client, state = make_sandbox(sandbox_status_webhooks=True, sandbox_status_delay_seconds=0)
 
     response = await client.post(GRAPH_URL, headers=AUTH, json=text_body(to=WA_ID))
@@ -78,14 +54,14 @@ async def test_sent_then_delivered_statuses_are_posted_signed(make_sandbox: Fact
     assert [m["status"] for m in transcript["messages"]] == ["delivered"]
 
 
-async def test_statuses_are_off_by_default(make_sandbox: Factory, ingest: FakeIngest) -> None:
+async def test_statuses_are_off_by_default(make_sandbox: Sandbox, ingest: FakeIngest) -> None:
     client, state = make_sandbox()
     assert (await client.post(GRAPH_URL, headers=AUTH, json=text_body(to=WA_ID))).status_code == 200
     await state.drain()
     assert ingest.posts() == []
 
 
-async def test_rejected_sends_post_no_statuses(make_sandbox: Factory, ingest: FakeIngest) -> None:
+async def test_rejected_sends_post_no_statuses(make_sandbox: Sandbox, ingest: FakeIngest) -> None:
     client, state = make_sandbox(sandbox_status_webhooks=True, sandbox_status_delay_seconds=0)
     await client.post("/sandbox/faults", json={"channel": "whatsapp", "status": 503, "count": 1})
     assert (await client.post(GRAPH_URL, headers=AUTH, json=text_body(to=WA_ID))).status_code == 503

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from parley_sandbox.logs import get_logger
 from parley_sandbox.meta import new_wamid, serialize, signature_sha256, signed_headers
 from parley_sandbox.state import SandboxState
-from parley_sandbox.store import WebhookDelivery
+from parley_sandbox.store import NOT_MESSAGES, WebhookDelivery
 from parley_sandbox.whatsapp import payloads
 from parley_sandbox.whatsapp.provider import CHANNEL, post_status
 from parley_sandbox.whatsapp.schemas import (
@@ -74,13 +74,15 @@ def build_router(state: SandboxState) -> APIRouter:
             # A provider retry: Meta re-sends the very same bytes (same wamid, same timestamp).
             retry, body, wa_id, wamid = True, previous.body, previous.contact_id or req.from_, req.message_id
             name = str(previous.meta.get("name", DEFAULT_NAME))
+            timestamp = previous.meta.get("timestamp")
         else:
             contents = [c for c in (req.text, req.button_reply, req.list_reply) if c is not None]
             if len(contents) != 1:
                 raise HTTPException(422, "exactly one of text, button_reply, list_reply is required")
             wa_id, wamid = req.from_, req.message_id or new_wamid()
             name = req.name or await _last_name(wa_id) or DEFAULT_NAME
-            body = serialize(await _build_message(req, wamid, name))
+            timestamp = req.timestamp if req.timestamp is not None else int(state.clock())
+            body = serialize(await _build_message(req, wamid, name, timestamp))
         delivery = await state.deliver(
             channel=CHANNEL,
             kind="message",
@@ -88,7 +90,8 @@ def build_router(state: SandboxState) -> APIRouter:
             headers=signed_headers(body, settings.whatsapp_app_secret),
             contact_id=wa_id,
             message_id=wamid,
-            meta={"name": name},
+            # The timestamp opens the customer's 24 h window (window.py).
+            meta={"name": name, "timestamp": timestamp},
         )
         payload = json.loads(body)
         if delivery.ingest_status is None:
@@ -108,7 +111,7 @@ def build_router(state: SandboxState) -> APIRouter:
                 return str(d.meta["name"])
         return None
 
-    async def _build_message(req: CustomerMessageIn, wamid: str, name: str) -> dict[str, Any]:
+    async def _build_message(req: CustomerMessageIn, wamid: str, name: str, timestamp: int) -> dict[str, Any]:
         context_id = req.context_message_id
         tapped = req.button_reply or req.list_reply
         if context_id is None and tapped is not None:
@@ -118,7 +121,7 @@ def build_router(state: SandboxState) -> APIRouter:
         message = payloads.customer_message(
             wa_id=req.from_,
             wamid=wamid,
-            timestamp=req.timestamp if req.timestamp is not None else int(state.clock()),
+            timestamp=timestamp,
             text=req.text,
             button_reply=req.button_reply.model_dump(include={"id", "title"}) if req.button_reply else None,
             list_reply=req.list_reply.model_dump(exclude_none=True) if req.list_reply else None,
@@ -229,7 +232,7 @@ def build_router(state: SandboxState) -> APIRouter:
                 names[d.contact_id] = str(d.meta["name"])
             events.append((d.contact_id, d.message_id, d.time))
         for r in await state.store.requests(CHANNEL):
-            if r.type != "read":
+            if r.type not in NOT_MESSAGES:
                 events.append((r.to, r.message_id, r.time))
         for wa_id, message_id, at in events:
             if wa_id is None:

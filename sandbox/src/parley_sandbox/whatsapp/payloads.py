@@ -1,4 +1,4 @@
-"""Webhook payloads exactly as the WhatsApp Cloud API sends them (reference/channels.md §1)."""
+"""Webhook payloads exactly as the WhatsApp Cloud API sends them (docs/whatsapp.md)."""
 
 import hashlib
 from typing import Any
@@ -6,6 +6,21 @@ from typing import Any
 from parley_sandbox.settings import SandboxSettings
 
 OBJECT = "whatsapp_business_account"
+ERROR_CODES_URL = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/"
+
+# The `statuses[].errors[]` item of a free-form send outside the 24 h customer-service window. Shape per
+# Meta's messages-webhook error syntax (code, title, message, error_data.details, href; "Errors messages
+# webhooks reference"), wording per the Cloud API error-codes page, entry 131047 "Re-engagement message".
+REENGAGEMENT_ERROR: dict[str, Any] = {
+    "code": 131047,
+    "title": "Re-engagement message",
+    "message": "Re-engagement message",
+    "error_data": {
+        "details": "Message failed to send because more than 24 hours have passed since the customer last "
+        "replied to this number."
+    },
+    "href": ERROR_CODES_URL,
+}
 
 
 def envelope(settings: SandboxSettings, value: dict[str, Any]) -> dict[str, Any]:

@@ -1,11 +1,11 @@
 """Pydantic models at the WhatsApp boundaries: Graph API request bodies and the customer-side API.
 
-The Graph models mirror Cloud API limits (reference/channels.md §1) and forbid unknown keys, as Meta does
+The Graph models mirror Cloud API limits (docs/whatsapp.md) and forbid unknown keys, as Meta does
 ("Unexpected key ... on param ..."), so a typo in Parley's outbound adapter fails here, not in production.
 """
 
 import re
-from typing import Annotated, Any, Literal, Self, get_args
+from typing import Annotated, Any, Literal, Self, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -26,6 +26,7 @@ MessageType = Literal[
     "contacts",
 ]
 MESSAGE_TYPES: tuple[str, ...] = get_args(MessageType)
+MEDIA_TYPES = ("image", "audio", "video", "document", "sticker")  # sent by uploaded `id` or by `link`
 INTERACTIVE_TYPES = ("button", "list")
 WA_ID_PATTERN = r"^[1-9][0-9]{6,14}$"
 
@@ -182,10 +183,55 @@ class TemplateLanguage(_Strict):
     policy: Literal["deterministic"] | None = None
 
 
+class TemplateCurrency(_Strict):
+    fallback_value: str = Field(min_length=1)
+    code: str = Field(min_length=3, max_length=3)
+    amount_1000: int
+
+
+class TemplateDateTime(_Strict):
+    fallback_value: str = Field(min_length=1)
+
+
+class TemplateParameter(_Strict):
+    """A value for one placeholder; the customer sees `text`, or the `fallback_value` of currency/date_time."""
+
+    type: Literal["text", "currency", "date_time"]
+    # Not min_length=1: Meta answers an empty text with 131008, not 100 (checked in templates.check_send).
+    text: str | None = None
+    currency: TemplateCurrency | None = None
+    date_time: TemplateDateTime | None = None
+    parameter_name: str | None = None
+
+    @model_validator(mode="after")
+    def _object_present(self) -> Self:
+        if self.type != "text" and getattr(self, self.type) is None:
+            raise param_error(self.type, f"required when parameter type is {self.type}", missing=True)
+        return self
+
+    def value(self) -> str:
+        """What fills the placeholder: the object named by `type` (`text`, or its fallback_value)."""
+        obj = getattr(self, self.type)
+        return obj.fallback_value if isinstance(obj, TemplateCurrency | TemplateDateTime) else obj or ""
+
+
+class TemplateComponent(_Strict):
+    type: Literal["header", "body", "button"]
+    sub_type: str | None = None
+    index: int | str | None = None
+    parameters: list[TemplateParameter] = Field(default_factory=list)
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        # Clients write "BODY" as the template definitions do; read it the same as "body".
+        return value.lower() if isinstance(value, str) else value
+
+
 class Template(_Strict):
     name: str = Field(min_length=1, max_length=512)
     language: TemplateLanguage
-    components: list[dict[str, Any]] = Field(default_factory=list)
+    components: list[TemplateComponent] = Field(default_factory=list)
 
 
 class Location(_Strict):
@@ -244,15 +290,43 @@ class MarkRead(_Strict):
     typing_indicator: TypingIndicator | None = None
 
 
-def parse_graph_body(body: Any) -> SendMessage | MarkRead:
-    """Validate a `/messages` body; raise the Graph error Meta would answer (code 100, field named)."""
-    if not isinstance(body, dict):
-        raise invalid_parameter("The request body must be a JSON object")
-    model: type[SendMessage] | type[MarkRead] = MarkRead if "status" in body else SendMessage
+# --- Graph API: upload media --------------------------------------------------------------------------
+
+
+class UploadedFile(BaseModel):
+    """The `file` part of a multipart upload, as received (its bytes are kept aside)."""
+
+    filename: str | None = Field(default=None, max_length=240)
+    content_type: str = Field(description="the part's own Content-Type, which Meta checks")
+    size: int = Field(ge=0)
+
+
+class MediaUpload(_Strict):
+    """`POST /{phone_number_id}/media` form fields (Meta: file, type, messaging_product, all required)."""
+
+    messaging_product: Literal["whatsapp"]
+    type: str = Field(min_length=1, description="the file's MIME type")
+    file: UploadedFile
+
+
+_GraphModel = TypeVar("_GraphModel", bound=BaseModel)
+
+
+def validate_graph(model: type[_GraphModel], data: Any) -> _GraphModel:
+    """Validate a Graph request; raise the Graph error Meta would answer (code 100, field named)."""
     try:
-        return model.model_validate(body)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise graph_error_from(exc) from None
+
+
+def parse_graph_body(body: Any) -> SendMessage | MarkRead:
+    """Validate a `/messages` body: a send, or a mark-as-read (it has `status`)."""
+    if not isinstance(body, dict):
+        raise invalid_parameter("The request body must be a JSON object")
+    if "status" in body:
+        return validate_graph(MarkRead, body)
+    return validate_graph(SendMessage, body)
 
 
 def graph_error_from(exc: ValidationError) -> GraphError:

@@ -6,7 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from parley_sandbox.store import ProviderRequest, WebhookDelivery
+from parley_sandbox.store import NOT_MESSAGES, ProviderRequest, WebhookDelivery
+from parley_sandbox.whatsapp.schemas import MEDIA_TYPES
 
 # A later status never gives way to an earlier one (statuses may arrive out of order).
 _STATUS_RANK = {"accepted": 0, "sent": 1, "delivered": 2, "read": 3, "failed": 4}
@@ -28,6 +29,23 @@ class ListView(BaseModel):
     sections: list[ListSectionView]
 
 
+class MediaView(BaseModel):
+    """A media message as the phone shows it; `url` is viewable without a token (the page's <img>/<a>)."""
+
+    kind: str  # image, audio, video, document, sticker
+    id: str | None = None  # the uploaded media id, when sent by id
+    link: str | None = None  # the URL, when sent by link
+    mime_type: str | None = None  # known for uploaded media
+    filename: str | None = None
+    caption: str | None = None
+    url: str  # /sandbox/media/{id} for uploaded media, else the link
+
+
+class TemplateRef(BaseModel):
+    name: str
+    language: str
+
+
 class TranscriptEntry(BaseModel):
     direction: Literal["inbound", "outbound"]  # relative to the business: inbound = customer → business
     author: Literal["customer", "business"]
@@ -40,13 +58,15 @@ class TranscriptEntry(BaseModel):
     footer: str | None = None
     buttons: list[Option] = []
     list_menu: ListView | None = None  # a list message: its button label and rows
-    media: dict[str, Any] | None = None
+    media: MediaView | None = None
+    template: TemplateRef | None = None  # a template message (its text is the filled-in body)
     reply_to: str | None = None  # wamid of the message this one answers (context)
     button_reply: Option | None = None
     list_reply: Option | None = None
     # Customer messages: received (ingest 2xx), rejected (ingest non-2xx), unreachable, read (by the business).
     # Business messages: accepted, then sent / delivered / read / failed as status webhooks were posted.
     status: str
+    error: dict[str, Any] | None = None  # a failed business message: the status webhook's error (code, title, ...)
     ingest_status: int | None = None
     attempts: int = 1
 
@@ -130,16 +150,45 @@ def _business_entry(request: ProviderRequest) -> TranscriptEntry:
             entry.buttons = [Option.model_validate(b["reply"]) for b in action["buttons"]]
         else:
             entry.list_menu = ListView.model_validate(action)
-    elif kind in ("image", "audio", "video", "document", "sticker"):
-        entry.media = {"kind": kind, **obj}
+    elif kind in MEDIA_TYPES:
+        entry.media = _media_view(kind, obj, request.meta.get("media"))
         entry.text = obj.get("caption")
     elif kind == "template":
-        entry.text = f"[template {obj['name']} ({obj['language']['code']})]"
+        entry.template = TemplateRef(name=obj["name"], language=obj["language"]["code"])
+        rendered = request.meta.get("template") or {}
+        entry.header, entry.text, entry.footer = rendered.get("header"), rendered.get("body"), rendered.get("footer")
     elif kind == "location":
         entry.text = obj.get("name") or f"{obj['latitude']}, {obj['longitude']}"
     elif kind == "reaction":
         entry.text = obj.get("emoji")
     return entry
+
+
+def _media_view(kind: str, obj: dict[str, Any], uploaded: dict[str, Any] | None) -> MediaView:
+    """`uploaded` is what the provider recorded for a send by id (mime type, the uploaded file's name)."""
+    uploaded = uploaded or {}
+    media_id = obj.get("id")
+    return MediaView(
+        kind=kind,
+        id=media_id,
+        link=obj.get("link"),
+        mime_type=uploaded.get("mime_type"),
+        filename=obj.get("filename") or uploaded.get("filename"),
+        caption=obj.get("caption"),
+        url=f"/sandbox/media/{media_id}" if media_id else obj["link"],
+    )
+
+
+def _latest_statuses(deliveries: list[WebhookDelivery]) -> dict[str, tuple[str, dict[str, Any] | None]]:
+    """Per wamid, the most advanced status posted (and its error, if it failed)."""
+    statuses: dict[str, tuple[str, dict[str, Any] | None]] = {}
+    for d in deliveries:
+        if d.kind == "status" and d.message_id:
+            new = str(d.meta.get("status", ""))
+            old, _ = statuses.get(d.message_id, ("accepted", None))
+            if _STATUS_RANK.get(new, -1) > _STATUS_RANK[old]:
+                statuses[d.message_id] = (new, d.meta.get("error"))
+    return statuses
 
 
 def build_transcript(wa_id: str, requests: list[ProviderRequest], deliveries: list[WebhookDelivery]) -> Transcript:
@@ -149,13 +198,7 @@ def build_transcript(wa_id: str, requests: list[ProviderRequest], deliveries: li
     A provider retry (same wamid posted again) stays one message, with its attempt count.
     """
     read_ids = {r.message_id for r in requests if r.type == "read"}
-    statuses: dict[str, str] = {}
-    for d in deliveries:
-        if d.kind == "status" and d.message_id:
-            new = str(d.meta.get("status", ""))
-            old = statuses.get(d.message_id, "accepted")
-            if _STATUS_RANK.get(new, -1) > _STATUS_RANK[old]:
-                statuses[d.message_id] = new
+    statuses = _latest_statuses(deliveries)
 
     timeline: list[tuple[int, TranscriptEntry]] = []
     customers: dict[str, TranscriptEntry] = {}
@@ -180,10 +223,10 @@ def build_transcript(wa_id: str, requests: list[ProviderRequest], deliveries: li
             entry.status = "read"
 
     for r in requests:
-        if r.type == "read" or not r.message_id:
+        if r.type in NOT_MESSAGES or not r.message_id:
             continue
         entry = _business_entry(r)
-        entry.status = statuses.get(entry.wamid, "accepted")
+        entry.status, entry.error = statuses.get(entry.wamid, ("accepted", None))
         timeline.append((r.seq, entry))
 
     timeline.sort(key=lambda item: item[0])
