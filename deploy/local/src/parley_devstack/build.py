@@ -29,14 +29,32 @@ def _need(tool: str, hint: str) -> str:
 
 def kafka_classpath() -> Path:
     """The Kafka broker's runtime jars, from Maven Central (deploy/kafka/pom.xml)."""
-    pom = DEPLOY / "kafka" / "pom.xml"
-    target = CACHE / f"kafka-{_fingerprint(pom)}"
+    return _maven_dependencies(DEPLOY / "kafka" / "pom.xml", "kafka", "Apache Kafka")
+
+
+def greenmail_jar() -> Path:
+    """GreenMail's standalone SMTP + IMAP server: one self-contained jar from Maven Central (deploy/mail/pom.xml).
+    Only the jar itself is copied (its POM lists test-scope dependencies only), without the version in its
+    name so that callers need not know it."""
+    libs = _maven_dependencies(
+        DEPLOY / "mail" / "pom.xml", "greenmail", "GreenMail", "-DexcludeTransitive=true", "-Dmdep.stripVersion=true"
+    )
+    jar = libs / "greenmail-standalone.jar"
+    if not jar.exists():
+        raise ProvisioningError(f"Maven copied no greenmail-standalone.jar into {libs}")
+    return jar
+
+
+def _maven_dependencies(pom: Path, name: str, what: str, *flags: str) -> Path:
+    """`mvn dependency:copy-dependencies` of `pom` into `.local/cache/<name>-<fingerprint>/libs`, once: the
+    `.complete` marker is written last, so an interrupted download is redone rather than half used."""
+    target = CACHE / f"{name}-{_fingerprint(pom)}"
+    libs = target / "libs"
     done = target / ".complete"
     if not done.exists():
         mvn = _need("mvn", "install Maven (Debian package `maven`) and Java 17+")
-        libs = target / "libs"
         shutil.rmtree(target, ignore_errors=True)
-        print(f"[devstack] assembling Apache Kafka from Maven Central into {libs} …", flush=True)
+        print(f"[devstack] fetching {what} from Maven Central into {libs} …", flush=True)
         _run(
             [
                 mvn,
@@ -47,11 +65,12 @@ def kafka_classpath() -> Path:
                 "dependency:copy-dependencies",
                 f"-DoutputDirectory={libs}",
                 "-DincludeScope=runtime",
+                *flags,
             ],
-            "assembling Kafka with Maven",
+            f"fetching {what} with Maven",
         )
         done.touch()
-    return target / "libs"
+    return libs
 
 
 def ferretdb_binary() -> Path:

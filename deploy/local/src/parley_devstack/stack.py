@@ -1,5 +1,6 @@
-"""The infrastructure as context managers. `KAFKA_BOOTSTRAP_SERVERS` / `MONGODB_URL` override all
-provisioning: when set, they are used as they are and nothing is started."""
+"""The infrastructure as context managers. `KAFKA_BOOTSTRAP_SERVERS` / `MONGODB_URL` / `SMTP_HOST` (with
+`SMTP_PORT`, `IMAP_HOST`, `IMAP_PORT`) override all provisioning: when set, they are used as they are and
+nothing is started for them."""
 
 import os
 import tempfile
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parley_devstack.process import Child
-from parley_devstack.servers import start_ferretdb, start_kafka
+from parley_devstack.servers import MailServer, start_ferretdb, start_kafka, start_mail
 from parley_devstack.topics import ensure_topics_sync
 
 
@@ -19,6 +20,8 @@ class Infrastructure:
     mongodb_url: str
     kafka: Child | None = None
     mongodb: Child | None = None
+    mail: MailServer | None = None  # always set by `infrastructure()`; optional only for older callers
+    mail_child: Child | None = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class Ports:
     kafka: int | None = None
     kafka_controller: int | None = None
     mongodb: int | None = None
+    smtp: int | None = None
+    imap: int | None = None
 
 
 @contextmanager
@@ -64,12 +69,29 @@ def _local_mongodb(data_dir: Path | None, ports: Ports = Ports()) -> Iterator[tu
 
 
 @contextmanager
+def local_mail(data_dir: Path | None = None, ports: Ports = Ports()) -> Iterator[tuple[MailServer, Child | None]]:
+    """An SMTP + IMAP server: the one named by `SMTP_HOST` etc. if set, else GreenMail started for the
+    duration (any login; mail is kept in memory and lost when it stops, `data_dir` holds only its log)."""
+    if os.environ.get("SMTP_HOST"):
+        yield MailServer.from_environ(os.environ), None
+        return
+    with _data_dir(data_dir, "greenmail") as where:
+        child, mail = start_mail(where, ports.smtp, ports.imap)
+        try:
+            yield mail, child
+        finally:
+            child.stop()
+
+
+@contextmanager
 def infrastructure(data_dir: Path | None = None, ports: Ports = Ports()) -> Iterator[Infrastructure]:
-    """Kafka and a MongoDB-protocol server; `data_dir` keeps their data (a temporary one otherwise)."""
+    """Kafka, a MongoDB-protocol server and a mail server; `data_dir` keeps their data and logs (a temporary
+    one otherwise)."""
     with ExitStack() as stack:
         bootstrap, kafka = stack.enter_context(local_kafka(data_dir / "kafka" if data_dir else None, ports))
         url, mongo = stack.enter_context(_local_mongodb(data_dir / "ferretdb" if data_dir else None, ports))
-        yield Infrastructure(bootstrap, url, kafka, mongo)
+        mail, mail_child = stack.enter_context(local_mail(data_dir / "greenmail" if data_dir else None, ports))
+        yield Infrastructure(bootstrap, url, kafka, mongo, mail, mail_child)
 
 
 @contextmanager
