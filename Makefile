@@ -21,10 +21,11 @@ provision: setup ## fetch Kafka (Maven Central) and build FerretDB (Go module pr
 run: provision ## run Parley locally: Kafka, FerretDB, the five services and the channel sandbox
 	@$(UV) run --frozen parley-devstack run
 
-lint: setup ## ruff, and the JSON Schemas must match the contracts
+lint: setup ## ruff, the JSON Schemas must match the contracts, the import rules (.importlinter) must hold
 	@$(UV) run --frozen ruff check .
 	@$(UV) run --frozen ruff format --check .
 	@$(UV) run --frozen python -m parley_contracts.schemas --check
+	@$(UV) run --frozen lint-imports
 
 test: provision lint ## everything: unit, integration and end-to-end tests against real Kafka and FerretDB
 	@$(UV) run --frozen pytest $(PYTEST_ARGS)
@@ -36,7 +37,7 @@ schemas: setup ## regenerate libs/contracts/schemas from the models
 	@$(UV) run --frozen python -m parley_contracts.schemas
 
 eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<folder>
-	@$(UV) run --frozen python -m parley_nlp.evaluation --eval-dir $(EVAL_DIR)
+	@$(UV) run --frozen parley-devstack eval --eval-dir $(EVAL_DIR)
 
 bench: provision ## benchmarks, figures written to bench/results/
 	@$(UV) run --frozen python -m bench

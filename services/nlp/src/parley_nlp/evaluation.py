@@ -1,20 +1,23 @@
-"""`make eval`: measure the brain on a labelled message set (format: /work/shared/eval/README.md).
+"""`make eval`: measure the brain on a labelled message set (format: a JSON object per line: text, tenant, language, and the expected labels).
 
-    uv run python -m parley_nlp.evaluation --eval-dir ../shared/eval [--engine offline|auto|llm]
+    uv run parley-devstack eval --eval-dir ../shared/eval [--engine offline|auto|llm]   (what `make eval` runs)
+    MONGODB_URL=mongodb://… uv run python -m parley_nlp.evaluation --eval-dir ../shared/eval [...]
 
 For every tenant in `<dir>/messages.jsonl` the knowledge base `<dir>/<tenant>-faq.pdf` is loaded through
-`parley_knowledge.ingest_pdf` (the code path of the upload endpoint) into a MongoDB-protocol server
-(`MONGODB_URL`, else a FerretDB started for the run by `parley_devstack.local_mongodb`), then the real
-engine analyses every message. Printed: language accuracy, wants_human precision/recall per language,
-answer rate / answer precision / wrong-answer rate at thresholds 0.1…0.9 and at the configured handoff
-threshold, overall and per tenant, with the counts behind every ratio, and the per-message time. The
-LAST line is one JSON object with all figures (fractions 0–1)."""
+`parley_knowledge.ingest_pdf` (the code path of the upload endpoint) into the MongoDB-protocol server at
+`--mongodb-url` (default: `MONGODB_URL`; this module never starts infrastructure, `parley-devstack eval`
+starts a FerretDB for the run when `MONGODB_URL` is unset), then the real engine analyses every message.
+Printed: language accuracy, wants_human precision/recall per language, answer rate / answer precision /
+wrong-answer rate at thresholds 0.1…0.9 and at the configured handoff threshold, overall and per tenant,
+with the counts behind every ratio, and the per-message time. The LAST line is one JSON object with all
+figures (fractions 0–1)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import uuid
@@ -26,8 +29,9 @@ from typing import Any
 
 from pymongo import AsyncMongoClient
 
+from parley_business import BotConfigStore
 from parley_contracts import Channel, Contact, InboundContent, MessageReceived
-from parley_knowledge import BotConfigStore, KnowledgeStore, ingest_pdf
+from parley_knowledge import KnowledgeStore, ingest_pdf
 from parley_nlp.engine import AnalysisRequest
 from parley_nlp.engines import build_engine
 from parley_nlp.engines.config import EngineSettings
@@ -333,8 +337,8 @@ def print_report(report: dict[str, Any], verbose: bool = False) -> None:
     p(json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args(argv: list[str] | None = None, prog: str | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     parser.add_argument(
         "--engine",
@@ -345,18 +349,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--messages", type=Path, default=None, help="labelled messages (default: <eval-dir>/messages.jsonl)"
     )
+    parser.add_argument(
+        "--mongodb-url",
+        default=os.environ.get("MONGODB_URL") or None,
+        help="MongoDB-protocol server to load the knowledge bases into (default: MONGODB_URL)",
+    )
     parser.add_argument("--verbose", action="store_true", help="also print one line per message")
-    args = parser.parse_args(argv)
-    eval_dir: Path = args.eval_dir
-    messages: Path = args.messages or eval_dir / "messages.jsonl"
-    if not messages.exists():
-        print(f"no labelled messages at {messages}", file=sys.stderr)
-        return 2
-    from parley_devstack import local_mongodb
+    return parser.parse_args(argv)
 
-    with local_mongodb() as url:
-        report = asyncio.run(evaluate(eval_dir, url, args.engine, messages))
-    print_report(report, verbose=args.verbose)
+
+def messages_path(args: argparse.Namespace) -> Path:
+    return args.messages or args.eval_dir / "messages.jsonl"
+
+
+def input_error(args: argparse.Namespace) -> str | None:
+    """Why the evaluation cannot run with these arguments (checked before any server is needed), or None."""
+    messages = messages_path(args)
+    return None if messages.exists() else f"no labelled messages at {messages}"
+
+
+def run(args: argparse.Namespace, mongodb_url: str) -> dict[str, Any]:
+    return asyncio.run(evaluate(args.eval_dir, mongodb_url, args.engine, messages_path(args)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if error := input_error(args):
+        print(error, file=sys.stderr)
+        return 2
+    if not args.mongodb_url:
+        print(
+            "no MongoDB: pass --mongodb-url or set MONGODB_URL "
+            "(or run `make eval` / `uv run parley-devstack eval`, which start a FerretDB for the run)",
+            file=sys.stderr,
+        )
+        return 2
+    print_report(run(args, args.mongodb_url), verbose=args.verbose)
     return 0
 
 
