@@ -1,7 +1,11 @@
 """outbound as a process: `message.send` from the real broker to the sandbox's WhatsApp endpoint."""
 
+import base64
+
 import pytest
 
+from parley_contracts import MessageSend, OutboundContent, TemplateMessage
+from parley_conversations.media import MediaStore
 from tests.events import send
 from tests.kafka_helpers import eventually, publish_event, wait_for_records
 
@@ -56,4 +60,96 @@ async def test_after_the_last_attempt_the_send_is_dead_lettered(stack, infra, ht
         infra.kafka_bootstrap, "message.send.dlq", lambda v: (v.get("original") or {}).get("send_id") == message.send_id
     )
     assert letter["attempts"] == 3 and letter["service"] == "outbound"
+    assert await sent_to(http, stack, message.recipient.id) == []
+
+
+# A 1×1 PNG: the sandbox, like Meta, takes only files of an accepted type.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def with_content(content: OutboundContent) -> MessageSend:
+    return send().model_copy(update={"content": content})
+
+
+async def statuses_of(infra, message: MessageSend, count: int = 1) -> list[dict]:
+    return await wait_for_records(
+        infra.kafka_bootstrap, "message.status", lambda v: v.get("send_id") == message.send_id, count=count, settle=1
+    )
+
+
+async def test_an_approved_template_is_sent_on_its_own(stack, infra, http):
+    template = TemplateMessage(name="order_update", language="en", parameters=["Ana", "#1234"])
+    message = with_content(OutboundContent(template=template))
+    await publish_event(infra.kafka_bootstrap, message)
+    [status] = await statuses_of(infra, message)
+    assert status["status"] == "sent", status
+    [request] = await sent_to(http, stack, message.recipient.id)
+    assert request["body"]["type"] == "template"
+    assert request["body"]["template"] == {
+        "name": "order_update",
+        "language": {"code": "en"},
+        "components": [
+            {"type": "body", "parameters": [{"type": "text", "text": "Ana"}, {"type": "text", "text": "#1234"}]}
+        ],
+    }
+    assert request["message_id"] == status["provider_message_id"]
+
+
+async def test_text_and_an_image_arrive_as_one_captioned_image_uploaded_first(stack, infra, http, db):
+    message = send()
+    image = await MediaStore(db).put(
+        tenant=message.tenant, data=PNG, mime_type="image/png", filename="receipt.png", uploaded_by="op_1"
+    )
+    message = message.model_copy(update={"content": OutboundContent(text="Your receipt", attachments=[image])})
+    await publish_event(infra.kafka_bootstrap, message)
+    [status] = await statuses_of(infra, message)
+    assert status["status"] == "sent", status
+    [request] = await sent_to(http, stack, message.recipient.id)
+    assert request["body"]["type"] == "image"
+    assert request["body"]["image"]["caption"] == "Your receipt"
+    ledger = await db["outbound_sends"].find_one({"_id": message.send_id})
+    assert ledger["state"] == "sent" and ledger["provider_message_ids"] == [status["provider_message_id"]]
+    assert ledger["uploads"] == [{"media_id": image.media_id, "provider_media_id": request["body"]["image"]["id"]}]
+
+
+async def test_a_send_interrupted_between_parts_resumes_after_the_parts_sent(stack, infra, http, db):
+    message = send()
+    image = await MediaStore(db).put(
+        tenant=message.tenant, data=PNG, mime_type="image/png", filename="a.png", uploaded_by="op_1"
+    )
+    long_text = "Details follow. " * 80  # longer than a caption: the text is its own first part
+    message = message.model_copy(update={"content": OutboundContent(text=long_text, attachments=[image])})
+    # What an earlier delivery left behind when it died right after sending the text.
+    await db["outbound_sends"].insert_one(
+        {
+            "_id": message.send_id,
+            "thread_key": message.thread_key,
+            "state": "sending",
+            "attempts": 1,
+            "provider_message_ids": ["wamid.TEXT_BEFORE_CRASH"],
+            "uploads": [],
+        }
+    )
+    await publish_event(infra.kafka_bootstrap, message)
+    before, after = await statuses_of(infra, message, count=2)
+    assert before["provider_message_id"] == "wamid.TEXT_BEFORE_CRASH" and before["status"] == "sent"
+    assert after["status"] == "sent", after
+    [request] = await sent_to(http, stack, message.recipient.id)  # the text is not sent again
+    assert request["body"]["type"] == "image" and "caption" not in request["body"]["image"]
+    ledger = await db["outbound_sends"].find_one({"_id": message.send_id})
+    assert ledger["provider_message_ids"] == ["wamid.TEXT_BEFORE_CRASH", after["provider_message_id"]]
+
+
+async def test_an_attachment_missing_from_the_media_store_fails_permanently(stack, infra, http):
+    content = OutboundContent(text="Here", attachments=[{"kind": "image", "media_id": "med_missing"}])
+    message = with_content(content)
+    await publish_event(infra.kafka_bootstrap, message)
+    [status] = await statuses_of(infra, message)
+    assert status["status"] == "failed" and "med_missing is not in the media store" in status["error"]
+    [letter] = await wait_for_records(
+        infra.kafka_bootstrap, "message.send.dlq", lambda v: (v.get("original") or {}).get("send_id") == message.send_id
+    )
+    assert letter["service"] == "outbound" and "med_missing" in letter["error"]
     assert await sent_to(http, stack, message.recipient.id) == []

@@ -63,6 +63,17 @@ def test_signed_delivery_is_published_then_acknowledged(publisher):
     assert isinstance(event, MessageReceived) and event.tenant == "aurora"
 
 
+def test_a_message_in_an_unexpected_shape_is_published_beside_the_rest(publisher):
+    broken = {**TEXT, "id": "wamid.IMG", "type": "image", "image": {"mime_type": "image/jpeg"}}  # no media id
+    body = webhook([broken, TEXT])
+    with client(publisher) as c:
+        assert c.post("/webhooks/whatsapp", content=body, headers=signed(body)).status_code == 200
+    kept, text = publisher.events
+    assert isinstance(kept, MessageReceived) and kept.content.type == "unsupported"
+    assert kept.content.data["image"] == {"mime_type": "image/jpeg"}
+    assert isinstance(text, MessageReceived) and text.content.text == "hola"
+
+
 def test_bad_or_missing_signature_publishes_nothing(publisher):
     body = webhook([TEXT])
     with client(publisher) as c:

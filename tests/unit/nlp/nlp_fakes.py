@@ -2,8 +2,9 @@
 
 from datetime import UTC, datetime
 
+from parley_business import BotConfig
 from parley_contracts import Channel, Contact, InboundContent, MessageReceived
-from parley_knowledge import BotConfig, chunk_pages, extract_pages
+from parley_knowledge import chunk_pages, extract_pages
 from parley_knowledge.store import ActiveDocument
 from tests.unit.knowledge.kb_pdfs import ACME_PAGES, text_pdf
 

@@ -1,44 +1,21 @@
+"""The WhatsApp adapter against a mocked Graph API: exact request bodies, ids out, failures classified."""
+
+import json
+
 import httpx
 import pytest
 
-from parley_contracts import Channel, Contact, MessageSend, OutboundContent, QuickReply
-from parley_outbound.channels.base import PermanentSendError, RetryableSendError
-from parley_outbound.channels.whatsapp import WhatsAppSender, request_body
+from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, RetryableSendError
+from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.retry import backoff_delay
+from tests.unit.outbound.messages import document, outbound
+
+PDF = b"%PDF-1.4 tiny"
 
 
-def send(**content) -> MessageSend:
-    return MessageSend(
-        tenant="t",
-        channel=Channel.WHATSAPP,
-        thread_key="th_1",
-        send_id="s1",
-        account_id="100",
-        recipient=Contact(id="5215551234"),
-        content=OutboundContent(**({"text": "Hi"} | content)),
-        reply_to_provider_id="wamid.IN",
-    )
-
-
-def test_text_body_matches_the_cloud_api():
-    body = request_body(send())
-    assert body == {
-        "messaging_product": "whatsapp",
-        "recipient_type": "individual",
-        "to": "5215551234",
-        "context": {"message_id": "wamid.IN"},
-        "type": "text",
-        "text": {"body": "Hi", "preview_url": False},
-    }
-
-
-def test_quick_replies_become_reply_buttons():
-    body = request_body(send(quick_replies=[QuickReply(id="y", title="Yes"), QuickReply(id="n", title="No")]))
-    assert body["type"] == "interactive"
-    assert [b["reply"]["title"] for b in body["interactive"]["action"]["buttons"]] == ["Yes", "No"]
-
-
-def sender_answering(status: int, json_body: dict | None = None, headers: dict | None = None, seen: list | None = None):
+def sender_answering(
+    status: int, json_body: dict | None = None, headers: dict | None = None, seen: list | None = None
+) -> WhatsAppSender:
     def handle(request: httpx.Request) -> httpx.Response:
         if seen is not None:
             seen.append(request)
@@ -48,36 +25,110 @@ def sender_answering(status: int, json_body: dict | None = None, headers: dict |
     return WhatsAppSender(http, "https://graph.example/", "v21.0", "tok")
 
 
-async def test_success_returns_the_wamid_and_sends_the_token():
+def text_part() -> Part:
+    [part] = sender_answering(200).plan(outbound(text="Hi"))
+    return part
+
+
+CALLS = {
+    "send": lambda sender: sender.send("100", text_part(), None),
+    "upload": lambda sender: sender.upload("100", MediaFile(document(), PDF)),
+}
+
+
+async def test_a_text_part_is_posted_as_planned_and_returns_the_wamid():
     seen: list[httpx.Request] = []
     sender = sender_answering(200, {"messages": [{"id": "wamid.OUT"}]}, seen=seen)
-    result = await sender.send(send())
+    result = await sender.send("100", text_part(), None)
     assert result.provider_message_id == "wamid.OUT"
     assert seen[0].url == "https://graph.example/v21.0/100/messages"
     assert seen[0].headers["Authorization"] == "Bearer tok"
+    assert json.loads(seen[0].content) == {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": "5215551234",
+        "context": {"message_id": "wamid.IN"},
+        "type": "text",
+        "text": {"body": "Hi", "preview_url": False},
+    }
+
+
+async def test_a_media_part_is_sent_by_its_uploaded_id():
+    seen: list[httpx.Request] = []
+    sender = sender_answering(200, {"messages": [{"id": "wamid.DOC"}]}, seen=seen)
+    [part] = sender.plan(outbound(text="Invoice", attachments=[document()]))
+    await sender.send("100", part, "wa-media-9")
+    body = json.loads(seen[0].content)
+    assert body["type"] == "document"
+    assert body["document"] == {"id": "wa-media-9", "filename": "invoice.pdf", "caption": "Invoice"}
+
+
+async def test_upload_is_a_multipart_post_to_the_media_edge():
+    seen: list[httpx.Request] = []
+    sender = sender_answering(200, {"id": "wa-media-1"}, seen=seen)
+    media_id = await sender.upload("100", MediaFile(document(), PDF))
+    assert media_id == "wa-media-1"
+    [request] = seen
+    assert request.method == "POST" and request.url == "https://graph.example/v21.0/100/media"
+    assert request.headers["Authorization"] == "Bearer tok"
+    assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    assert multipart_fields(request) == {
+        "messaging_product": (None, None, b"whatsapp"),
+        "type": (None, None, b"application/pdf"),
+        "file": ("invoice.pdf", "application/pdf", PDF),
+    }
+
+
+def multipart_fields(request: httpx.Request) -> dict[str, tuple[str | None, str | None, bytes]]:
+    """name → (filename, content type, value) of each form part, parsed straight from the wire bytes."""
+    boundary = request.headers["Content-Type"].split("boundary=")[1].encode()
+    fields = {}
+    for chunk in request.read().split(b"--" + boundary)[1:-1]:
+        head, _, value = chunk.strip(b"\r\n").partition(b"\r\n\r\n")
+        headers = dict(line.split(": ", 1) for line in head.decode().split("\r\n"))
+        disposition = dict(
+            item.strip().split("=", 1) for item in headers["Content-Disposition"].split(";")[1:] if "=" in item
+        )
+        name = disposition["name"].strip('"')
+        filename = disposition.get("filename", "").strip('"') or None
+        fields[name] = (filename, headers.get("Content-Type"), value)
+    return fields
+
+
+async def test_an_upload_answered_without_an_id_is_permanent():
+    with pytest.raises(PermanentSendError, match="without id"):
+        await sender_answering(200, {"success": True}).upload("100", MediaFile(document(), PDF))
+
+
+async def test_a_send_answered_without_a_wamid_is_permanent():
+    with pytest.raises(PermanentSendError, match=r"without messages\[0\].id"):
+        await sender_answering(200, {"messages": []}).send("100", text_part(), None)
 
 
 @pytest.mark.parametrize("status", [500, 503, 429])
-async def test_server_errors_and_throttling_are_retryable(status):
+@pytest.mark.parametrize("call", CALLS)
+async def test_server_errors_and_throttling_are_retryable(status, call):
     sender = sender_answering(status, {"error": {"code": 130429, "message": "Rate limit hit"}}, {"Retry-After": "7"})
     with pytest.raises(RetryableSendError) as caught:
-        await sender.send(send())
+        await CALLS[call](sender)
     assert caught.value.status_code == status and caught.value.retry_after == 7.0
 
 
-async def test_client_errors_are_permanent_and_say_why():
+@pytest.mark.parametrize("call", CALLS)
+async def test_client_errors_are_permanent_and_say_why(call):
     sender = sender_answering(400, {"error": {"code": 100, "message": "Invalid parameter: to"}})
     with pytest.raises(PermanentSendError, match="Invalid parameter: to"):
-        await sender.send(send())
+        await CALLS[call](sender)
 
 
-async def test_unreachable_api_is_retryable():
-    def refuse(request):
-        raise httpx.ConnectError("refused")
+@pytest.mark.parametrize("error", [httpx.ConnectError("refused"), httpx.ReadTimeout("slow")])
+async def test_unreachable_or_slow_api_is_retryable(error):
+    def fail(request):
+        raise error
 
-    sender = WhatsAppSender(httpx.AsyncClient(transport=httpx.MockTransport(refuse)), "http://x", "v1", "t")
+    sender = WhatsAppSender(httpx.AsyncClient(transport=httpx.MockTransport(fail)), "http://x", "v1", "t")
     with pytest.raises(RetryableSendError):
-        await sender.send(send())
+        await sender.upload("100", MediaFile(document(), PDF))
 
 
 def test_backoff_doubles_caps_and_respects_retry_after():

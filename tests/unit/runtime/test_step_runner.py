@@ -6,7 +6,7 @@ import pytest
 from pymongo.errors import ServerSelectionTimeoutError
 
 from parley_contracts import MessageReceived
-from parley_runtime.steps import StepRunner
+from parley_runtime.steps import StepRunner, in_time_order
 from tests.events import received
 from tests.fakes import RecordingBroker
 
@@ -17,12 +17,17 @@ class Record:
     partition: int = 0
     offset: int = 7
     key: bytes | None = b"th_1"
+    value: bytes = b""
+    timestamp: int = 0
 
 
 @dataclass
 class Message:
     body: bytes
     raw_message: Record = field(default_factory=Record)
+
+    def __post_init__(self) -> None:
+        self.raw_message.value = self.body
 
 
 def runner(broker, step, max_attempts=3) -> StepRunner:
@@ -109,3 +114,10 @@ def test_retry_delay_doubles_and_is_capped(attempt):
         broker=RecordingBroker(), service="t", model=MessageReceived, step=None, base_delay=0.2, max_delay=1.0
     )
     assert r._delay(attempt) == min(1.0, 0.2 * 2 ** (attempt - 1))
+
+
+def test_records_of_several_partitions_are_merged_by_time_keeping_each_partitions_order():
+    a = [Record("message.received", 0, offset, timestamp=ts) for offset, ts in ((0, 10), (1, 30), (2, 20))]
+    b = [Record("thread.command", 0, offset, timestamp=ts) for offset, ts in ((0, 15), (1, 25))]
+    merged = in_time_order([*a, *b])
+    assert [(r.topic[0], r.offset) for r in merged] == [("m", 0), ("t", 0), ("t", 1), ("m", 1), ("m", 2)]

@@ -5,7 +5,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from parley_contracts.topics import (
     HANDOFF_REQUESTED,
@@ -13,8 +13,18 @@ from parley_contracts.topics import (
     MESSAGE_RECEIVED,
     MESSAGE_SEND,
     MESSAGE_STATUS,
+    THREAD_COMMAND,
+    THREAD_UPDATED,
 )
-from parley_contracts.types import AuthorKind, Channel, DeliveryState, ReplySource
+from parley_contracts.types import (
+    ActorKind,
+    AuthorKind,
+    Channel,
+    CommandAction,
+    DeliveryState,
+    ReplySource,
+    ThreadStatus,
+)
 
 SCHEMA_VERSION = 1
 
@@ -28,7 +38,7 @@ def utcnow() -> datetime:
 
 
 class Event(BaseModel):
-    """Fields every event carries (DESIGN.md §2)."""
+    """Fields every event carries (docs/architecture.md)."""
 
     model_config = ConfigDict(extra="ignore")
     topic: ClassVar[str]
@@ -64,11 +74,33 @@ class Contact(BaseModel):
     name: str | None = None
 
 
+class MediaRef(BaseModel):
+    """A file in a message: in Parley's media store (`media_id`), at the provider (`provider_media_id`), or both.
+    Only references travel on Kafka, never bytes."""
+
+    kind: str = Field(description="image, audio, video, document, sticker (MediaKind); unknown kinds are kept.")
+    media_id: str | None = Field(default=None, description="Parley's media store id (GET /api/media/{id}).")
+    provider_media_id: str | None = Field(default=None, description="The provider's id (WhatsApp media id, …).")
+    mime_type: str | None = None
+    filename: str | None = None
+    size: int | None = Field(default=None, ge=0)
+    sha256: str | None = None
+
+
 class InboundContent(BaseModel):
-    type: Literal["text", "button_reply", "media", "location", "unsupported"] = "text"
-    text: str = Field(default="", description="Text, button title or media caption.")
+    type: str = Field(
+        default="text",
+        description="text, button_reply, image, audio, video, document, sticker, location, contacts, reaction, "
+        "order, system, unsupported (the provider's own name for anything else). Unknown types are kept.",
+    )
+    text: str = Field(default="", description="Text, button title, caption, reaction emoji, place or contact names.")
     payload: str | None = Field(default=None, description="Button / quick-reply id.")
-    media: list[dict[str, Any]] = Field(default_factory=list)
+    media: list[MediaRef] = Field(default_factory=list)
+    data: dict[str, Any] = Field(
+        default_factory=dict,
+        description="The rest of the provider's object for this type (coordinates, contact cards, the reacted "
+        "message id, an order's items, …), so nothing the customer sent is lost.",
+    )
 
 
 class MessageReceived(Event):
@@ -160,9 +192,43 @@ class QuickReply(BaseModel):
     title: str = Field(min_length=1, max_length=20)
 
 
+class TemplateMessage(BaseModel):
+    """An approved message template (WhatsApp): the only thing that may be sent outside the customer-service
+    window."""
+
+    name: str = Field(min_length=1, max_length=512, pattern=r"^[a-z0-9_]+$")
+    language: str = Field(min_length=2, max_length=15, description="Template language code: en, en_US, pt_BR, …")
+    parameters: list[str] = Field(default_factory=list, max_length=20, description="Body parameters {{1}}, {{2}}, …")
+
+
 class OutboundContent(BaseModel):
-    text: str = Field(min_length=1, max_length=4096)
+    """What is sent: text (with optional quick replies), attachments (the text becomes the first one's caption
+    where the channel allows), or a template on its own."""
+
+    text: str | None = Field(default=None, min_length=1, max_length=4096)
     quick_replies: list[QuickReply] = Field(default_factory=list)
+    attachments: list[MediaRef] = Field(default_factory=list, max_length=10)
+    template: TemplateMessage | None = None
+
+    @model_validator(mode="after")
+    def _something_to_send(self) -> "OutboundContent":
+        if self.template is not None and (self.text or self.attachments or self.quick_replies):
+            raise ValueError("a template is sent on its own: no text, attachments or quick replies with it")
+        if self.template is None and not self.text and not self.attachments:
+            raise ValueError("nothing to send: give text, attachments or a template")
+        if any(a.media_id is None for a in self.attachments):
+            raise ValueError("attachments must be in Parley's media store (media_id)")
+        return self
+
+    @property
+    def preview(self) -> str:
+        """One line for thread lists and logs-free summaries."""
+        if self.text:
+            return self.text
+        if self.template is not None:
+            return f"[template {self.template.name}]"
+        first = self.attachments[0]
+        return f"[{first.kind}] {first.filename or ''}".strip()
 
 
 class MessageSend(Event):
@@ -201,3 +267,126 @@ class DeadLetter(BaseModel):
     original: dict[str, Any] | str = Field(description="The original event as JSON, or its raw text if invalid.")
     error: str
     attempts: int = 1
+
+
+class Actor(BaseModel):
+    """Who did something: an operator (id, name), an integration's API key, the bot, the customer or the system."""
+
+    kind: ActorKind
+    id: str | None = None
+    name: str | None = None
+
+
+class ThreadCommand(Event):
+    """An operator's (or integration's, or the router's own timer's) request to change a thread. dashboard-api
+    publishes it; the router applies it in order with the thread's other events and answers on `thread.updated`
+    with the same `command_id` (docs/adr/0002-thread-command-topic.md)."""
+
+    topic: ClassVar[str] = THREAD_COMMAND
+
+    command_id: str = Field(default_factory=_new_id, description="Idempotency key; echoed on thread.updated.")
+    action: CommandAction
+    actor: Actor
+    operator_id: str | None = Field(default=None, description="assign: the operator to assign the thread to.")
+    content: OutboundContent | None = Field(default=None, description="reply: what to send to the customer.")
+    reason: str | None = Field(default=None, max_length=500, description="A note kept with the transition.")
+    due_at: datetime | None = Field(default=None, description="Timers: the deadline that fired.")
+
+
+class Assignee(BaseModel):
+    id: str
+    name: str | None = None
+
+
+class LastMessage(BaseModel):
+    text: str = ""
+    at: datetime
+    author: AuthorKind
+    type: str = "text"
+
+
+class ThreadView(BaseModel):
+    """A thread as operators and integrators see it (the dashboard API's thread and `thread.updated`)."""
+
+    thread_key: str
+    tenant: str
+    channel: Channel
+    account_id: str
+    contact: Contact
+    status: ThreadStatus
+    assignee: Assignee | None = None
+    handoff_reason: str | None = None
+    status_changed_at: datetime | None = None
+    language: str | None = None
+    last_sentiment: str | None = None
+    labels: list[str] = Field(default_factory=list)
+    message_count: int = 0
+    last_message: LastMessage | None = None
+    last_inbound_at: datetime | None = Field(default=None, description="When the customer last wrote.")
+    reply_window_closes_at: datetime | None = Field(
+        default=None, description="When free-form replies stop being allowed (WhatsApp's 24 h window); None: never."
+    )
+    created_at: datetime
+    updated_at: datetime
+    version: int = Field(default=0, description="Grows with every change: newer snapshots win.")
+
+
+class StatusChange(BaseModel):
+    status: DeliveryState
+    at: datetime
+    error: str | None = None
+
+
+class MessageView(BaseModel):
+    """A message as operators see it: the customer's, the bot's, an operator's, or a system note (`activity`)."""
+
+    id: str
+    thread_key: str
+    direction: Literal["in", "out", "internal"]
+    author: AuthorKind
+    author_id: str | None = Field(default=None, description="The operator's id, for operator messages.")
+    author_name: str | None = None
+    type: str = "text"
+    text: str = Field(default="", description="Text, caption, reaction emoji, template body, activity summary.")
+    media: list[MediaRef] = Field(default_factory=list)
+    data: dict[str, Any] = Field(default_factory=dict)
+    quick_replies: list[QuickReply] = Field(default_factory=list)
+    at: datetime
+    sent_at: datetime | None = None
+    provider_message_id: str | None = None
+    send_id: str | None = None
+    in_reply_to: str | None = None
+    status: DeliveryState | None = None
+    status_history: list[StatusChange] = Field(default_factory=list)
+    error: str | None = None
+    analysis: Analysis | None = None
+
+
+class Transition(BaseModel):
+    """One change of a thread's status and/or assignee, with who caused it, why and when."""
+
+    trigger: str
+    from_status: ThreadStatus
+    to_status: ThreadStatus
+    from_assignee: str | None = None
+    to_assignee: str | None = None
+    actor: Actor
+    reason: str | None = None
+    at: datetime
+
+
+class ThreadUpdated(Event):
+    """Every change the router applied to a thread (and every command it refused): what the live console and
+    the notifications are built on. Idempotent for consumers: `event_id` is derived from what caused it."""
+
+    topic: ClassVar[str] = THREAD_UPDATED
+
+    cause: str = Field(description="The topic of the event that caused this update.")
+    thread: ThreadView | None = Field(default=None, description="The thread after the change (absent: unchanged).")
+    messages: list[MessageView] = Field(default_factory=list, description="Messages added or changed.")
+    transitions: list[Transition] = Field(default_factory=list, description="Status/assignee changes, in order.")
+    command_id: str | None = None
+    outcome: Literal["applied", "unchanged", "rejected"] | None = Field(
+        default=None, description="For commands: applied, unchanged (nothing to do), rejected (see reason)."
+    )
+    reason: str | None = None

@@ -13,6 +13,8 @@ from parley_contracts.events import (
     MessageReceived,
     MessageSend,
     MessageStatus,
+    ThreadCommand,
+    ThreadUpdated,
 )
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
@@ -23,6 +25,8 @@ MODELS: dict[str, type[BaseModel]] = {
     HandoffRequested.topic: HandoffRequested,
     MessageSend.topic: MessageSend,
     MessageStatus.topic: MessageStatus,
+    ThreadCommand.topic: ThreadCommand,
+    ThreadUpdated.topic: ThreadUpdated,
     "dead-letter": DeadLetter,
 }
 

@@ -5,6 +5,8 @@ MESSAGE_ANALYZED = "message.analyzed"
 HANDOFF_REQUESTED = "handoff.requested"
 MESSAGE_SEND = "message.send"
 MESSAGE_STATUS = "message.status"
+THREAD_COMMAND = "thread.command"
+THREAD_UPDATED = "thread.updated"
 
 DEAD_LETTER_SUFFIX = ".dlq"
 
@@ -14,5 +16,16 @@ def dead_letter_topic(topic: str) -> str:
     return topic + DEAD_LETTER_SUFFIX
 
 
-MAIN_TOPICS = (MESSAGE_RECEIVED, MESSAGE_ANALYZED, HANDOFF_REQUESTED, MESSAGE_SEND, MESSAGE_STATUS)
+MAIN_TOPICS = (
+    MESSAGE_RECEIVED,
+    MESSAGE_ANALYZED,
+    HANDOFF_REQUESTED,
+    MESSAGE_SEND,
+    MESSAGE_STATUS,
+    THREAD_COMMAND,
+    THREAD_UPDATED,
+)
 ALL_TOPICS = MAIN_TOPICS + tuple(dead_letter_topic(t) for t in MAIN_TOPICS)
+# The router's inputs: co-partitioned (same partition count, same key, one consumer group with a range
+# assignment), so one router instance owns partition i of each (docs/adr/0002-thread-command-topic.md).
+ROUTER_INPUTS = (MESSAGE_RECEIVED, MESSAGE_ANALYZED, MESSAGE_STATUS, THREAD_COMMAND)

@@ -47,3 +47,53 @@ _RANK = {
     DeliveryState.READ: 3,
     DeliveryState.FAILED: 4,
 }
+
+
+class ThreadStatus(StrEnum):
+    """Where a conversation is. Only the router changes it (docs/adr/0001-router-single-writer.md)."""
+
+    BOT = "bot"  # the bot answers
+    NEEDS_HUMAN = "needs_human"  # the bot stepped aside; waiting for (or assigned to) a person
+    HUMAN = "human"  # a person holds the conversation; the bot is silent
+    RESOLVED = "resolved"  # closed; the customer's next message reopens it
+
+    @property
+    def open(self) -> bool:
+        return self is not ThreadStatus.RESOLVED
+
+    @property
+    def with_people(self) -> bool:
+        """A person holds, or is about to hold, the conversation: the bot stays out of it."""
+        return self in (ThreadStatus.NEEDS_HUMAN, ThreadStatus.HUMAN)
+
+
+class ActorKind(StrEnum):
+    """Who caused a change: the customer, the bot, an operator (a person), an integration (API key), or the
+    system (timers)."""
+
+    CUSTOMER = "customer"
+    BOT = "bot"
+    OPERATOR = "operator"
+    INTEGRATION = "integration"
+    SYSTEM = "system"
+
+
+class CommandAction(StrEnum):
+    """What a `thread.command` asks the router to do. The last two are the router's own timers."""
+
+    REPLY = "reply"
+    TAKE_OVER = "take_over"
+    HAND_BACK = "hand_back"
+    RESOLVE = "resolve"
+    REOPEN = "reopen"
+    ASSIGN = "assign"
+    IDLE_TIMEOUT = "idle_timeout"
+    ASSIGN_WAITING = "assign_waiting"
+
+
+class MediaKind(StrEnum):
+    IMAGE = "image"
+    AUDIO = "audio"
+    VIDEO = "video"
+    DOCUMENT = "document"
+    STICKER = "sticker"

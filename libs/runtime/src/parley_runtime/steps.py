@@ -12,10 +12,16 @@ decided here, once, for every service:
 Steps must be idempotent: a record may be processed again after a crash before its commit."""
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+import heapq
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from contextvars import ContextVar
+from typing import Any, Generic, TypeVar
 
 import structlog
+from aiokafka import ConsumerRecord
+from aiokafka.abc import ConsumerRebalanceListener
+from aiokafka.coordinator.assignors.range import RangePartitionAssignor
 from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
@@ -39,6 +45,14 @@ INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
 
 log = structlog.get_logger()
 
+_PARTITION: ContextVar[int | None] = ContextVar("parley_record_partition", default=None)
+
+
+def current_partition() -> int | None:
+    """The partition of the record being processed (None outside a step): per-partition state (the router's
+    timers and workload documents) is keyed by it."""
+    return _PARTITION.get()
+
 
 class StepRunner(Generic[E]):
     def __init__(
@@ -61,21 +75,25 @@ class StepRunner(Generic[E]):
         self._max_delay = max_delay
 
     async def __call__(self, msg: KafkaMessage) -> None:
-        record = msg.raw_message
+        await self.process(msg.raw_message)
+
+    async def process(self, record: ConsumerRecord) -> None:
+        body: bytes = record.value or b""
         key = record.key.decode(errors="replace") if isinstance(record.key, bytes) else None
+        _PARTITION.set(record.partition)
         with structlog.contextvars.bound_contextvars(
             topic=record.topic, partition=record.partition, offset=record.offset
         ):
             try:
-                event = self._model.model_validate_json(msg.body)
+                event = self._model.model_validate_json(body)
             except ValidationError as exc:
                 log.warning("record.invalid", error=summarize(exc))
-                await self._dead_letter(msg.body, key, f"invalid {self._model.__name__}: {summarize(exc)}", 1)
+                await self._dead_letter(body, key, f"invalid {self._model.__name__}: {summarize(exc)}", 1)
                 return
             with structlog.contextvars.bound_contextvars(
                 event_id=event.event_id, trace_id=event.trace_id, thread_key=event.thread_key
             ):
-                await self._run(event, msg.body, key)
+                await self._run(event, body, key)
 
     async def _run(self, event: E, body: bytes, key: str | None) -> None:
         attempts = 0
@@ -133,3 +151,85 @@ def subscribe_step(
         base_delay=settings.consumer_retry_base_seconds,
     )
     broker.subscriber(model.topic, group_id=group, auto_offset_reset="earliest")(runner)
+
+
+def in_time_order(records: Iterable[ConsumerRecord]) -> list[ConsumerRecord]:
+    """Merge the records of several partitions by their timestamps (when they were produced), keeping each
+    partition's own order: a thread's events on different topics are applied in the order they happened, as
+    far as one fetch can tell (Kafka orders records within a partition only)."""
+    queues: dict[tuple[str, int], list[ConsumerRecord]] = defaultdict(list)
+    for record in records:
+        queues[(record.topic, record.partition)].append(record)
+    heads = [(queue[0].timestamp, n, 0, key) for n, (key, queue) in enumerate(queues.items())]
+    heapq.heapify(heads)
+    merged: list[ConsumerRecord] = []
+    while heads:
+        _, n, index, key = heapq.heappop(heads)
+        queue = queues[key]
+        merged.append(queue[index])
+        if index + 1 < len(queue):
+            heapq.heappush(heads, (queue[index + 1].timestamp, n, index + 1, key))
+    return merged
+
+
+class _DrainFirst(ConsumerRebalanceListener):
+    """Before partitions are given away, let the batch in progress finish: another instance may start on them
+    only once this one has stopped writing (one writer per thread, docs/adr/0002-thread-command-topic.md)."""
+
+    def __init__(self, processing: asyncio.Lock, inner: ConsumerRebalanceListener | None) -> None:
+        self._processing = processing
+        self._inner = inner
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        async with self._processing:
+            if self._inner is not None:
+                await self._inner.on_partitions_revoked(revoked)
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        if self._inner is not None:
+            await self._inner.on_partitions_assigned(assigned)
+
+
+def subscribe_steps(
+    broker: KafkaBroker,
+    settings: ServiceSettings,
+    *,
+    service: str,
+    group: str,
+    steps: Mapping[type[Event], Callable[[Any], Awaitable[None]]],
+    listener: ConsumerRebalanceListener | None = None,
+    max_records: int = 200,
+) -> None:
+    """One consumer for several topics, co-partitioned: the range assignor gives each member of `group` the
+    same partition numbers of every topic (they must have the same partition count and key), so one process
+    owns all of a thread's events, whatever topic they come on (docs/adr/0002-thread-command-topic.md).
+    Records come in batches, are put in time order (`in_time_order`) and processed one at a time, each by its
+    topic's step under the one consumer policy; offsets are committed after the whole batch."""
+    runners = {
+        model.topic: StepRunner(
+            broker=broker,
+            service=service,
+            model=model,
+            step=step,
+            max_attempts=settings.consumer_max_attempts,
+            base_delay=settings.consumer_retry_base_seconds,
+        )
+        for model, step in steps.items()
+    }
+    processing = asyncio.Lock()
+
+    async def dispatch(msg: KafkaMessage) -> None:
+        async with processing:
+            for record in in_time_order(msg.raw_message):
+                await runners[record.topic].process(record)
+
+    broker.subscriber(
+        *runners,
+        group_id=group,
+        auto_offset_reset="earliest",
+        batch=True,
+        max_records=max_records,
+        batch_timeout_ms=100,
+        partition_assignment_strategy=(RangePartitionAssignor,),
+        listener=_DrainFirst(processing, listener),
+    )(dispatch)

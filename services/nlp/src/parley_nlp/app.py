@@ -3,6 +3,7 @@
 from faststream.asgi import AsgiFastStream
 
 from parley_contracts import MessageReceived
+from parley_conversations.store import Conversations
 from parley_nlp.engines import build_engine
 from parley_nlp.engines.config import EngineSettings
 from parley_nlp.handlers import NlpHandlers
@@ -17,7 +18,9 @@ from parley_runtime.worker import make_worker_app
 def create_app(settings: NlpSettings, engine_settings: EngineSettings) -> AsgiFastStream:
     broker = make_broker(settings, "nlp")
     client, db = connect(settings)
-    handlers = NlpHandlers(broker, build_engine(db, engine_settings), HistoryReader(db, settings.history_turns))
+    handlers = NlpHandlers(
+        broker, build_engine(db, engine_settings), HistoryReader(Conversations(db), settings.history_turns)
+    )
     subscribe_step(
         broker, settings, service="nlp", group=settings.consumer_group, model=MessageReceived, step=handlers.analyze
     )

@@ -1,29 +1,23 @@
-"""Read-only view of a thread's recent messages (written by the router) for the engine's context."""
+"""The thread's recent turns (kept on the thread document by the router) for the engine's context: one
+lone-`_id` read, however long the conversation (docs/adr/0003-storage.md). Turns before a reset or an idle
+timeout are gone: the bot's session starts again there."""
 
 from datetime import datetime
 
-from pymongo import DESCENDING
-from pymongo.asynchronous.database import AsyncDatabase
-
-from parley_contracts import AuthorKind
+from parley_conversations.store import Conversations
 from parley_nlp.engine import HistoryTurn
 
 
 class HistoryReader:
-    def __init__(self, db: AsyncDatabase, limit: int) -> None:
-        self._messages = db["messages"]
+    def __init__(self, conversations: Conversations, limit: int) -> None:
+        self._conversations = conversations
         self._limit = limit
 
     async def before(self, thread_key: str, at: datetime, exclude_id: str) -> list[HistoryTurn]:
         if self._limit == 0:
             return []
-        cursor = (
-            self._messages.find(
-                {"thread_key": thread_key, "at": {"$lte": at}, "_id": {"$ne": exclude_id}},
-                {"author": 1, "text": 1, "at": 1},
-            )
-            .sort("at", DESCENDING)
-            .limit(self._limit)
-        )
-        turns = [HistoryTurn(AuthorKind(d["author"]), d.get("text", ""), d["at"]) async for d in cursor]
-        return list(reversed(turns))
+        thread = await self._conversations.thread(thread_key)
+        if thread is None:
+            return []
+        turns = [t for t in thread.recent if t.at <= at and t.id != exclude_id]
+        return [HistoryTurn(t.author, t.text, t.at) for t in turns[-self._limit :]]

@@ -1,12 +1,14 @@
-"""Outbound wiring: channel adapters, the send ledger, one subscriber on `message.send`."""
+"""Outbound wiring: channel adapters, the send ledger, the media store, one subscriber on `message.send`."""
 
 import httpx
 from faststream.asgi import AsgiFastStream
 
 from parley_contracts import Channel, MessageSend
+from parley_conversations.media import MediaStore
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.handlers import OutboundHandlers
 from parley_outbound.ledger import SendLedger
+from parley_outbound.media import MediaFiles
 from parley_outbound.settings import OutboundSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
@@ -30,6 +32,7 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         broker,
         SendLedger(db),
         senders,
+        MediaFiles(MediaStore(db)),
         max_attempts=settings.send_max_attempts,
         backoff_base=settings.send_backoff_base_seconds,
         backoff_cap=settings.send_backoff_max_seconds,

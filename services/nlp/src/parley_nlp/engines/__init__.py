@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from parley_knowledge import BotConfigStore, KnowledgeStore, Retriever
+from parley_business import BotConfigStore
+from parley_knowledge import KnowledgeStore, Retriever
 from parley_nlp.engine import Engine
 from parley_nlp.engines.config import EngineSettings
 from parley_nlp.engines.offline import OfflineEngine

@@ -12,8 +12,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from parley_business import BotConfig, BotConfigStore
 from parley_contracts import Analysis, KbMatch, ReplySource, SuggestedReply
-from parley_knowledge import Answer, BotConfig, BotConfigStore, Retriever, SearchResult
+from parley_knowledge import Answer, Retriever, SearchResult
 from parley_nlp.analysis import TextSignals, analyze_text
 from parley_nlp.engine import AnalysisRequest
 

@@ -1,9 +1,27 @@
-"""What every channel adapter promises, and the two ways a send can fail."""
+"""What every channel adapter promises, what it works on (parts, files), and the two ways a call can fail."""
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
-from parley_contracts import MessageSend
+from parley_contracts import MediaRef, MessageSend
+
+
+@dataclass(frozen=True)
+class Part:
+    """One provider message of a send. A send may need several (text, then each attachment): each is sent,
+    recorded and announced on its own, so a part that reached the customer is never sent again."""
+
+    body: dict[str, Any]
+    media_id: str | None = None
+    """The attachment (media store id) to upload first; the provider's id for it goes into `body` when sent."""
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """An attachment's bytes and the media store's own metadata for them (mime type, filename)."""
+
+    ref: MediaRef
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -26,8 +44,19 @@ class RetryableSendError(SendError):
 
 
 class PermanentSendError(SendError):
-    """4xx other than 429: the request itself is wrong; repeating it cannot help."""
+    """4xx other than 429, or content the channel cannot carry: repeating it cannot help."""
 
 
 class ChannelSender(Protocol):
-    async def send(self, message: MessageSend) -> SendResult: ...
+    def plan(self, message: MessageSend) -> list[Part]:
+        """The provider messages `message` becomes, in order. Pure and deterministic: a redelivered send is
+        planned the same way, so the ledger's count of sent parts says where to resume."""
+        ...
+
+    async def upload(self, account_id: str, file: MediaFile) -> str:
+        """Hand the file to the provider; returns its media id."""
+        ...
+
+    async def send(self, account_id: str, part: Part, media_id: str | None) -> SendResult:
+        """Send one part; `media_id` is the provider's id of the part's uploaded attachment."""
+        ...

@@ -1,10 +1,17 @@
-"""WhatsApp Cloud API: `POST {base}/{version}/{phone-number-id}/messages` with a bearer token."""
+"""WhatsApp Cloud API, with a bearer token: `POST {base}/{version}/{phone-number-id}/media` uploads an
+attachment (multipart) and answers its media id; `POST …/messages` sends one planned part."""
+
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 
 from parley_contracts import MessageSend
-from parley_outbound.channels.base import PermanentSendError, RetryableSendError, SendResult
+from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, RetryableSendError, SendResult
 from parley_outbound.channels.http import classify_http_failure, graph_error_message
+from parley_outbound.channels.whatsapp_parts import plan_parts, with_media_id
+
+FALLBACK_MIME_TYPE = "application/octet-stream"
 
 
 class WhatsAppSender:
@@ -14,42 +21,44 @@ class WhatsAppSender:
         self._version = version
         self._token = access_token
 
-    async def send(self, message: MessageSend) -> SendResult:
-        url = f"{self._base}/{self._version}/{message.account_id}/messages"
+    def plan(self, message: MessageSend) -> list[Part]:
+        return plan_parts(message)
+
+    async def upload(self, account_id: str, file: MediaFile) -> str:
+        mime_type = file.ref.mime_type or FALLBACK_MIME_TYPE
+        filename = file.ref.filename or file.ref.media_id or "attachment"
+        response = await self._post(
+            account_id,
+            "media",
+            data={"messaging_product": "whatsapp", "type": mime_type},
+            files={"file": (filename, file.data, mime_type)},
+        )
+        return _from_answer(response, "id", lambda answer: answer["id"])
+
+    async def send(self, account_id: str, part: Part, media_id: str | None) -> SendResult:
+        body = with_media_id(part.body, media_id) if media_id is not None else part.body
+        response = await self._post(account_id, "messages", json=body)
+        return SendResult(_from_answer(response, "messages[0].id", lambda answer: answer["messages"][0]["id"]))
+
+    async def _post(self, account_id: str, edge: str, **request: Any) -> httpx.Response:
+        """One Graph API call; a failure comes out classified as retryable or permanent."""
+        url = f"{self._base}/{self._version}/{account_id}/{edge}"
         try:
-            response = await self._http.post(
-                url, json=request_body(message), headers={"Authorization": f"Bearer {self._token}"}
-            )
+            response = await self._http.post(url, headers={"Authorization": f"Bearer {self._token}"}, **request)
         except httpx.TransportError as exc:
             raise RetryableSendError(f"WhatsApp API unreachable: {exc!r}") from exc
         if response.status_code != 200:
             raise classify_http_failure(response, graph_error_message(response))
-        try:
-            return SendResult(provider_message_id=response.json()["messages"][0]["id"])
-        except (ValueError, KeyError, IndexError, TypeError) as exc:
-            raise PermanentSendError(
-                f"WhatsApp API answered 200 without messages[0].id: {response.text[:200]}"
-            ) from exc
+        return response
 
 
-def request_body(message: MessageSend) -> dict:
-    """Text, or reply buttons (≤ 3) when the message offers quick replies."""
-    body: dict = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": message.recipient.id}
-    if message.reply_to_provider_id:
-        body["context"] = {"message_id": message.reply_to_provider_id}
-    content = message.content
-    if content.quick_replies:
-        body["type"] = "interactive"
-        body["interactive"] = {
-            "type": "button",
-            "body": {"text": content.text[:1024]},
-            "action": {
-                "buttons": [
-                    {"type": "reply", "reply": {"id": q.id, "title": q.title}} for q in content.quick_replies[:3]
-                ]
-            },
-        }
-    else:
-        body["type"] = "text"
-        body["text"] = {"body": content.text, "preview_url": False}
-    return body
+def _from_answer(response: httpx.Response, name: str, pick: Callable[[Any], Any]) -> str:
+    """A 200 without the id is not retried: the call may have taken effect, and repeating a send could
+    reach the customer twice."""
+    try:
+        value = pick(response.json())
+    except (ValueError, KeyError, IndexError, TypeError):
+        value = None
+    if isinstance(value, str) and value:
+        return value
+    raise PermanentSendError(f"WhatsApp API answered 200 without {name}: {response.text[:200]}")

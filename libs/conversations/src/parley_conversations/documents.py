@@ -1,0 +1,121 @@
+"""The thread and message documents: their one definition, shared by the router (the only writer of a thread,
+docs/adr/0001-router-single-writer.md), nlp (reads a thread's recent turns) and dashboard-api (reads).
+
+A stored thread is the public `ThreadView` plus what only the router needs: the partition it lives on (its
+timers are rebuilt per partition), the keys of the events it has applied (replays are recognised on the
+document itself, no transaction needed), the recent turns the bot reasons over, and the last update it
+announced (re-announced if a crash came between the write and the announcement)."""
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from parley_contracts import (
+    AuthorKind,
+    Channel,
+    DeliveryState,
+    MessageView,
+    StatusChange,
+    ThreadUpdated,
+    ThreadView,
+)
+
+THREADS = "threads"
+MESSAGES = "messages"
+PROVIDER_IDS = "provider_message_ids"
+
+APPLIED_KEYS_KEPT = 64  # far more than a crash can replay for one thread
+RECENT_TURNS_KEPT = 20
+
+
+class Turn(BaseModel):
+    """One line of the conversation, for the bot's context (nlp's history)."""
+
+    id: str
+    author: AuthorKind
+    text: str
+    at: datetime
+
+
+class ThreadRecord(ThreadView):
+    partition: int | None = None
+    applied: list[str] = Field(default_factory=list)
+    recent: list[Turn] = Field(default_factory=list)
+    context_reset_at: datetime | None = Field(default=None, description="The bot's session starts here.")
+    last_update: dict[str, Any] | None = Field(default=None, description="The last thread.updated announced.")
+
+    def view(self) -> ThreadView:
+        return ThreadView.model_validate(self.model_dump(include=set(ThreadView.model_fields)))
+
+    def has_applied(self, key: str) -> bool:
+        return key in self.applied
+
+    def mark_applied(self, key: str, update: ThreadUpdated | None) -> None:
+        self.applied = [*self.applied[-(APPLIED_KEYS_KEPT - 1) :], key]
+        self.last_update = {"key": key, "event": update.model_dump(mode="json")} if update else None
+
+    def replayed_update(self, key: str) -> ThreadUpdated | None:
+        """The announcement of the last applied step, when `key` is that step (it may not have gone out)."""
+        if self.last_update and self.last_update.get("key") == key:
+            return ThreadUpdated.model_validate(self.last_update["event"])
+        return None
+
+    def remember_turn(self, turn: Turn) -> None:
+        if all(t.id != turn.id for t in self.recent):
+            self.recent = sorted([*self.recent, turn], key=lambda t: t.at)[-RECENT_TURNS_KEPT:]
+
+    def to_document(self) -> dict[str, Any]:
+        doc = self.model_dump(exclude={"thread_key"})
+        doc["_id"] = self.thread_key
+        # Kept at the top level too: what lists sort on.
+        doc["last_message_at"] = self.last_message.at if self.last_message else self.created_at
+        return _plain(doc)
+
+    @classmethod
+    def from_document(cls, doc: dict[str, Any]) -> "ThreadRecord":
+        return cls.model_validate({**doc, "thread_key": doc["_id"]})
+
+
+class MessageRecord(MessageView):
+    tenant: str
+    channel: Channel
+    event_id: str | None = None
+
+    @property
+    def status_rank(self) -> int:
+        return self.status.rank if self.status else -1
+
+    def with_status(self, status: DeliveryState, at: datetime, error: str | None) -> "MessageRecord | None":
+        """This message after a delivery status, or None when the status is older than what we know (providers
+        send them out of order) — an equal one is re-applied, so a replay re-announces it."""
+        if status.rank < self.status_rank:
+            return None
+        history = self.status_history
+        if status != self.status:
+            history = [*history, StatusChange(status=status, at=at, error=error)]
+        return self.model_copy(update={"status": status, "status_history": history, "error": error or self.error})
+
+    def view(self) -> MessageView:
+        return MessageView.model_validate(self.model_dump(include=set(MessageView.model_fields)))
+
+    def to_document(self) -> dict[str, Any]:
+        doc = self.model_dump(exclude={"id"})
+        doc["_id"] = self.id
+        doc["status_rank"] = self.status_rank
+        return _plain(doc)
+
+    @classmethod
+    def from_document(cls, doc: dict[str, Any]) -> "MessageRecord":
+        return cls.model_validate({**doc, "id": doc["_id"]})
+
+
+def _plain(value: Any) -> Any:
+    """Enums as their values, recursively: BSON stores plain strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value

@@ -1,0 +1,203 @@
+"""MongoDB adapter for threads and messages: the only code that knows their collections and field names.
+
+Hot-path reads and writes are lone-`_id` operations (docs/adr/0003-storage.md): on FerretDB any other filter
+reads the whole collection, and a conditional update is not a compare-and-set. The router, as the only writer
+of a thread, reads it by `_id`, decides in pure code and writes it back by `_id`; messages are inserted once
+under their dedupe key / send id. Listing threads and messages for the dashboard uses filters and indexes
+(served by index on MongoDB; scans on FerretDB, off the message path)."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pymongo import ASCENDING, DESCENDING
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
+
+from parley_contracts import Analysis, Channel, ThreadStatus
+from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS, MessageRecord, ThreadRecord
+from parley_runtime.mongo import by_id
+
+
+class View(StrEnum):
+    """The console's inbox views."""
+
+    MINE = "mine"  # assigned to me, not resolved
+    UNASSIGNED = "unassigned"  # with people, nobody assigned
+    BOT = "bot"  # the bot is answering
+    ALL = "all"
+
+
+_WITH_PEOPLE = [str(ThreadStatus.NEEDS_HUMAN), str(ThreadStatus.HUMAN)]
+
+
+@dataclass(frozen=True)
+class ThreadQuery:
+    """What a caller may see (`tenants`; None = every business unit) and what they asked for."""
+
+    tenants: frozenset[str] | None
+    view: View = View.ALL
+    me: str | None = None
+    status: ThreadStatus | None = None
+    channel: Channel | None = None
+    tenant: str | None = None
+    assignee: str | None = None
+    label: str | None = None
+    search: str | None = None
+
+    def filter(self) -> dict[str, Any]:
+        clauses: list[dict[str, Any]] = [self.view_filter(self.view)]
+        if self.tenants is not None:
+            clauses.append({"tenant": {"$in": sorted(self.tenants)}})
+        if self.tenant:
+            clauses.append({"tenant": self.tenant})
+        if self.status:
+            clauses.append({"status": str(self.status)})
+        if self.channel:
+            clauses.append({"channel": str(self.channel)})
+        if self.assignee:
+            clauses.append({"assignee.id": self.assignee})
+        if self.label:
+            clauses.append({"labels": self.label})
+        if self.search:
+            clauses.append(_search(self.search))
+        clauses = [c for c in clauses if c]
+        return {"$and": clauses} if len(clauses) > 1 else (clauses[0] if clauses else {})
+
+    def view_filter(self, view: View) -> dict[str, Any]:
+        if view == View.MINE:
+            return {"assignee.id": self.me or "\x00nobody", "status": {"$in": _WITH_PEOPLE}}
+        if view == View.UNASSIGNED:
+            return {"assignee": None, "status": {"$in": _WITH_PEOPLE}}
+        if view == View.BOT:
+            return {"status": str(ThreadStatus.BOT)}
+        return {}
+
+    def for_view(self, view: View) -> "ThreadQuery":
+        return ThreadQuery(**{**self.__dict__, "view": view})
+
+
+def _search(text: str) -> dict[str, Any]:
+    pattern = re.escape(text.strip())
+    return {"$or": [{"contact.name": {"$regex": pattern, "$options": "i"}}, {"contact.id": {"$regex": pattern}}]}
+
+
+@dataclass(frozen=True)
+class OpenThread:
+    """What the router's timers need to know about an open thread."""
+
+    thread_key: str
+    tenant: str
+    channel: Channel
+    partition: int | None
+    status: ThreadStatus
+    assignee: str | None
+    last_inbound_at: datetime | None
+
+
+class Conversations:
+    def __init__(self, db: AsyncDatabase) -> None:
+        self._threads = db[THREADS]
+        self._messages = db[MESSAGES]
+        self._provider_ids = db[PROVIDER_IDS]
+
+    async def ensure_indexes(self) -> None:
+        await self._messages.create_index([("thread_key", ASCENDING), ("at", ASCENDING)])
+        await self._threads.create_index([("last_message_at", DESCENDING)])
+        await self._threads.create_index(
+            [("tenant", ASCENDING), ("status", ASCENDING), ("last_message_at", DESCENDING)]
+        )
+        await self._threads.create_index([("assignee.id", ASCENDING), ("status", ASCENDING)])
+        await self._threads.create_index([("partition", ASCENDING), ("status", ASCENDING)])
+
+    # --- threads: lone-_id -------------------------------------------------------------------------------
+
+    async def thread(self, thread_key: str) -> ThreadRecord | None:
+        doc = await self._threads.find_one({"_id": thread_key})
+        return ThreadRecord.from_document(doc) if doc else None
+
+    async def save_thread(self, record: ThreadRecord, *, new: bool) -> None:
+        """Only the router calls this, for threads of the partitions it owns (one writer per thread)."""
+        doc = record.to_document()
+        if new:
+            try:
+                await self._threads.insert_one(doc)
+                return
+            except DuplicateKeyError:
+                pass  # written before a crash: replace it below
+        await self._threads.replace_one(by_id(record.thread_key), doc)
+
+    # --- messages: lone-_id ------------------------------------------------------------------------------
+
+    async def message(self, message_id: str) -> MessageRecord | None:
+        doc = await self._messages.find_one({"_id": message_id})
+        return MessageRecord.from_document(doc) if doc else None
+
+    async def add_message(self, record: MessageRecord) -> bool:
+        """Store a message once under its id; False when it was already stored."""
+        return await _insert_once(self._messages, record.to_document())
+
+    async def save_message(self, record: MessageRecord) -> None:
+        await self._messages.replace_one(by_id(record.id), record.to_document())
+
+    async def set_analysis(self, message_id: str, analysis: Analysis, at: datetime) -> None:
+        await self._messages.update_one(
+            by_id(message_id), {"$set": {"analysis": analysis.model_dump(mode="json"), "analyzed_at": at}}
+        )
+
+    async def remember_provider_id(self, provider_message_id: str, message_id: str) -> None:
+        await _insert_once(self._provider_ids, {"_id": provider_message_id, "send_id": message_id})
+
+    async def message_for_provider_id(self, provider_message_id: str) -> str | None:
+        doc = await self._provider_ids.find_one({"_id": provider_message_id})
+        return doc["send_id"] if doc else None
+
+    # --- listing (dashboard) and timers (router, at rebalance): filtered reads ------------------------------
+
+    async def list_threads(self, query: ThreadQuery, *, skip: int, limit: int) -> tuple[list[ThreadRecord], int]:
+        where = query.filter()
+        total = await self._threads.count_documents(where)
+        cursor = (
+            self._threads.find(where)
+            .sort([("last_message_at", DESCENDING), ("_id", ASCENDING)])
+            .skip(skip)
+            .limit(limit)
+        )
+        return [ThreadRecord.from_document(d) async for d in cursor], total
+
+    async def count_views(self, query: ThreadQuery, views: Iterable[View]) -> dict[View, int]:
+        return {view: await self._threads.count_documents(query.for_view(view).filter()) for view in views}
+
+    async def list_messages(self, thread_key: str, *, skip: int, limit: int) -> tuple[list[MessageRecord], int]:
+        where = {"thread_key": thread_key}
+        total = await self._messages.count_documents(where)
+        cursor = self._messages.find(where).sort([("at", ASCENDING), ("_id", ASCENDING)]).skip(skip).limit(limit)
+        return [MessageRecord.from_document(d) async for d in cursor], total
+
+    async def open_threads(self, partitions: Iterable[int]) -> list[OpenThread]:
+        where = {"partition": {"$in": sorted(set(partitions))}, "status": {"$ne": str(ThreadStatus.RESOLVED)}}
+        fields = {"tenant": 1, "channel": 1, "partition": 1, "status": 1, "assignee": 1, "last_inbound_at": 1}
+        return [
+            OpenThread(
+                thread_key=d["_id"],
+                tenant=d["tenant"],
+                channel=Channel(d["channel"]),
+                partition=d.get("partition"),
+                status=ThreadStatus(d["status"]),
+                assignee=(d.get("assignee") or {}).get("id"),
+                last_inbound_at=d.get("last_inbound_at"),
+            )
+            async for d in self._threads.find(where, fields)
+        ]
+
+
+async def _insert_once(collection: AsyncCollection, doc: dict) -> bool:
+    try:
+        await collection.insert_one(doc)
+        return True
+    except DuplicateKeyError:
+        return False

@@ -1,0 +1,54 @@
+"""When a reply may be sent: each channel's customer-service window (WhatsApp: 24 hours after the customer's
+last message; outside it only approved templates). Pure; the rules are data (data/channels.json).
+
+Checked twice with the same function: by dashboard-api before it accepts an operator's reply (a clear 409 at
+once, never a silent failure at the provider) and by the router before it sends anything, bot or operator."""
+
+import json
+from datetime import datetime, timedelta
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, Field
+
+from parley_contracts import Channel, OutboundContent
+
+
+class ChannelRules(BaseModel):
+    name: str
+    reply_window_hours: float | None = Field(default=None, gt=0)
+    templates: bool = False
+
+
+@cache
+def channel_rules() -> dict[Channel, ChannelRules]:
+    raw = json.loads(resources.files("parley_conversations").joinpath("data/channels.json").read_text())
+    return {Channel(name): ChannelRules.model_validate(rule) for name, rule in raw["channels"].items()}
+
+
+def window_closes_at(channel: Channel, last_inbound_at: datetime | None) -> datetime | None:
+    """When free-form replies stop being allowed; None when the channel has no window (or nobody wrote yet:
+    then `refusal` decides)."""
+    hours = channel_rules()[channel].reply_window_hours
+    if hours is None or last_inbound_at is None:
+        return None
+    return last_inbound_at + timedelta(hours=hours)
+
+
+def refusal(channel: Channel, content: OutboundContent, last_inbound_at: datetime | None, now: datetime) -> str | None:
+    """Why `content` may not be sent now, or None when it may."""
+    rules = channel_rules()[channel]
+    if content.template is not None:
+        return None if rules.templates else f"{rules.name} has no message templates: send text or attachments"
+    hours = rules.reply_window_hours
+    if hours is None:
+        return None
+    closes = window_closes_at(channel, last_inbound_at)
+    if closes is None:
+        return f"the customer has not written on {rules.name} yet: only an approved template can start the conversation"
+    if now >= closes:
+        return (
+            f"{rules.name}'s {hours:g}-hour customer-service window closed at {closes.isoformat(timespec='minutes')} "
+            f"(the customer last wrote more than {hours:g} hours ago): send an approved template instead"
+        )
+    return None

@@ -1,0 +1,91 @@
+from datetime import UTC, datetime, timedelta
+
+from parley_contracts import (
+    AuthorKind,
+    Channel,
+    Contact,
+    DeliveryState,
+    StatusChange,
+    ThreadStatus,
+    ThreadUpdated,
+)
+from parley_conversations.documents import APPLIED_KEYS_KEPT, RECENT_TURNS_KEPT, MessageRecord, ThreadRecord, Turn
+from parley_conversations.media import AttachmentRefused, attachment_rules, check_attachment
+
+AT = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+
+
+def thread() -> ThreadRecord:
+    return ThreadRecord(
+        thread_key="th_1",
+        tenant="demo",
+        channel=Channel.WHATSAPP,
+        account_id="100",
+        contact=Contact(id="521", name="Carla"),
+        status=ThreadStatus.BOT,
+        created_at=AT,
+        updated_at=AT,
+    )
+
+
+def test_a_thread_survives_the_round_trip_through_its_document():
+    record = thread()
+    record.remember_turn(Turn(id="m1", author=AuthorKind.CUSTOMER, text="hi", at=AT))
+    doc = record.to_document()
+    assert doc["_id"] == "th_1" and doc["status"] == "bot" and type(doc["status"]) is str
+    assert doc["last_message_at"] == AT
+    assert ThreadRecord.from_document(doc) == record
+
+
+def test_applied_keys_are_capped_and_the_last_update_can_be_replayed():
+    record = thread()
+    update = ThreadUpdated(tenant="demo", channel=Channel.WHATSAPP, thread_key="th_1", cause="message.received")
+    for n in range(APPLIED_KEYS_KEPT + 5):
+        record.mark_applied(f"k{n}", update if n == APPLIED_KEYS_KEPT + 4 else None)
+    assert len(record.applied) == APPLIED_KEYS_KEPT and record.has_applied(f"k{APPLIED_KEYS_KEPT + 4}")
+    assert not record.has_applied("k0")
+    assert record.replayed_update(f"k{APPLIED_KEYS_KEPT + 4}") == update
+    assert record.replayed_update("k3") is None
+
+
+def test_recent_turns_are_kept_in_order_without_duplicates_and_capped():
+    record = thread()
+    for n in reversed(range(RECENT_TURNS_KEPT + 3)):
+        record.remember_turn(Turn(id=f"m{n}", author=AuthorKind.CUSTOMER, text=str(n), at=AT + timedelta(seconds=n)))
+    record.remember_turn(Turn(id="m5", author=AuthorKind.CUSTOMER, text="5", at=AT + timedelta(seconds=5)))
+    assert [t.id for t in record.recent] == [f"m{n}" for n in range(3, RECENT_TURNS_KEPT + 3)]
+
+
+def test_a_delivery_status_never_goes_backwards_and_an_equal_one_is_reapplied():
+    message = MessageRecord(
+        id="snd_1",
+        thread_key="th_1",
+        tenant="demo",
+        channel=Channel.WHATSAPP,
+        direction="out",
+        author=AuthorKind.BOT,
+        at=AT,
+        status=DeliveryState.QUEUED,
+        status_history=[StatusChange(status=DeliveryState.QUEUED, at=AT)],
+    )
+    read = message.with_status(DeliveryState.READ, AT, None)
+    assert read is not None and read.status == DeliveryState.READ
+    assert read.with_status(DeliveryState.DELIVERED, AT, None) is None
+    again = read.with_status(DeliveryState.READ, AT, None)
+    assert again is not None and [h.status for h in again.status_history] == ["queued", "read"]
+    failed = read.with_status(DeliveryState.FAILED, AT, "131047: Re-engagement message")
+    assert failed is not None and failed.error == "131047: Re-engagement message"
+    assert MessageRecord.from_document(failed.to_document()) == failed
+
+
+def test_attachment_rules_load_and_refuse_what_whatsapp_would():
+    assert attachment_rules().kinds
+    assert check_attachment("image/png", 1000) == "image"
+    assert check_attachment("application/pdf", 1000) == "document"
+    for mime, size in [("application/zip", 10), ("image/png", 6 * 2**20), ("image/png", 0)]:
+        try:
+            check_attachment(mime, size)
+        except AttachmentRefused as exc:
+            assert str(exc)
+        else:
+            raise AssertionError(f"{mime} {size} accepted")
