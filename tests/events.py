@@ -1,10 +1,14 @@
 """Event builders for tests."""
 
 import uuid
+from datetime import UTC, datetime
 
 from parley_contracts import (
+    Actor,
+    ActorKind,
     Analysis,
     Channel,
+    CommandAction,
     Contact,
     InboundContent,
     MessageAnalyzed,
@@ -13,14 +17,18 @@ from parley_contracts import (
     OutboundContent,
     ReplySource,
     SuggestedReply,
+    ThreadCommand,
     dedupe_key,
     thread_key,
 )
 
 ACCOUNT = "100000000000001"
+ANA = Actor(kind=ActorKind.OPERATOR, id="op_it_ana", name="Ana Lima")
 
 
-def received(text: str = "hello", tenant: str = "demo", wa_id: str | None = None) -> MessageReceived:
+def received(
+    text: str = "hello", tenant: str = "demo", wa_id: str | None = None, sent_at: datetime | None = None
+) -> MessageReceived:
     wa_id = wa_id or "52155" + str(uuid.uuid4().int)[:8]
     wamid = f"wamid.{uuid.uuid4().hex}"
     return MessageReceived(
@@ -31,7 +39,7 @@ def received(text: str = "hello", tenant: str = "demo", wa_id: str | None = None
         contact=Contact(id=wa_id, name="Test Customer"),
         provider_message_id=wamid,
         dedupe_key=dedupe_key(Channel.WHATSAPP, wamid),
-        sent_at="2026-11-23T10:00:00Z",
+        sent_at=sent_at or datetime.now(UTC),
         content=InboundContent(text=text),
     )
 
@@ -52,6 +60,20 @@ def analyzed(
         trace_id=inbound.trace_id,
         inbound=inbound,
         analysis=Analysis(language="en", wants_human=wants_human, reply=suggestion),
+    )
+
+
+def command(
+    inbound: MessageReceived, action: CommandAction, *, actor: Actor | None = None, **fields: object
+) -> ThreadCommand:
+    """An operator's command on `inbound`'s thread (Ana by default)."""
+    return ThreadCommand(
+        tenant=inbound.tenant,
+        channel=inbound.channel,
+        thread_key=inbound.thread_key,
+        action=action,
+        actor=actor or ANA,
+        **fields,  # type: ignore[arg-type]
     )
 
 

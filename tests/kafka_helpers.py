@@ -25,6 +25,24 @@ async def publish_event(bootstrap: str, event: Event) -> None:
         await producer.stop()
 
 
+async def publish_events(bootstrap: str, events: list[Event]) -> None:
+    """Publish in this order, keyed by thread, a couple of milliseconds apart: record timestamps then say the
+    order too, which is how the router orders a thread's events across its input topics."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    await producer.start()
+    try:
+        for event in events:
+            await producer.send_and_wait(
+                event.topic,
+                event.model_dump_json().encode(),
+                key=event.thread_key.encode(),
+                headers=[(k, v.encode()) for k, v in event.headers().items()],
+            )
+            await asyncio.sleep(0.002)
+    finally:
+        await producer.stop()
+
+
 async def publish_raw(bootstrap: str, topic: str, value: bytes, key: bytes | None = None) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
     await producer.start()
@@ -32,6 +50,24 @@ async def publish_raw(bootstrap: str, topic: str, value: bytes, key: bytes | Non
         await producer.send_and_wait(topic, value, key=key)
     finally:
         await producer.stop()
+
+
+async def start_groups_at_end(bootstrap: str, groups: dict[str, tuple[str, ...]]) -> None:
+    """Commit each (new) consumer group's offsets at the current end of its topics: a stack started by one test
+    module then consumes from now on, not every record earlier modules left on the shared topics."""
+    for group, topics in groups.items():
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+        await consumer.start()
+        try:
+            partitions = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+            if not partitions:
+                await consumer._client.force_metadata_update()
+                partitions = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+            consumer.assign(partitions)
+            await consumer.seek_to_end(*partitions)
+            await consumer.commit({tp: await consumer.position(tp) for tp in partitions})
+        finally:
+            await consumer.stop()
 
 
 async def wait_for_records(

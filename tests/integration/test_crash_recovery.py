@@ -1,12 +1,13 @@
 """SIGKILL the router in the middle of a stream: after a restart nothing is lost and nothing is stored twice
-(DESIGN.md §4: offsets are committed only after a step's effects are durable; steps are idempotent)."""
+(offsets are committed only after a step's effects are durable; steps are idempotent: docs/architecture.md)."""
 
 import asyncio
 
 import pytest
 
-from tests.events import analyzed, received
-from tests.kafka_helpers import eventually, publish_event, wait_for_records
+from parley_contracts import CommandAction, OutboundContent
+from tests.events import analyzed, command, received
+from tests.kafka_helpers import eventually, publish_event, publish_events, wait_for_records
 
 pytestmark = pytest.mark.integration
 MESSAGES = 40
@@ -47,3 +48,66 @@ async def test_router_killed_mid_stream_loses_and_duplicates_nothing(services, i
     # outbound sends once: distinct send_ids == messages.
     assert len({s["send_id"] for s in sends}) == MESSAGES
     assert done_before < MESSAGES, "the router finished before it was killed: the test proved nothing"
+
+
+async def test_router_killed_during_a_stream_of_commands_applies_each_once(services, infra, db):
+    stack = services("router")
+    threads = [received(f"customer {i}") for i in range(20)]
+    await publish_events(infra.kafka_bootstrap, threads)
+
+    async def all_threads() -> bool:
+        return await db["threads"].count_documents({"_id": {"$in": [t.thread_key for t in threads]}}) == len(threads)
+
+    assert await eventually(all_threads, timeout=60)
+    commands = [
+        c
+        for n, t in enumerate(threads)
+        for c in (
+            command(t, CommandAction.TAKE_OVER),
+            command(t, CommandAction.REPLY, content=OutboundContent(text=f"reply {n}")),
+            command(t, CommandAction.HAND_BACK),
+            command(t, CommandAction.RESOLVE),
+        )
+    ]
+    await publish_events(infra.kafka_bootstrap, commands)
+    keys = [t.thread_key for t in threads]
+    await eventually(
+        lambda: db["messages"].count_documents({"thread_key": {"$in": keys}, "type": "activity"}), interval=0.05
+    )
+    stack.children["router"].kill()
+    notes_before = await db["messages"].count_documents({"thread_key": {"$in": keys}, "type": "activity"})
+    stack.stop("router")
+    stack.start("router")
+
+    async def all_resolved() -> bool:
+        return await db["threads"].count_documents({"_id": {"$in": keys}, "status": "resolved"}) == len(threads)
+
+    assert await eventually(all_resolved, timeout=90), "commands missing after the restart"
+    await asyncio.sleep(2)
+    for n, t in enumerate(threads):
+        messages = [m async for m in db["messages"].find({"thread_key": t.thread_key})]
+        said = sorted((m["author"], m["text"]) for m in messages if m["type"] != "activity")
+        assert said == [("customer", f"customer {n}"), ("operator", f"reply {n}")], t.thread_key
+        notes = sorted(m["text"] for m in messages if m["type"] == "activity")
+        assert notes == sorted(
+            [
+                "Ana Lima took over",
+                "Ana Lima handed the conversation back to the bot",
+                "Ana Lima resolved the conversation",
+            ]
+        ), t.thread_key
+        thread = await db["threads"].find_one({"_id": t.thread_key})
+        assert thread["message_count"] == 2 and thread["version"] == 5
+    sends = await wait_for_records(
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("thread_key") in set(keys), count=len(threads)
+    )
+    assert len({s["send_id"] for s in sends}) == len(threads)
+    answers = await wait_for_records(
+        infra.kafka_bootstrap,
+        "thread.updated",
+        lambda v: v.get("command_id") in {c.command_id for c in commands},
+        count=len(commands),
+    )
+    assert {a["command_id"] for a in answers} == {c.command_id for c in commands}
+    assert all(a["outcome"] == "applied" for a in answers)
+    assert notes_before < 3 * len(threads), "the router finished before it was killed: the test proved nothing"

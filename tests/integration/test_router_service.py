@@ -18,10 +18,15 @@ async def test_inbound_is_in_its_thread_before_any_analysis(router, infra, db):
     event = received("where is my order?")
     await publish_event(infra.kafka_bootstrap, event)
     thread = await eventually(lambda: db["threads"].find_one({"_id": event.thread_key}))
-    assert thread["status"] == "bot" and thread["contact_id"] == event.contact.id
-    assert thread["message_count"] == 1 and thread["last_message_preview"] == "where is my order?"
+    assert thread["status"] == "bot" and thread["contact"] == {"id": event.contact.id, "name": "Test Customer"}
+    assert thread["message_count"] == 1 and thread["last_message"]["text"] == "where is my order?"
     message = await db["messages"].find_one({"_id": event.dedupe_key})
-    assert message["author"] == "customer" and "analysis" not in message
+    assert message["author"] == "customer" and message["analysis"] is None
+    [update] = await wait_for_records(
+        infra.kafka_bootstrap, "thread.updated", lambda v: v.get("thread_key") == event.thread_key
+    )
+    assert update["cause"] == "message.received" and update["thread"]["version"] == 1
+    assert [m["text"] for m in update["messages"]] == ["where is my order?"]
 
 
 async def test_redelivered_inbound_is_stored_once(router, infra, db):
@@ -29,10 +34,11 @@ async def test_redelivered_inbound_is_stored_once(router, infra, db):
     await publish_event(infra.kafka_bootstrap, event)
     await publish_event(infra.kafka_bootstrap, event.model_copy(update={"event_id": "another-delivery"}))
     await eventually(lambda: db["threads"].find_one({"_id": event.thread_key}))
-    marker = received("later", wa_id="0")  # a later record on some partition: lets the router catch up
+    marker = received("later", wa_id=event.contact.id)  # a later record on the same partition
     await publish_event(infra.kafka_bootstrap, marker)
     await eventually(lambda: db["messages"].find_one({"_id": marker.dedupe_key}))
-    assert await db["messages"].count_documents({"thread_key": event.thread_key}) == 1
+    assert await db["messages"].count_documents({"thread_key": event.thread_key}) == 2
+    assert (await db["threads"].find_one({"_id": event.thread_key}))["message_count"] == 2
 
 
 async def test_confident_analysis_publishes_one_reply_even_when_replayed(router, infra, db):
@@ -50,8 +56,9 @@ async def test_confident_analysis_publishes_one_reply_even_when_replayed(router,
     messages = [m async for m in db["messages"].find({"thread_key": inbound.thread_key}).sort("at", 1)]
     assert [m["author"] for m in messages] == ["customer", "bot"]
     assert messages[0]["analysis"]["reply"]["confidence"] == 0.8
-    assert messages[1]["status"] == "queued"
-    assert await db["published_sends"].find_one({"_id": messages[1]["_id"]})
+    assert messages[1]["status"] == "queued" and messages[1]["author_name"] == "Assistant"
+    thread = await db["threads"].find_one({"_id": inbound.thread_key})
+    assert thread["message_count"] == 2 and thread["language"] == "en"
 
 
 async def test_asking_for_a_person_hands_off_and_silences_the_bot(router, infra, db):
@@ -62,7 +69,7 @@ async def test_asking_for_a_person_hands_off_and_silences_the_bot(router, infra,
     )
     assert handoff["reason"] == "customer_asked"
     thread = await eventually(lambda: db["threads"].find_one({"_id": inbound.thread_key, "status": "needs_human"}))
-    assert thread["handoff_reason"] == "customer_asked"
+    assert thread["handoff_reason"] == "customer_asked" and thread["assignee"] is None  # nobody is online
 
     follow_up = received("hello?", wa_id=inbound.contact.id)
     await publish_event(infra.kafka_bootstrap, analyzed(follow_up, reply="Hi!", confidence=1.0))
@@ -102,12 +109,32 @@ async def test_delivery_statuses_never_go_backwards(router, infra, db):
     await publish_event(infra.kafka_bootstrap, status(DeliveryState.READ, "wamid.OUT-1"))
     await publish_event(infra.kafka_bootstrap, status(DeliveryState.DELIVERED, "wamid.OUT-1"))  # late
     await eventually(lambda: db["messages"].find_one({"_id": send["send_id"], "status": "read"}))
-    marker = received("marker")
+    marker = received("marker", wa_id=inbound.contact.id)
     await publish_event(infra.kafka_bootstrap, marker)
     await eventually(lambda: db["messages"].find_one({"_id": marker.dedupe_key}))
     doc = await db["messages"].find_one({"_id": send["send_id"]})
     assert doc["status"] == "read" and doc["provider_message_id"] == "wamid.OUT-1"
     assert [h["status"] for h in doc["status_history"]] == ["queued", "sent", "read"]
+    ticks = await wait_for_records(
+        infra.kafka_bootstrap,
+        "thread.updated",
+        lambda v: v.get("cause") == "message.status" and v["messages"][0]["id"] == send["send_id"],
+        count=2,
+    )
+    assert [t["messages"][0]["status"] for t in ticks][:2] == ["sent", "read"]
+
+
+async def test_a_reply_to_a_message_older_than_the_window_is_withheld(router, infra, db):
+    from datetime import UTC, datetime, timedelta
+
+    late = received("sent yesterday, delivered now", sent_at=datetime.now(UTC) - timedelta(hours=25))
+    await publish_event(infra.kafka_bootstrap, analyzed(late, reply="Too late to say this", confidence=0.9))
+    marker = received("marker", wa_id=late.contact.id)
+    await publish_event(infra.kafka_bootstrap, analyzed(marker, reply="In time", confidence=0.9))
+    sends = await wait_for_records(
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("thread_key") == late.thread_key, settle=2
+    )
+    assert [s["content"]["text"] for s in sends] == ["In time"]
 
 
 async def test_a_record_that_is_not_an_event_goes_to_the_dead_letter_topic(router, infra):

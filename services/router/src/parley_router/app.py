@@ -1,36 +1,68 @@
-"""Router wiring: one processing step per topic it consumes."""
+"""Router wiring: one co-partitioned consumer for its four input topics, the timers, the stores."""
+
+from datetime import timedelta
 
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus
-from parley_knowledge.bot_config import BotConfigStore
+from parley_business import BotConfigStore, BusinessUnitStore
+from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus, ThreadCommand, utcnow
+from parley_conversations.roster import OperatorDirectory, Roster, Workload
+from parley_conversations.store import Conversations
 from parley_router.handlers import RouterHandlers
 from parley_router.settings import RouterSettings
-from parley_router.threads import ThreadStore
+from parley_router.timers import PartitionWatcher, TimerIndex, TimerLoop
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-from parley_runtime.steps import subscribe_step
+from parley_runtime.steps import subscribe_steps
 from parley_runtime.worker import make_worker_app
 
 
 def create_app(settings: RouterSettings) -> AsgiFastStream:
     broker = make_broker(settings, "router")
     client, db = connect(settings)
-    threads = ThreadStore(db)
-    handlers = RouterHandlers(broker, threads, BotConfigStore(db, ttl_seconds=settings.bot_config_refresh_seconds))
-
-    steps = (
-        (MessageReceived, handlers.append_inbound),
-        (MessageAnalyzed, handlers.act_on_analysis),
-        (MessageStatus, handlers.record_status),
+    conversations = Conversations(db)
+    timers = TimerIndex()
+    units = BusinessUnitStore(db, ttl_seconds=settings.roster_refresh_seconds)
+    handlers = RouterHandlers(
+        broker=broker,
+        conversations=conversations,
+        bot_configs=BotConfigStore(db, ttl_seconds=settings.bot_config_refresh_seconds),
+        units=units,
+        roster=Roster(OperatorDirectory(db), ttl_seconds=settings.roster_refresh_seconds),
+        workload=Workload(db),
+        timers=timers,
     )
-    for model, step in steps:
-        # One group per topic: FastStream gives each subscriber its own consumer, and consumers with different
-        # subscriptions in one group would rebalance each other on every join.
-        group = f"{settings.consumer_group}.{model.topic}"
-        subscribe_step(broker, settings, service="router", group=group, model=model, step=step)
+    subscribe_steps(
+        broker,
+        settings,
+        service="router",
+        group=settings.consumer_group,
+        steps={
+            MessageReceived: handlers.on_received,
+            MessageAnalyzed: handlers.on_analyzed,
+            MessageStatus: handlers.on_status,
+            ThreadCommand: handlers.on_command,
+        },
+        listener=PartitionWatcher(timers, conversations.open_threads),
+    )
+    loop = TimerLoop(
+        timers,
+        interval=settings.timer_interval_seconds,
+        retry_assignment_every=timedelta(seconds=settings.assign_retry_seconds),
+        idle_seconds=handlers.idle_seconds,
+        someone_available=handlers.someone_available,
+        fire_idle=handlers.fire_idle,
+        retry_assignment=handlers.retry_assignment,
+        now=utcnow,
+    )
 
-    async def close_db() -> None:
+    async def stop() -> None:
+        await loop.stop()
         await client.close()
 
-    return make_worker_app(broker, title="Parley router", on_startup=[threads.ensure_indexes], on_shutdown=[close_db])
+    return make_worker_app(
+        broker,
+        title="Parley router",
+        on_startup=[conversations.ensure_indexes, loop.start],
+        on_shutdown=[stop],
+    )

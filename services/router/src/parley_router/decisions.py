@@ -1,17 +1,16 @@
-"""What the bot does with an analysed message. Pure: the thread's state and the analysis in, a decision out."""
+"""What the bot does with an analysed customer message. Pure: the thread's status and the analysis in, a
+decision out. Whether the thread's status changes is the state machine's business
+(parley_conversations.state_machine); this only decides what the bot would say."""
 
 from dataclasses import dataclass
 from enum import StrEnum
 
-from parley_contracts import Analysis, ReplySource
+from parley_contracts import Analysis, ReplySource, ThreadStatus
+from parley_conversations.state_machine import bot_may_answer
 from parley_router.phrases import holding_message
 
-
-class ThreadStatus(StrEnum):
-    BOT = "bot"
-    NEEDS_HUMAN = "needs_human"
-    HUMAN = "human"
-    RESOLVED = "resolved"
+# Content that is not something to answer: a 👍 on the bot's message is not a question.
+NOT_FOR_THE_BOT = frozenset({"reaction"})
 
 
 class Action(StrEnum):
@@ -27,9 +26,9 @@ class Decision:
     handoff_reason: str | None = None
 
 
-def decide(status: ThreadStatus, bot_paused: bool, analysis: Analysis, threshold: float) -> Decision:
-    if bot_paused or status in (ThreadStatus.NEEDS_HUMAN, ThreadStatus.HUMAN):
-        # A person holds (or is about to hold) the thread: the bot stays out of it.
+def decide(status: ThreadStatus, analysis: Analysis, threshold: float, content_type: str = "text") -> Decision:
+    if not bot_may_answer(status) or content_type in NOT_FOR_THE_BOT:
+        # A person holds (or is about to hold) the thread, or there is nothing to answer: the bot stays out.
         return Decision(Action.SILENT)
     language = analysis.language
     if analysis.wants_human:

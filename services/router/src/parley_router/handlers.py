@@ -1,90 +1,405 @@
-"""The router's processing steps, one per topic it consumes."""
+"""The router's processing steps, one per input topic. Each reads the thread by `_id`, builds a `Step` in pure
+code (the state machine decides every status change), and commits it in one place (`_commit`): messages,
+then sends, then the thread document with the step marked applied, then the announcement on
+`thread.updated` (docs/adr/0001-router-single-writer.md)."""
 
-import hashlib
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 import structlog
 from faststream.kafka import KafkaBroker
 
+from parley_business import BotConfigStore, BusinessUnitStore
 from parley_contracts import (
-    Contact,
+    ActorKind,
+    AuthorKind,
+    CommandAction,
     HandoffRequested,
     MessageAnalyzed,
     MessageReceived,
-    MessageSend,
     MessageStatus,
     OutboundContent,
+    ThreadCommand,
+    ThreadStatus,
+    ThreadUpdated,
+    utcnow,
 )
-from parley_knowledge.bot_config import BotConfigStore
-from parley_router.decisions import Action, Decision, decide
-from parley_router.threads import ThreadStore
+from parley_conversations.documents import ThreadRecord
+from parley_conversations.roster import Roster, Workload
+from parley_conversations.state_machine import Change, Rejected, ThreadState, Trigger
+from parley_conversations.store import Conversations, OpenThread
+from parley_conversations.windows import refusal
+from parley_router.assignment import Candidate, eligible, pick_operator
+from parley_router.decisions import Action, decide
+from parley_router.phrases import asks_to_start_over, restarted_message
+from parley_router.step import (
+    BOT_ACTOR,
+    SYSTEM_ACTOR,
+    Step,
+    command_send_id,
+    customer_actor,
+    derived_id,
+    reply_send_id,
+)
+from parley_router.timers import TimerIndex, idle_deadline
 from parley_runtime.kafka import publish
+from parley_runtime.steps import current_partition
 
 log = structlog.get_logger()
 
+# Operator actions that are a plain trigger of the state machine.
+_SIMPLE_ACTIONS = {
+    CommandAction.TAKE_OVER: Trigger.TAKE_OVER,
+    CommandAction.HAND_BACK: Trigger.HAND_BACK,
+    CommandAction.RESOLVE: Trigger.RESOLVE,
+    CommandAction.REOPEN: Trigger.REOPEN,
+}
 
-def reply_send_id(inbound_dedupe_key: str) -> str:
-    """Deterministic, so a replayed analysis maps to the same send and outbound sends it once."""
-    return "snd_" + hashlib.sha256(f"reply:{inbound_dedupe_key}".encode()).hexdigest()[:32]
+
+def received_key(dedupe_key: str) -> str:
+    return f"rcv:{dedupe_key}"
+
+
+def analyzed_key(dedupe_key: str) -> str:
+    return f"ana:{dedupe_key}"
+
+
+def command_key(command_id: str) -> str:
+    return f"cmd:{command_id}"
+
+
+class Verdict:
+    """How a command ended, for the operator who sent it."""
+
+    def __init__(self, outcome: str, reason: str | None = None) -> None:
+        self.outcome = outcome
+        self.reason = reason
+
+
+APPLIED = Verdict("applied")
 
 
 class RouterHandlers:
-    def __init__(self, broker: KafkaBroker, threads: ThreadStore, bot_configs: BotConfigStore) -> None:
+    def __init__(
+        self,
+        *,
+        broker: KafkaBroker,
+        conversations: Conversations,
+        bot_configs: BotConfigStore,
+        units: BusinessUnitStore,
+        roster: Roster,
+        workload: Workload,
+        timers: TimerIndex,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
         self._broker = broker
-        self._threads = threads
+        self._conversations = conversations
         self._bot_configs = bot_configs
+        self._units = units
+        self._roster = roster
+        self._workload = workload
+        self._timers = timers
+        self._now = now
 
-    async def append_inbound(self, event: MessageReceived) -> None:
-        """Operators see a message as soon as it arrives, before (and even without) analysis."""
-        stored = await self._threads.record_inbound(event)
-        log.info("thread.inbound_appended" if stored else "thread.inbound_duplicate", dedupe_key=event.dedupe_key)
+    # --- message.received: operators see a message as soon as it arrives, before (and without) analysis -----
 
-    async def act_on_analysis(self, event: MessageAnalyzed) -> None:
-        inbound = event.inbound
-        await self._threads.ensure_inbound(inbound)  # the analysis may overtake the first write
-        await self._threads.record_analysis(event)
-        state = await self._threads.state(event.thread_key)
-        config = await self._bot_configs.get(event.tenant)
-        decision = decide(state.status, state.bot_paused, event.analysis, config.handoff_threshold)
-        log.info("router.decided", action=decision.action, reason=decision.handoff_reason, status=state.status)
-        if decision.action == Action.SILENT:
+    async def on_received(self, event: MessageReceived) -> None:
+        key = received_key(event.dedupe_key)
+        thread = await self._conversations.thread(event.thread_key)
+        if thread and thread.has_applied(key):
+            await self._replay(thread, key)
             return
-        if decision.action == Action.HANDOFF:
-            await self._hand_off(event, decision)
-        await self._send(event, decision)
+        step = Step.on(key, event, thread, event)
+        self._receive(step, event)
+        await self._commit(step)
+        log.info("thread.inbound_appended", status=step.record.status)
 
-    async def record_status(self, event: MessageStatus) -> None:
-        applied = await self._threads.apply_status(event)
-        log.info("message.status_applied" if applied else "message.status_ignored", status=event.status)
+    def _receive(self, step: Step, inbound: MessageReceived) -> None:
+        step.receive(inbound)
+        step.apply(Change(Trigger.CUSTOMER_MESSAGE, customer_actor(inbound), step.at))
 
-    async def _hand_off(self, event: MessageAnalyzed, decision: Decision) -> None:
-        await self._threads.request_handoff(event.thread_key, decision.handoff_reason or "no_answer", event.occurred_at)
+    # --- message.analyzed: the bot answers, steps aside, starts over, or stays silent ------------------------
+
+    async def on_analyzed(self, event: MessageAnalyzed) -> None:
+        inbound = event.inbound
+        key = analyzed_key(inbound.dedupe_key)
+        thread = await self._conversations.thread(event.thread_key)
+        if thread and thread.has_applied(key):
+            await self._replay(thread, key)
+            return
+        step = Step.on(key, event, thread, inbound)
+        if thread is None or not thread.has_applied(received_key(inbound.dedupe_key)):
+            self._receive(step, inbound)  # the analysis overtook the message
+            step.also_applied.append(received_key(inbound.dedupe_key))
+        step.analysed(inbound, event.analysis)
+        config = await self._bot_configs.get(event.tenant)
+        if asks_to_start_over(inbound.content.text) and step.record.status != ThreadStatus.HUMAN:
+            step.apply(Change(Trigger.RESET, customer_actor(inbound), step.at))
+            step.clear_bot_session()
+            self._bot_says(step, restarted_message(event.analysis.language), inbound, config.name)
+            log.info("router.decided", action="start_over")
+        else:
+            decision = decide(step.record.status, event.analysis, config.handoff_threshold, inbound.content.type)
+            log.info("router.decided", action=decision.action, reason=decision.handoff_reason)
+            if decision.action == Action.HANDOFF:
+                await self._hand_off(step, event, decision.handoff_reason or "no_answer")
+            if decision.text:
+                self._bot_says(step, decision.text, inbound, config.name)
+        await self._commit(step)
+
+    async def _hand_off(self, step: Step, event: MessageAnalyzed, reason: str) -> None:
+        step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason=reason))
+        await self._assign_by_workload(step)
         analysis = event.analysis
-        await publish(
-            self._broker,
+        step.notices.append(
             HandoffRequested(
                 **event.lineage(),
-                reason=decision.handoff_reason or "no_answer",
+                event_id=derived_id("hof_", step.key),
+                reason=reason,  # type: ignore[arg-type]
                 inbound_dedupe_key=event.inbound.dedupe_key,
                 contact=event.inbound.contact,
                 summary=event.inbound.content.text[:280],
                 priority="high" if analysis.sentiment.label == "negative" else analysis.priority,
+            )
+        )
+
+    def _bot_says(self, step: Step, text: str, inbound: MessageReceived, bot_name: str) -> None:
+        content = OutboundContent(text=text)
+        withheld = refusal(step.record.channel, content, step.record.last_inbound_at, self._now())
+        if withheld:
+            # A late delivery (the customer wrote more than 24 h ago): the provider would refuse it.
+            log.warning("router.bot_reply_withheld", reason=withheld)
+            return
+        send = step.outgoing(content, AuthorKind.BOT, send_id=reply_send_id(inbound.dedupe_key))
+        step.send(send, author_name=bot_name)
+
+    async def _assign_by_workload(self, step: Step) -> None:
+        tenant = step.record.tenant
+        unit = await self._units.get(tenant)
+        candidates = await self._candidates(tenant)
+        chosen = pick_operator(candidates, unit.max_open_per_operator)
+        if chosen is None:
+            log.info("router.nobody_available", operators=len(candidates))
+            return
+        step.apply(Change(Trigger.AUTO_ASSIGN, SYSTEM_ACTOR, step.at, target=chosen.id), {chosen.id: chosen.name})
+
+    async def _candidates(self, tenant: str) -> list[Candidate]:
+        operators = await self._roster.of_tenant(tenant)
+        loads = await self._workload.loads([o.id for o in operators]) if operators else {}
+        return [Candidate(o, loads[o.id]) for o in operators]
+
+    # --- message.status: delivery ticks, never backwards ------------------------------------------------------
+
+    async def on_status(self, event: MessageStatus) -> None:
+        message_id = event.send_id
+        if message_id and event.provider_message_id:
+            await self._conversations.remember_provider_id(event.provider_message_id, message_id)
+        elif event.provider_message_id:
+            message_id = await self._conversations.message_for_provider_id(event.provider_message_id)
+        message = await self._conversations.message(message_id) if message_id else None
+        if message is None:
+            log.info("message.status_unmatched", status=event.status)
+            return
+        changed = message.with_status(event.status, event.status_at, event.error)
+        if changed is None:
+            log.info("message.status_ignored", status=event.status, current=message.status)
+            return
+        if event.provider_message_id and not changed.provider_message_id:
+            changed.provider_message_id = event.provider_message_id
+        await self._conversations.save_message(changed)
+        await publish(
+            self._broker,
+            ThreadUpdated(
+                **event.lineage(),
+                event_id=derived_id("upd_", "sts", event.event_id),
+                occurred_at=event.occurred_at,
+                cause=event.topic,
+                messages=[changed.view()],
+            ),
+        )
+        log.info("message.status_applied", status=event.status)
+
+    # --- thread.command: operators' actions and replies, and the router's own timers --------------------------
+
+    async def on_command(self, command: ThreadCommand) -> None:
+        key = command_key(command.command_id)
+        thread = await self._conversations.thread(command.thread_key)
+        if thread is None:
+            await self._answer(command, key, None, Verdict("rejected", "no such thread"))
+            return
+        if thread.has_applied(key):
+            await self._replay(thread, key)
+            return
+        step = Step.on(key, command, thread, None)
+        verdict = await self._command(step, command)
+        log.info("router.command", action=command.action, outcome=verdict.outcome, reason=verdict.reason)
+        if verdict.outcome != "applied" or not step.changed:
+            await self._answer(command, key, thread, verdict if verdict.outcome != "applied" else Verdict("unchanged"))
+            return
+        await self._commit(step, command_id=command.command_id, outcome="applied")
+
+    async def _command(self, step: Step, command: ThreadCommand) -> Verdict:
+        action = command.action
+        if action == CommandAction.REPLY:
+            return self._operator_reply(step, command)
+        if action == CommandAction.ASSIGN:
+            return await self._assign(step, command)
+        if action == CommandAction.IDLE_TIMEOUT:
+            return await self._idle_timeout(step, command)
+        if action == CommandAction.ASSIGN_WAITING:
+            if step.record.status == ThreadStatus.NEEDS_HUMAN and step.record.assignee is None:
+                await self._assign_by_workload(step)
+            return APPLIED
+        return _verdict(step.apply(Change(_SIMPLE_ACTIONS[action], command.actor, step.at, reason=command.reason)))
+
+    def _operator_reply(self, step: Step, command: ThreadCommand) -> Verdict:
+        content = command.content
+        if content is None:
+            return Verdict("rejected", "a reply needs content")
+        refused = refusal(step.record.channel, content, step.record.last_inbound_at, step.at)
+        if refused:
+            return Verdict("rejected", refused)
+        outcome = step.apply(Change(Trigger.OPERATOR_REPLY, command.actor, step.at, reason=command.reason))
+        if isinstance(outcome, Rejected):
+            return _verdict(outcome)
+        actor = command.actor
+        send = step.outgoing(
+            content,
+            AuthorKind.OPERATOR,
+            send_id=command_send_id(command.command_id),
+            operator_id=actor.id if actor.kind == ActorKind.OPERATOR else None,
+        )
+        step.send(send, author_name=actor.name)
+        return APPLIED
+
+    async def _assign(self, step: Step, command: ThreadCommand) -> Verdict:
+        target = next(
+            (o for o in await self._roster.of_tenant(step.record.tenant) if o.id == command.operator_id), None
+        )
+        if target is None:
+            return Verdict(
+                "rejected", f"no active operator {command.operator_id} in business unit {step.record.tenant}"
+            )
+        change = Change(Trigger.ASSIGN, command.actor, step.at, target=target.id, reason=command.reason)
+        return _verdict(step.apply(change, {target.id: target.name}))
+
+    async def _idle_timeout(self, step: Step, command: ThreadCommand) -> Verdict:
+        idle_seconds = (await self._units.get(step.record.tenant)).idle_timeout_seconds
+        deadline = idle_deadline(step.record.last_inbound_at, idle_seconds)
+        if deadline is None or deadline > command.occurred_at:
+            return Verdict("unchanged", "the customer wrote since the timer was set")
+        step.apply(Change(Trigger.IDLE_TIMEOUT, SYSTEM_ACTOR, step.at, reason=_duration(idle_seconds or 0)))
+        step.clear_bot_session()
+        return APPLIED
+
+    # --- timers (called by the TimerLoop: they only publish commands) -----------------------------------------
+
+    async def fire_idle(self, thread: OpenThread, deadline: datetime) -> None:
+        await self._timer_command(
+            thread, CommandAction.IDLE_TIMEOUT, derived_id("tmr_", thread.thread_key, deadline.isoformat()), deadline
+        )
+
+    async def retry_assignment(self, thread: OpenThread) -> None:
+        now = self._now()
+        await self._timer_command(
+            thread, CommandAction.ASSIGN_WAITING, derived_id("tmr_", thread.thread_key, now.isoformat()), now
+        )
+
+    async def _timer_command(self, thread: OpenThread, action: CommandAction, command_id: str, due: datetime) -> None:
+        await publish(
+            self._broker,
+            ThreadCommand(
+                tenant=thread.tenant,
+                channel=thread.channel,
+                thread_key=thread.thread_key,
+                command_id=command_id,
+                action=action,
+                actor=SYSTEM_ACTOR,
+                due_at=due,
+            ),
+        )
+        log.info("timers.fired", action=action, thread_key=thread.thread_key)
+
+    async def idle_seconds(self, tenant: str) -> int | None:
+        return (await self._units.get(tenant)).idle_timeout_seconds
+
+    async def someone_available(self, tenant: str) -> bool:
+        unit = await self._units.get(tenant)
+        return bool(eligible(await self._candidates(tenant), unit.max_open_per_operator))
+
+    # --- committing and answering ------------------------------------------------------------------------------
+
+    async def _commit(self, step: Step, *, command_id: str | None = None, outcome: str | None = None) -> None:
+        record = step.record
+        partition = current_partition()
+        if partition is not None:
+            record.partition = partition
+        for message in step.messages:
+            await self._conversations.add_message(message)
+        if step.analysis:
+            await self._conversations.set_analysis(step.analysis[0], step.analysis[1], step.at)
+        # Sends go out before the thread is written: a crash in between replays the step, and the same send_id
+        # is sent once by outbound. The reverse order could lose the reply.
+        for event in [*step.sends, *step.notices]:
+            await publish(self._broker, event)
+        await self._sync_workload(step)
+        record.version += 1
+        record.updated_at = step.at
+        update = step.announcement(command_id=command_id, outcome=outcome)
+        for key in step.also_applied:
+            record.mark_applied(key, None)
+        record.mark_applied(step.key, update)
+        await self._conversations.save_thread(record, new=step.new)
+        await publish(self._broker, update)
+        self._timers.track(record)
+
+    async def _sync_workload(self, step: Step) -> None:
+        before, after = _holder(step.before), _holder(step.state())
+        partition = step.record.partition
+        if before == after or partition is None:
+            return
+        if before:
+            await self._workload.release(before, partition, step.record.thread_key)
+        if after:
+            await self._workload.hold(after, partition, step.record.thread_key, step.at)
+
+    async def _answer(self, command: ThreadCommand, key: str, thread: ThreadRecord | None, verdict: Verdict) -> None:
+        """A command that changed nothing: tell the operator why (the thread as it is, no write)."""
+        await publish(
+            self._broker,
+            ThreadUpdated(
+                **command.lineage(),
+                event_id=derived_id("upd_", key),
+                occurred_at=command.occurred_at,
+                cause=command.topic,
+                thread=thread.view() if thread else None,
+                command_id=command.command_id,
+                outcome=verdict.outcome,  # type: ignore[arg-type]
+                reason=verdict.reason,
             ),
         )
 
-    async def _send(self, event: MessageAnalyzed, decision: Decision) -> None:
-        inbound = event.inbound
-        send = MessageSend(
-            **event.lineage(),
-            send_id=reply_send_id(inbound.dedupe_key),
-            account_id=inbound.account_id,
-            recipient=Contact(id=inbound.contact.id, name=inbound.contact.name),
-            content=OutboundContent(text=decision.text or ""),
-            in_reply_to=inbound.dedupe_key,
-            reply_to_provider_id=inbound.provider_message_id,
-        )
-        if not await self._threads.record_outgoing(send):
-            log.info("router.reply_already_published", send_id=send.send_id)
-            return
-        await publish(self._broker, send)
-        await self._threads.mark_published(send.send_id)
-        log.info("router.reply_published", send_id=send.send_id)
+    async def _replay(self, thread: ThreadRecord, key: str) -> None:
+        """A record applied before: only its announcement may be missing (a crash after the write)."""
+        update = thread.replayed_update(key)
+        if update is not None:
+            await publish(self._broker, update)
+        log.info("router.replayed", key=key, reannounced=update is not None)
+
+
+def _verdict(outcome: object) -> Verdict:
+    return Verdict("rejected", outcome.reason) if isinstance(outcome, Rejected) else APPLIED
+
+
+def _holder(state: ThreadState) -> str | None:
+    """Who holds the thread for workload purposes: an assignee while it is with people."""
+    return state.assignee if state.status.with_people else None
+
+
+def _duration(seconds: int) -> str:
+    delta = timedelta(seconds=seconds)
+    if delta >= timedelta(hours=1):
+        return f"{seconds / 3600:g} h"
+    if delta >= timedelta(minutes=1):
+        return f"{seconds / 60:g} min"
+    return f"{seconds} s"

@@ -1,25 +1,63 @@
-"""What the bot says when it steps aside, in the customer's language (English when we have none)."""
+"""What the bot says when it steps aside or starts over, and what asks it to start over: data/phrases.json,
+loaded and validated once."""
 
-_HOLDING: dict[str, dict[str, str]] = {
-    "customer_asked": {
-        "en": "Of course. I'm passing you to a person from our team; they'll reply here shortly.",
-        "es": "Por supuesto. Te paso con una persona de nuestro equipo; te responderá aquí en breve.",
-        "pt": "Claro. Vou passar você para uma pessoa da nossa equipe; ela responderá aqui em breve.",
-        "hi": "ज़रूर। मैं आपको हमारी टीम के एक व्यक्ति से जोड़ रहा हूँ; वे जल्द ही यहीं जवाब देंगे।",
-        "ta": "நிச்சயமாக. உங்களை எங்கள் குழுவைச் சேர்ந்த ஒருவரிடம் இணைக்கிறேன்; அவர் விரைவில் இங்கே பதிலளிப்பார்.",
-        "te": "తప్పకుండా. మిమ్మల్ని మా బృందంలోని ఒకరికి కలుపుతున్నాను; వారు త్వరలో ఇక్కడే సమాధానం ఇస్తారు.",
-    },
-    "unsure": {
-        "en": "I don't want to guess on that one, so I've asked a person from our team to help; they'll reply here shortly.",
-        "es": "Prefiero no adivinar, así que he pedido ayuda a una persona de nuestro equipo; te responderá aquí en breve.",
-        "pt": "Prefiro não chutar, então pedi ajuda a uma pessoa da nossa equipe; ela responderá aqui em breve.",
-        "hi": "मैं अंदाज़ा नहीं लगाना चाहता, इसलिए मैंने हमारी टीम के एक व्यक्ति से मदद माँगी है; वे जल्द ही यहीं जवाब देंगे।",
-        "ta": "இதை ஊகிக்க விரும்பவில்லை, எனவே எங்கள் குழுவைச் சேர்ந்த ஒருவரிடம் உதவி கேட்டுள்ளேன்; அவர் விரைவில் இங்கே பதிலளிப்பார்.",
-        "te": "దీనిని ఊహించాలనుకోవడం లేదు, అందుకే మా బృందంలోని ఒకరిని సహాయం అడిగాను; వారు త్వరలో ఇక్కడే సమాధానం ఇస్తారు.",
-    },
-}
+import json
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from pydantic import BaseModel, field_validator
+
+FALLBACK_LANGUAGE = "en"
+
+
+class Phrases(BaseModel):
+    holding: dict[str, dict[str, str]]
+    restarted: dict[str, str]
+    reset_requests: dict[str, list[str]]
+
+    @field_validator("holding")
+    @classmethod
+    def _every_reason_in_english(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        missing = [reason for reason, table in value.items() if FALLBACK_LANGUAGE not in table]
+        if missing or {"customer_asked", "unsure"} - value.keys():
+            raise ValueError(f"holding messages need customer_asked and unsure, each in English (missing: {missing})")
+        return value
+
+
+@cache
+def phrases() -> Phrases:
+    raw = json.loads(resources.files("parley_router").joinpath("data/phrases.json").read_text())
+    return Phrases.model_validate(raw)
 
 
 def holding_message(reason: str, language: str) -> str:
-    table = _HOLDING["customer_asked" if reason == "customer_asked" else "unsure"]
-    return table.get(language, table["en"])
+    table = phrases().holding["customer_asked" if reason == "customer_asked" else "unsure"]
+    return table.get(language, table[FALLBACK_LANGUAGE])
+
+
+def restarted_message(language: str) -> str:
+    table = phrases().restarted
+    return table.get(language, table[FALLBACK_LANGUAGE])
+
+
+def normalize(text: str) -> str:
+    """Case, accents on Latin letters, punctuation and spacing do not matter ("Menú!" = "menu"); Indic vowel
+    signs are part of the word and stay."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text.casefold()):
+        if unicodedata.category(char) == "Mn" and kept and kept[-1].isascii():
+            continue  # an accent on a Latin letter
+        kept.append(" " if unicodedata.category(char)[0] in "PSZ" else char)
+    return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())
+
+
+@cache
+def _reset_requests() -> frozenset[str]:
+    return frozenset(normalize(p) for table in phrases().reset_requests.values() for p in table)
+
+
+def asks_to_start_over(text: str) -> bool:
+    """The whole message is a request to start over, in any language ("menu", "empezar de nuevo", "रीसेट").
+    Whole messages only: "what's on the menu?" is a question, not a reset."""
+    return normalize(text) in _reset_requests()

@@ -14,3 +14,18 @@ class RouterSettings(ServiceSettings):
         validation_alias="BOT_CONFIG_REFRESH_SECONDS",
         description="How stale a cached bot config may be.",
     )
+    roster_refresh_seconds: float = Field(
+        default=2.0,
+        ge=0,
+        validation_alias="ROSTER_REFRESH_SECONDS",
+        description="How stale the cached operators (availability) and business-unit settings may be.",
+    )
+    timer_interval_seconds: float = Field(
+        default=5.0, gt=0, validation_alias="ROUTER_TIMER_SECONDS", description="How often timers are checked."
+    )
+    assign_retry_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        validation_alias="ROUTER_ASSIGN_RETRY_SECONDS",
+        description="How often an unassigned waiting thread is offered again to available operators.",
+    )

@@ -1,0 +1,109 @@
+"""The router's step, in pure code: what one record does to one thread, and that doing it again after a crash
+gives the same ids (at-least-once without duplicates downstream)."""
+
+from parley_contracts import (
+    Actor,
+    ActorKind,
+    Analysis,
+    AuthorKind,
+    CommandAction,
+    OutboundContent,
+    ThreadCommand,
+    ThreadStatus,
+)
+from parley_conversations.state_machine import Change, Trigger
+from parley_router.step import BOT_ACTOR, SYSTEM_ACTOR, Step, customer_actor, reply_send_id
+from tests.events import analyzed, received
+
+
+def test_a_first_message_starts_a_thread_with_the_bot():
+    inbound = received("hello")
+    step = Step.on("rcv:" + inbound.dedupe_key, inbound, None, inbound)
+    step.receive(inbound)
+    step.apply(Change(Trigger.CUSTOMER_MESSAGE, customer_actor(inbound), step.at))
+    record = step.record
+    assert step.new and record.status == ThreadStatus.BOT and record.message_count == 1
+    assert record.last_inbound_at == inbound.sent_at and record.reply_window_closes_at is not None
+    assert [m.id for m in step.messages] == [inbound.dedupe_key] and step.transitions == []
+    assert record.contact.name == "Test Customer" and [t.text for t in record.recent] == ["hello"]
+
+
+def test_a_handoff_with_an_assignment_leaves_notes_in_order_and_the_holding_message_last():
+    inbound = received("a person please")
+    event = analyzed(inbound, wants_human=True)
+    step = Step.on("ana:" + inbound.dedupe_key, event, None, inbound)
+    step.receive(inbound)
+    step.analysed(inbound, event.analysis)
+    step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason="customer_asked"))
+    step.apply(Change(Trigger.AUTO_ASSIGN, SYSTEM_ACTOR, step.at, target="op_ana"), {"op_ana": "Ana Lima"})
+    send = step.outgoing(
+        OutboundContent(text="Passing you on"), AuthorKind.BOT, send_id=reply_send_id(inbound.dedupe_key)
+    )
+    step.send(send, "Assistant")
+
+    record = step.record
+    assert record.status == ThreadStatus.NEEDS_HUMAN and record.assignee.name == "Ana Lima"
+    assert record.handoff_reason == "customer_asked"
+    kinds = [(m.author, m.type) for m in step.messages]
+    assert kinds == [("customer", "text"), ("system", "activity"), ("system", "activity"), ("bot", "text")]
+    times = [m.at for m in step.messages]
+    assert times == sorted(times) and len(set(times[1:])) == 3
+    assert step.messages[0].analysis == event.analysis
+    assert "Ana Lima" in step.messages[2].text
+    assert send.in_reply_to == inbound.dedupe_key and send.reply_to_provider_id == inbound.provider_message_id
+    update = step.announcement()
+    assert [t.trigger for t in update.transitions] == ["handoff", "auto_assign"]
+    assert update.thread.assignee.id == "op_ana" and update.cause == "message.analyzed"
+
+
+def test_replaying_a_step_gives_the_same_ids():
+    inbound = received("a person please")
+    event = analyzed(inbound, wants_human=True)
+
+    def run() -> Step:
+        step = Step.on("ana:" + inbound.dedupe_key, event, None, inbound)
+        step.receive(inbound)
+        step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason="customer_asked"))
+        return step
+
+    first, second = run(), run()
+    assert [m.id for m in first.messages] == [m.id for m in second.messages]
+    assert first.announcement().event_id == second.announcement().event_id
+
+
+def test_an_analysis_of_a_message_stored_before_is_announced_with_the_message():
+    inbound = received("where is my order?")
+    event = analyzed(inbound)
+    stored = Step.on("rcv:" + inbound.dedupe_key, inbound, None, inbound)
+    stored.receive(inbound)
+    step = Step.on("ana:" + inbound.dedupe_key, event, stored.record, inbound)
+    step.analysed(inbound, Analysis(language="en"))
+    assert step.messages == [] and [m.id for m in step.announcement().messages] == [inbound.dedupe_key]
+    assert step.announcement().messages[0].analysis.language == "en" and step.record.message_count == 1
+
+
+def test_an_operator_reply_takes_the_thread_and_is_authored_by_the_operator():
+    inbound = received("hi")
+    start = Step.on("rcv", inbound, None, inbound)
+    start.receive(inbound)
+    ana = Actor(kind=ActorKind.OPERATOR, id="op_ana", name="Ana Lima")
+    command = ThreadCommand(
+        tenant="demo",
+        channel=inbound.channel,
+        thread_key=inbound.thread_key,
+        action=CommandAction.REPLY,
+        actor=ana,
+        content=OutboundContent(text="I'm Ana"),
+    )
+    step = Step.on("cmd:" + command.command_id, command, start.record, None)
+    step.apply(Change(Trigger.OPERATOR_REPLY, ana, step.at))
+    send = step.outgoing(command.content, AuthorKind.OPERATOR, send_id="snd_x", operator_id="op_ana")
+    step.send(send, "Ana Lima")
+    assert step.record.status == ThreadStatus.HUMAN and step.record.assignee.id == "op_ana"
+    operator_message = step.messages[-1]
+    assert (operator_message.author, operator_message.author_id, operator_message.author_name) == (
+        "operator",
+        "op_ana",
+        "Ana Lima",
+    )
+    assert send.recipient.id == inbound.contact.id and send.in_reply_to is None
