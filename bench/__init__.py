@@ -1,1 +1,1 @@
-"""`make bench`: Parley's figures beside floors measured in the same run (DESIGN.md §8)."""
+"""`make bench`: Parley's figures beside floors measured in the same run (README, "Measured")."""

@@ -149,7 +149,14 @@ async def main() -> int:
             infra.kafka_bootstrap,
             infra.mongodb_url,
             ports,
-            {"MONGODB_DATABASE": f"bench_{uuid.uuid4().hex[:6]}", "LOG_LEVEL": "INFO"},
+            # Webhooks go straight to ingest, so the sandbox never sees the customers write: its 24-hour window
+            # check would fail every reply.
+            {
+                "MONGODB_DATABASE": f"bench_{uuid.uuid4().hex[:6]}",
+                "LOG_LEVEL": "INFO",
+                "SANDBOX_ENFORCE_WINDOW": "false",
+            },
+            mail=infra.mail,
         )
         bare_port = free_port()
         bare = Child(

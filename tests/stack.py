@@ -7,13 +7,34 @@ from pathlib import Path
 
 from pymongo import MongoClient
 
+from parley_contracts import MESSAGE_RECEIVED, MESSAGE_SEND, ROUTER_INPUTS, THREAD_UPDATED
 from parley_devstack import Infrastructure
+from parley_devstack.process import run_blocking
 from parley_devstack.services import RunningStack, start_stack
+from tests.auth import INTEGRATION_KEY
+from tests.kafka_helpers import start_groups_at_end
+
+# What each service's consumer group reads (dashboard-api's notifier group is `<DASHBOARD_CONSUMER_GROUP>.notify`).
+GROUP_TOPICS = {
+    "ROUTER": ("", ROUTER_INPUTS),
+    "NLP": ("", (MESSAGE_RECEIVED,)),
+    "OUTBOUND": ("", (MESSAGE_SEND,)),
+    "DASHBOARD": (".notify", (THREAD_UPDATED,)),
+}
 
 
-def consumer_groups(run: str) -> dict[str, str]:
-    """Stacks started by different test modules must not share consumer groups (they would split partitions)."""
-    return {f"{svc}_CONSUMER_GROUP": f"parley-{svc.lower()}-{run}" for svc in ("ROUTER", "NLP", "OUTBOUND")}
+def consumer_groups(bootstrap: str) -> dict[str, str]:
+    """New consumer groups for one stack, starting at the topics' current end: stacks of different test modules
+    must not share groups (they would split partitions), nor replay what earlier modules published."""
+    run = uuid.uuid4().hex[:8]
+    groups = {f"{svc}_CONSUMER_GROUP": f"parley-{svc.lower()}-{run}" for svc in GROUP_TOPICS}
+    run_blocking(
+        start_groups_at_end(
+            bootstrap,
+            {groups[f"{svc}_CONSUMER_GROUP"] + suffix: topics for svc, (suffix, topics) in GROUP_TOPICS.items()},
+        )
+    )
+    return groups
 
 
 @contextmanager
@@ -21,14 +42,16 @@ def running_stack(infra: Infrastructure, log_dir: Path, **extra_env: str) -> Ite
     run = uuid.uuid4().hex[:8]
     env = {
         "MONGODB_DATABASE": f"parley_test_{run}",
-        **consumer_groups(run),
+        **consumer_groups(infra.kafka_bootstrap),
         "LOG_LEVEL": "INFO",
         "SEND_BACKOFF_BASE_SECONDS": "0.05",
         "CONSUMER_RETRY_BASE_SECONDS": "0.05",
+        "DASHBOARD_API_KEY": INTEGRATION_KEY,
         **extra_env,
     }
-    stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, log_dir, extra_env=env)
+    stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, log_dir, extra_env=env, mail=infra.mail)
     try:
+        stack.seed_demo()  # as `make run` does: admin@, ana@, ben@demo.local
         yield stack
     finally:
         stack.stop_all()

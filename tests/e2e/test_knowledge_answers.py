@@ -9,10 +9,10 @@ import pytest
 
 from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
+from tests.auth import KEY
 from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
-KEY = {"X-API-Key": "dev-api-key"}
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
+from tests.auth import login
 from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
@@ -52,7 +53,7 @@ async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: Runn
     assert _text_of(replies[0]).strip(), "the bot's reply has no text"
 
     api = stack.url("dashboard-api")
-    headers = {"X-API-Key": stack.env.get("DASHBOARD_API_KEY", "dev-api-key")}
+    headers = await login(http, api, "ana@demo.local")
     key = thread_key("demo", Channel.WHATSAPP, stack.env.get("WHATSAPP_PHONE_NUMBER_ID", "100000000000001"), wa_id)
 
     async def thread_listed() -> dict | None:
@@ -60,11 +61,11 @@ async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: Runn
         return next((t for t in page["items"] if t["thread_key"] == key), None)
 
     thread = await eventually(thread_listed, timeout=20)
-    assert thread is not None and thread["contact_id"] == wa_id and thread["contact_name"] == "Ana Test"
+    assert thread is not None and thread["contact"] == {"id": wa_id, "name": "Ana Test"}
 
     async def both_messages() -> list[dict] | None:
         page = (await http.get(f"{api}/api/threads/{key}/messages", headers=headers)).json()
-        items = page["items"]
+        items = [m for m in page["items"] if m["type"] != "activity"]
         return items if len(items) >= 2 and items[-1].get("status") == "delivered" else None
 
     messages = await eventually(both_messages, timeout=20)

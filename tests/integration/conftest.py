@@ -7,6 +7,7 @@ from pymongo import AsyncMongoClient
 from parley_devstack import Infrastructure
 from parley_devstack.process import free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
+from tests.auth import INTEGRATION_KEY
 from tests.stack import consumer_groups, drop_database
 
 pytestmark = pytest.mark.integration
@@ -32,11 +33,13 @@ def services(
             ports,
             {
                 "MONGODB_DATABASE": database_name,
-                **consumer_groups(uuid.uuid4().hex[:8]),
+                **consumer_groups(infra.kafka_bootstrap),
                 "SEND_BACKOFF_BASE_SECONDS": "0.05",
                 "CONSUMER_RETRY_BASE_SECONDS": "0.05",
+                "DASHBOARD_API_KEY": INTEGRATION_KEY,
                 **extra_env,
             },
+            mail=infra.mail,
         )
         stack = RunningStack(ports, env, tmp_path_factory.mktemp("logs"))
         started.append(stack)

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.auth import KEY
 from tests.unit.knowledge.kb_pdfs import scanned_pdf
 
 pytestmark = pytest.mark.integration
-KEY = {"X-API-Key": "dev-api-key"}
 EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 

@@ -8,10 +8,16 @@ import pytest
 from fastapi import FastAPI
 from pymongo import AsyncMongoClient
 
+from parley_business import BotConfig, BotConfigStore
+from parley_conversations.operators import Role
+from parley_dashboard.app import build_services
+from parley_dashboard.auth.principal import Principal
+from parley_dashboard.deps import current_principal
 from parley_dashboard.routes import bot_config as bot_config_routes
 from parley_dashboard.routes import knowledge as knowledge_routes
+from parley_dashboard.settings import DashboardSettings
 from parley_devstack import Infrastructure
-from parley_knowledge import BotConfig, BotConfigStore, KnowledgeStore, Retriever, ingest_pdf
+from parley_knowledge import KnowledgeStore, Retriever, ingest_pdf
 from tests.unit.knowledge.kb_pdfs import ACME_PAGES, scanned_pdf, text_pdf
 
 pytestmark = pytest.mark.integration
@@ -87,8 +93,10 @@ async def test_cached_bot_config_is_served_for_its_ttl_and_dropped_on_put(db) ->
 
 @pytest.fixture
 async def api(db) -> AsyncIterator[httpx.AsyncClient]:
+    """The two routers in-process, as an admin of every business unit (auth itself: test_dashboard_api.py)."""
     app = FastAPI()
-    app.state.db = db
+    app.state.services = build_services(DashboardSettings(), db, broker=None)  # type: ignore[arg-type]
+    app.dependency_overrides[current_principal] = lambda: Principal("integration", "key_t", "t", Role.ADMIN, None)
     app.include_router(knowledge_routes.router)
     app.include_router(bot_config_routes.router)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:

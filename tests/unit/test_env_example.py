@@ -23,7 +23,14 @@ SETTINGS: list[type[BaseSettings]] = [
     DashboardSettings,
     SandboxSettings,
 ]
-DEVSTACK_ONLY = {"PARLEY_KAFKA_PORT", "PARLEY_KAFKA_CONTROLLER_PORT", "PARLEY_MONGODB_PORT", "PARLEY_TEST_INFRA"}
+DEVSTACK_ONLY = {
+    "PARLEY_KAFKA_PORT",
+    "PARLEY_KAFKA_CONTROLLER_PORT",
+    "PARLEY_MONGODB_PORT",
+    "PARLEY_SMTP_PORT",
+    "PARLEY_IMAP_PORT",
+    "PARLEY_TEST_INFRA",
+}
 
 
 def env_names(model: type[BaseSettings]) -> set[str]:

@@ -1,4 +1,4 @@
-"""`parley-devstack provision | infra | run`: what the Makefile calls."""
+"""`parley-devstack provision | run | eval`: what the Makefile calls."""
 
 import argparse
 import os
@@ -6,7 +6,7 @@ import signal
 import sys
 import time
 
-from parley_devstack.build import ProvisioningError, ferretdb_binary, kafka_classpath
+from parley_devstack.build import ProvisioningError, ferretdb_binary, greenmail_jar, kafka_classpath
 from parley_devstack.paths import LOGS, RUN_DATA
 from parley_devstack.process import StartupError
 from parley_devstack.services import start_stack
@@ -16,10 +16,14 @@ BANNER = """
 Parley is running (Ctrl-C stops everything; data is kept in .local/data).
 
   Channel sandbox (be the customer)  {sandbox}/
-  Dashboard API (X-API-Key: {api_key})  {dashboard}/docs
+  Dashboard API (OpenAPI)             {dashboard}/docs
+    demo accounts, password parley-demo: admin@demo.local (admin), ana@demo.local, ben@demo.local (operators)
   Ingest webhooks                     {ingest}/webhooks/whatsapp
   Kafka                               {kafka}
   MongoDB protocol (FerretDB)         {mongodb}
+  Mail server (GreenMail: SMTP / IMAP, any login; mail is kept in memory only)
+    SMTP                              {mail.smtp_host}:{mail.smtp_port}
+    IMAP                              {mail.imap_host}:{mail.imap_port}
   Logs                                {logs}/
 """
 
@@ -41,22 +45,25 @@ def run() -> int:
         kafka=int(os.environ.get("PARLEY_KAFKA_PORT", "9092")),
         kafka_controller=int(os.environ.get("PARLEY_KAFKA_CONTROLLER_PORT", "9093")),
         mongodb=int(os.environ.get("PARLEY_MONGODB_PORT", "27017")),
+        smtp=int(os.environ.get("PARLEY_SMTP_PORT", "3025")),
+        imap=int(os.environ.get("PARLEY_IMAP_PORT", "3143")),
     )
     signal.signal(signal.SIGTERM, _raise_stop)
     signal.signal(signal.SIGINT, _raise_stop)
     LOGS.mkdir(parents=True, exist_ok=True)
     try:
         with infrastructure(RUN_DATA, ports) as infra:
-            stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, LOGS, fixed_ports=True)
+            stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, LOGS, fixed_ports=True, mail=infra.mail)
             try:
+                stack.seed_demo()
                 print(
                     BANNER.format(
                         sandbox=stack.url("sandbox"),
                         dashboard=stack.url("dashboard-api"),
                         ingest=stack.url("ingest"),
-                        api_key=stack.env.get("DASHBOARD_API_KEY", "dev-api-key"),
                         kafka=infra.kafka_bootstrap,
                         mongodb=infra.mongodb_url,
+                        mail=infra.mail,
                         logs=LOGS,
                     ),
                     flush=True,
@@ -65,7 +72,7 @@ def run() -> int:
             finally:
                 print("\nstopping services …", flush=True)
                 stack.stop_all()
-                print("stopping Kafka and FerretDB …", flush=True)
+                print("stopping Kafka, FerretDB and the mail server …", flush=True)
     except _Stop:
         pass
     except (StartupError, ProvisioningError) as exc:
@@ -93,12 +100,37 @@ def _supervise(stack) -> None:
                     print(f"[devstack] {name} did not come back: {exc}", flush=True)
 
 
+def evaluate(argv: list[str]) -> int:
+    """`parley-devstack eval [evaluation args…]` (`make eval`): `python -m parley_nlp.evaluation` against
+    `--mongodb-url`/`MONGODB_URL`, else against a FerretDB started for the run."""
+    # Dev tooling may import a service; imported here because only this command needs it.
+    from parley_devstack.stack import local_mongodb
+    from parley_nlp import evaluation
+
+    args = evaluation.parse_args(argv, prog="parley-devstack eval")
+    if error := evaluation.input_error(args):
+        print(error, file=sys.stderr)
+        return 2
+    if args.mongodb_url:
+        report = evaluation.run(args, args.mongodb_url)
+    else:
+        with local_mongodb() as url:
+            report = evaluation.run(args, url)
+    evaluation.print_report(report, verbose=args.verbose)
+    return 0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="parley-devstack")
-    parser.add_argument("command", choices=["provision", "run"])
+    parser.add_argument("command", choices=["provision", "run", "eval"])
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="eval only: the arguments of parley_nlp.evaluation")
     args = parser.parse_args()
+    if args.command == "eval":
+        sys.exit(evaluate(args.args))
+    if args.args:
+        parser.error(f"unrecognized arguments: {' '.join(args.args)}")
     if args.command == "provision":
-        print(f"Kafka jars: {kafka_classpath()}\nFerretDB: {ferretdb_binary()}")
+        print(f"Kafka jars: {kafka_classpath()}\nFerretDB: {ferretdb_binary()}\nGreenMail: {greenmail_jar()}")
         return
     sys.exit(run())
 

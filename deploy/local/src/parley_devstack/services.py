@@ -1,12 +1,14 @@
 """Parley's own processes (the five services and the channel sandbox), started and health-checked."""
 
 import os
+import subprocess
 import sys
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parley_devstack.process import Child, free_port
+from parley_devstack.process import Child, StartupError, free_port
+from parley_devstack.servers import MailServer
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,33 @@ class RunningStack:
         for name in reversed(list(self.children)):
             self.stop(name)
 
+    def seed_demo(self) -> str:
+        """The local demo's operator accounts (`parley-admin seed-demo`, idempotent): local stacks only."""
+        done = subprocess.run(
+            [sys.executable, "-m", "parley_dashboard.cli", "seed-demo"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise StartupError(f"seeding the demo accounts failed:\n{done.stdout}\n{done.stderr}")
+        return done.stdout.strip()
+
 
 def stack_env(
-    kafka_bootstrap: str, mongodb_url: str, ports: dict[str, int], extra: dict[str, str] | None = None
+    kafka_bootstrap: str,
+    mongodb_url: str,
+    ports: dict[str, int],
+    extra: dict[str, str] | None = None,
+    mail: MailServer | None = None,
 ) -> dict[str, str]:
+    """The services' environment: ours on top of the caller's, `extra` last. Without `mail` the SMTP/IMAP
+    variables are whatever the caller's environment says (callers predating the mail server)."""
     env = {**os.environ, "KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap, "MONGODB_URL": mongodb_url}
+    if mail:
+        env.update(mail.env())
     env.update({spec.port_env: str(ports[spec.name]) for spec in SERVICES})
     env["SANDBOX_INGEST_URL"] = f"http://127.0.0.1:{ports['ingest']}"
     env.setdefault("WHATSAPP_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")
@@ -75,9 +99,10 @@ def start_stack(
     *,
     fixed_ports: bool = False,
     extra_env: dict[str, str] | None = None,
+    mail: MailServer | None = None,
 ) -> RunningStack:
     ports = dict(DEFAULT_PORTS) if fixed_ports else {s.name: free_port() for s in SERVICES}
-    stack = RunningStack(ports, stack_env(kafka_bootstrap, mongodb_url, ports, extra_env), log_dir)
+    stack = RunningStack(ports, stack_env(kafka_bootstrap, mongodb_url, ports, extra_env, mail), log_dir)
     try:
         for spec in SERVICES:
             stack.start(spec.name)

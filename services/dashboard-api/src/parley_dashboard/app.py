@@ -1,35 +1,169 @@
-"""dashboard-api's FastAPI app: operators' and admins' HTTP API behind an API key."""
+"""dashboard-api's FastAPI app: the operators' and admins' HTTP API, the live WebSocket, and the two
+`thread.updated` listeners (live updates; notifications and emails)."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
-from fastapi import Depends, FastAPI
+import structlog
+from fastapi import FastAPI
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from faststream.middlewares import AckPolicy
+from pydantic import ValidationError
 
-from parley_dashboard.deps import require_api_key
-from parley_dashboard.routes import bot_config, knowledge, threads
+from parley_business import BotConfigStore, BusinessUnitStore
+from parley_contracts import THREAD_UPDATED, ThreadUpdated
+from parley_conversations.media import MediaStore
+from parley_conversations.operators import Role
+from parley_conversations.roster import OperatorDirectory, Roster, Workload
+from parley_conversations.store import Conversations
+from parley_dashboard.auth.accounts import Accounts, LoginService
+from parley_dashboard.auth.api_keys import ApiKeyStore, EnvironmentKey
+from parley_dashboard.auth.sessions import SessionStore
+from parley_dashboard.auth.throttle import Limits, LoginThrottle
+from parley_dashboard.commands import CommandGateway
+from parley_dashboard.deps import Services
+from parley_dashboard.listeners import LiveListener, NotifyListener
+from parley_dashboard.live import LiveHub
+from parley_dashboard.mailer import Mailer, SmtpSettings
+from parley_dashboard.notifications import NotificationStore
+from parley_dashboard.routes import (
+    api_keys,
+    auth,
+    bot_config,
+    knowledge,
+    live,
+    media,
+    notifications,
+    operators,
+    threads,
+    units,
+)
 from parley_dashboard.settings import DashboardSettings
+from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
+from parley_runtime.steps import subscribe_step
+
+log = structlog.get_logger()
+ROUTERS = (auth, threads, notifications, media, operators, api_keys, units, bot_config, knowledge, live)
 
 
 def create_app(settings: DashboardSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         client, db = connect(settings)
-        app.state.settings = settings
-        app.state.db = db
+        broker = make_broker(settings, "dashboard-api")
+        services = build_services(settings, db, broker)
+        directory = services.directory
+        roster = Roster(directory, ttl_seconds=settings.roster_refresh_seconds)
+        notifier = NotifyListener(
+            services.notifications, roster, services.units, _mailer(settings, db), settings.public_url
+        )
+        subscribe_step(
+            broker,
+            settings,
+            service="dashboard-api",
+            group=f"{settings.dashboard_consumer_group}.notify",
+            model=ThreadUpdated,
+            step=notifier.on_update,
+        )
+        _subscribe_live(broker, LiveListener(services.commands, services.hub, roster))
+        await services.conversations.ensure_indexes()
+        await services.notifications.ensure_indexes()
+        app.state.services = services
+        await broker.start()
         try:
             yield
         finally:
+            await services.hub.close_all()
+            await broker.stop()
             await client.close()
 
-    app = FastAPI(title="Parley dashboard API", version="0.1.0", lifespan=lifespan)
-    guarded = [Depends(require_api_key)]
-    app.include_router(threads.router, dependencies=guarded)
-    app.include_router(knowledge.router, dependencies=guarded)
-    app.include_router(bot_config.router, dependencies=guarded)
+    app = FastAPI(
+        title="Parley dashboard API",
+        version="0.2.0",
+        description="Operators' and admins' API. Log in with `POST /api/auth/login` and send "
+        "`Authorization: Bearer <token>`; integrations send `X-API-Key`.",
+        lifespan=lifespan,
+    )
+    for module in ROUTERS:
+        app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     return app
+
+
+def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Services:
+    directory = OperatorDirectory(db)
+    accounts = Accounts(db, directory)
+    sessions = SessionStore(db, timedelta(hours=settings.session_hours))
+    limits = Limits(
+        timedelta(seconds=settings.login_window_seconds),
+        settings.login_max_failures_per_account,
+        settings.login_max_failures_per_address,
+    )
+    return Services(
+        settings=settings,
+        db=db,
+        conversations=Conversations(db),
+        directory=directory,
+        accounts=accounts,
+        logins=LoginService(accounts, sessions, LoginThrottle(db, limits)),
+        sessions=sessions,
+        api_keys=ApiKeyStore(db),
+        environment_key=_environment_key(settings),
+        units=BusinessUnitStore(db),
+        bot_configs=BotConfigStore(db),
+        workload=Workload(db),
+        media=MediaStore(db),
+        notifications=NotificationStore(db),
+        commands=CommandGateway(broker, settings.command_wait_seconds),
+        hub=LiveHub(),
+    )
+
+
+def _environment_key(settings: DashboardSettings) -> EnvironmentKey | None:
+    if settings.dashboard_api_key is None:
+        return None
+    tenants = [t.strip() for t in settings.dashboard_api_key_tenants.split(",") if t.strip()]
+    return EnvironmentKey(
+        settings.dashboard_api_key.get_secret_value(),
+        Role(settings.dashboard_api_key_role),
+        None if "*" in tenants else frozenset(tenants),
+    )
+
+
+def _mailer(settings: DashboardSettings, db) -> Mailer:
+    smtp = None
+    if settings.smtp_host:
+        smtp = SmtpSettings(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            security=settings.smtp_security,
+            username=settings.smtp_username,
+            password=settings.smtp_password.get_secret_value() if settings.smtp_password else None,
+            sender=settings.notify_email_from,
+            timeout=settings.smtp_timeout_seconds,
+        )
+    return Mailer(db, smtp)
+
+
+def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> None:
+    """Every replica reads every update from now on (no group, nothing to commit): live views need no replay;
+    a console that reconnects reloads what it shows."""
+
+    async def on_record(msg: KafkaMessage) -> None:
+        try:
+            await listener.on_update(ThreadUpdated.model_validate_json(msg.body))
+        except ValidationError:
+            log.warning("live.invalid_update", offset=msg.raw_message.offset)
+        except Exception as exc:  # one bad push must not stop the stream for everyone
+            log.error("live.push_failed", error=repr(exc))
+
+    broker.subscriber(THREAD_UPDATED, group_id=None, auto_offset_reset="latest", ack_policy=AckPolicy.ACK_FIRST)(
+        on_record
+    )

@@ -1,9 +1,14 @@
-"""What the dashboard API returns (its OpenAPI document is generated from these)."""
+"""What the dashboard API takes and returns beyond the shared models (threads and messages are the contracts'
+`ThreadView` / `MessageView`; operators are `parley_conversations.operators.Operator`). Its OpenAPI document
+is generated from these."""
 
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from parley_contracts import QuickReply, TemplateMessage, ThreadView
+from parley_conversations.operators import Availability, Operator, Role
 
 T = TypeVar("T")
 
@@ -15,46 +20,112 @@ class Page(BaseModel, Generic[T]):
     page_size: int
 
 
-class ThreadOut(BaseModel):
-    thread_key: str
-    tenant: str
-    channel: str
-    account_id: str | None = None
-    contact_id: str
-    contact_name: str | None = None
-    status: str
-    assignee: str | None = None
-    bot_paused: bool = False
-    labels: list[str] = Field(default_factory=list)
-    message_count: int = 0
-    language: str | None = None
-    last_sentiment: str | None = None
-    last_message_preview: str | None = None
-    last_author: str | None = None
-    handoff_reason: str | None = None
-    created_at: datetime
-    last_message_at: datetime
+class ViewCounts(BaseModel):
+    mine: int
+    unassigned: int
+    bot: int
+    all: int
 
 
-class MessageOut(BaseModel):
+class LoginIn(BaseModel):
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+    expires_in: int = Field(description="Seconds until the session ends.")
+    operator: Operator
+
+
+class MeOut(BaseModel):
+    kind: Literal["operator", "integration"]
     id: str
-    thread_key: str
-    direction: str
-    author: str
-    author_name: str | None = None
-    text: str
-    at: datetime
-    provider_message_id: str | None = None
-    send_id: str | None = None
-    status: str | None = None
-    status_history: list[dict[str, Any]] = Field(default_factory=list)
-    error: str | None = None
-    analysis: dict[str, Any] | None = None
+    name: str
+    role: Role
+    tenants: list[str] | None = Field(description="Business units this caller works for (null: all).")
+    operator: Operator | None = None
+    unread_notifications: int = 0
 
 
-def thread_out(doc: dict[str, Any]) -> ThreadOut:
-    return ThreadOut(thread_key=doc["_id"], **{k: v for k, v in doc.items() if k != "_id"})
+class AvailabilityIn(BaseModel):
+    availability: Availability
 
 
-def message_out(doc: dict[str, Any]) -> MessageOut:
-    return MessageOut(id=doc["_id"], **{k: v for k, v in doc.items() if k in MessageOut.model_fields and k != "id"})
+class OperatorIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(max_length=254)
+    name: str = Field(min_length=1, max_length=120)
+    role: Role = Role.OPERATOR
+    tenants: list[str] = Field(min_length=1)
+    password: str = Field(min_length=1, max_length=1024)
+    auto_assign: bool = True
+    max_open: int | None = Field(default=None, ge=1)
+
+
+class OperatorPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=120)
+    role: Role | None = None
+    tenants: list[str] | None = Field(default=None, min_length=1)
+    password: str | None = Field(default=None, max_length=1024)
+    auto_assign: bool | None = None
+    max_open: int | None = Field(default=None, ge=1)
+    active: bool | None = None
+    availability: Availability | None = None
+
+
+class TeamMember(BaseModel):
+    operator: Operator
+    open_threads: int
+    cap: int
+    last_assigned_at: datetime | None
+
+
+class ApiKeyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=120)
+    role: Role = Role.OPERATOR
+    tenants: list[str] = Field(min_length=1)
+
+
+class ApiKeyOut(BaseModel):
+    key_id: str
+    name: str
+    role: Role
+    tenants: list[str]
+    created_by: str
+    created_at: datetime
+    key: str | None = Field(default=None, description="Shown once, when created.")
+
+
+class ReplyIn(BaseModel):
+    """A reply as JSON (text and/or a template). To attach files, send multipart/form-data instead."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(default=None, min_length=1, max_length=4096)
+    template: TemplateMessage | None = None
+    quick_replies: list[QuickReply] = Field(default_factory=list, max_length=3)
+
+
+class ActionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    note: str | None = Field(default=None, max_length=500, description="Kept with the transition.")
+
+
+class AssignIn(ActionIn):
+    operator_id: str = Field(min_length=1)
+
+
+class CommandOut(BaseModel):
+    command_id: str
+    outcome: Literal["applied", "unchanged", "rejected", "pending"]
+    reason: str | None = None
+    thread: ThreadView | None = None

@@ -1,10 +1,47 @@
 """dashboard-api's settings, from the environment (see .env.example)."""
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator
 
 from parley_runtime.settings import ServiceSettings
 
 
 class DashboardSettings(ServiceSettings):
     port: int = Field(default=8080, validation_alias="DASHBOARD_PORT")
-    dashboard_api_key: str = Field(default="dev-api-key", min_length=8, description="X-API-Key for the HTTP API.")
+    public_url: str = Field(
+        default="http://127.0.0.1:8080",
+        validation_alias="DASHBOARD_PUBLIC_URL",
+        description="Where people reach the dashboard (links in notification emails).",
+    )
+    # Integration key from the environment: a deployment's first key, before any admin exists to create one.
+    dashboard_api_key: SecretStr | None = Field(
+        default=None, description="X-API-Key accepted as an integration (empty: none from the environment)."
+    )
+    dashboard_api_key_role: str = Field(default="admin", pattern="^(operator|manager|admin)$")
+    dashboard_api_key_tenants: str = Field(
+        default="*", description="Comma-separated business units the environment key may see; * = all."
+    )
+    session_hours: float = Field(default=12.0, gt=0, description="How long a login lasts.")
+    login_window_seconds: int = Field(default=900, ge=1, description="Window for counting failed logins.")
+    login_max_failures_per_account: int = Field(default=5, ge=1)
+    login_max_failures_per_address: int = Field(default=20, ge=1)
+    command_wait_seconds: float = Field(
+        default=2.0, ge=0, description="How long an action waits for the router before answering 202."
+    )
+    roster_refresh_seconds: float = Field(
+        default=2.0, ge=0, validation_alias="ROSTER_REFRESH_SECONDS", description="Cached operators per business unit."
+    )
+    dashboard_consumer_group: str = Field(
+        default="parley-dashboard", description="Consumer group of the notifier (stores notifications, emails)."
+    )
+    smtp_host: str | None = Field(default=None, description="Mail server for notification emails (empty: no email).")
+    smtp_port: int = Field(default=587)
+    smtp_security: str = Field(default="starttls", pattern="^(none|starttls|tls)$")
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0)
+    notify_email_from: str = Field(default="Parley <parley@localhost>")
+
+    @field_validator("dashboard_api_key", "smtp_host", "smtp_username", "smtp_password", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value

@@ -6,23 +6,25 @@ from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from parley_dashboard.deps import DbDep
-from parley_knowledge import BotConfig, BotConfigStore, BotSettings
+from parley_business import BotConfig, BotSettings
+from parley_dashboard.deps import AdminDep, PrincipalDep, ServicesDep, visible_tenant
 
 router = APIRouter(prefix="/api/tenants/{tenant}/bot-config", tags=["bot config"])
 
 
 @router.get("", response_model=BotConfig)
-async def get_bot_config(tenant: str, db: DbDep) -> BotConfig:
+async def get_bot_config(tenant: str, services: ServicesDep, principal: PrincipalDep) -> BotConfig:
     """The stored configuration, or the defaults when none was saved."""
-    return await BotConfigStore(db).get(tenant)
+    visible_tenant(principal, tenant)
+    return await services.bot_configs.get(tenant)
 
 
 @router.put("", response_model=BotConfig)
-async def put_bot_config(tenant: str, body: BotSettings, db: DbDep) -> BotConfig:
-    """Replace the configuration (validated: ISO language codes, known channels, threshold 0–1)."""
+async def put_bot_config(tenant: str, body: BotSettings, services: ServicesDep, principal: AdminDep) -> BotConfig:
+    """Replace the configuration (admins; validated: ISO language codes, known channels, threshold 0–1)."""
+    visible_tenant(principal, tenant)
     try:
         config = BotConfig.model_validate({**body.model_dump(), "tenant": tenant})
     except ValidationError as exc:
         raise RequestValidationError(exc.errors(include_url=False, include_context=False)) from exc
-    return await BotConfigStore(db).put(config)
+    return await services.bot_configs.put(config)

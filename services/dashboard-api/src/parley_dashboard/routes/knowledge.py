@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, HTTPException, Query, UploadFile, status
 from pydantic import BaseModel
 
-from parley_dashboard.deps import DbDep
+from parley_dashboard.deps import AdminDep, PrincipalDep, ServicesDep, visible_tenant
 from parley_knowledge import (
     ConcurrentUpload,
     DocumentSummary,
@@ -54,9 +54,12 @@ class SearchResponse(BaseModel):
 
 
 @router.post("/documents", status_code=status.HTTP_201_CREATED, response_model=DocumentSummary)
-async def upload_document(tenant: str, db: DbDep, file: Annotated[UploadFile, File()]) -> DocumentSummary:
-    """Upload (or re-upload, same filename = replace) a text PDF. 413 over 20 MB, 415 not a PDF,
+async def upload_document(
+    tenant: str, services: ServicesDep, principal: AdminDep, file: Annotated[UploadFile, File()]
+) -> DocumentSummary:
+    """Upload (or re-upload, same filename = replace) a text PDF (admins). 413 over 20 MB, 415 not a PDF,
     422 when the PDF has no extractable text (scanned images: run OCR first)."""
+    visible_tenant(principal, tenant)
     filename = (file.filename or "document.pdf").strip()[:200] or "document.pdf"
     if (file.content_type or "") not in PDF_TYPES and not filename.lower().endswith(".pdf"):
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "only PDF files are accepted")
@@ -65,7 +68,7 @@ async def upload_document(tenant: str, db: DbDep, file: Annotated[UploadFile, Fi
         raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"PDF larger than {MAX_UPLOAD_BYTES // 2**20} MB")
     if not data.lstrip()[:1024].count(b"%PDF"):
         raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "the file is not a PDF")
-    store = KnowledgeStore(db)
+    store = KnowledgeStore(services.db)
     await store.ensure_indexes()
     try:
         return await ingest_pdf(store, tenant, filename, data)
@@ -78,8 +81,9 @@ async def upload_document(tenant: str, db: DbDep, file: Annotated[UploadFile, Fi
 
 
 @router.get("/documents", response_model=list[DocumentInfo])
-async def list_documents(tenant: str, db: DbDep) -> list[DocumentInfo]:
-    docs = await KnowledgeStore(db).list_documents(tenant)
+async def list_documents(tenant: str, services: ServicesDep, principal: PrincipalDep) -> list[DocumentInfo]:
+    visible_tenant(principal, tenant)
+    docs = await KnowledgeStore(services.db).list_documents(tenant)
     return [
         DocumentInfo(
             document_id=str(d["_id"]),
@@ -97,17 +101,24 @@ async def list_documents(tenant: str, db: DbDep) -> list[DocumentInfo]:
 
 
 @router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_document(tenant: str, document_id: str, db: DbDep) -> None:
-    if not await KnowledgeStore(db).delete_document(tenant, document_id):
+async def delete_document(tenant: str, document_id: str, services: ServicesDep, principal: AdminDep) -> None:
+    visible_tenant(principal, tenant)
+    if not await KnowledgeStore(services.db).delete_document(tenant, document_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such document")
 
 
 @router.get("/search", response_model=SearchResponse)
 async def search(
-    tenant: str, db: DbDep, q: Annotated[str, Query(min_length=1, max_length=2000)], wants_human: bool = False
+    tenant: str,
+    services: ServicesDep,
+    principal: PrincipalDep,
+    q: Annotated[str, Query(min_length=1, max_length=2000)],
+    wants_human: bool = False,
 ) -> SearchResponse:
-    """What the bot would retrieve (and answer) for a customer message: for admins to test the KB."""
-    retriever = Retriever(KnowledgeStore(db), refresh_seconds=0)
+    """What the bot would retrieve (and answer) for a customer message: for admins to test the KB, and for
+    operators looking for the business's own answer."""
+    visible_tenant(principal, tenant)
+    retriever = Retriever(KnowledgeStore(services.db), refresh_seconds=0)
     result, answer = await retriever.answer(tenant, q, drop_handoff=wants_human)
     return SearchResponse(
         query=q,
