@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from parley_contracts import Actor, ActorKind, ThreadStatus, Transition
+from parley_contracts import Actor, ActorKind, CommandAction, ThreadStatus, Transition
 
 BOT, NEEDS_HUMAN, HUMAN, RESOLVED = (
     ThreadStatus.BOT,
@@ -201,6 +201,17 @@ ALLOWED_ACTORS: dict[Trigger, set[ActorKind]] = {
     Trigger.HAND_BACK: _PEOPLE,
     Trigger.RESOLVE: _PEOPLE,
     Trigger.REOPEN: _PEOPLE,
+}
+
+
+# The trigger behind each operator command (`thread.command`); the router's timer commands carry their own logic.
+COMMAND_TRIGGERS: dict[CommandAction, Trigger] = {
+    CommandAction.REPLY: Trigger.OPERATOR_REPLY,
+    CommandAction.TAKE_OVER: Trigger.TAKE_OVER,
+    CommandAction.HAND_BACK: Trigger.HAND_BACK,
+    CommandAction.RESOLVE: Trigger.RESOLVE,
+    CommandAction.REOPEN: Trigger.REOPEN,
+    CommandAction.ASSIGN: Trigger.ASSIGN,
 }
 
 

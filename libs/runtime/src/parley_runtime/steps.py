@@ -74,6 +74,25 @@ class StepRunner(Generic[E]):
         self._base_delay = base_delay
         self._max_delay = max_delay
 
+    @classmethod
+    def configured(
+        cls,
+        broker: KafkaBroker,
+        settings: ServiceSettings,
+        service: str,
+        model: type[E],
+        step: Callable[[E], Awaitable[None]],
+    ) -> "StepRunner[E]":
+        """A runner with the service's retry settings (`CONSUMER_MAX_ATTEMPTS`, `CONSUMER_RETRY_BASE_SECONDS`)."""
+        return cls(
+            broker=broker,
+            service=service,
+            model=model,
+            step=step,
+            max_attempts=settings.consumer_max_attempts,
+            base_delay=settings.consumer_retry_base_seconds,
+        )
+
     async def __call__(self, msg: KafkaMessage) -> None:
         await self.process(msg.raw_message)
 
@@ -142,14 +161,7 @@ def subscribe_step(
 ) -> None:
     """Run `step` for every record of `model.topic`, under consumer group `group`, from the earliest
     uncommitted offset."""
-    runner = StepRunner(
-        broker=broker,
-        service=service,
-        model=model,
-        step=step,
-        max_attempts=settings.consumer_max_attempts,
-        base_delay=settings.consumer_retry_base_seconds,
-    )
+    runner = StepRunner.configured(broker, settings, service, model, step)
     broker.subscriber(model.topic, group_id=group, auto_offset_reset="earliest")(runner)
 
 
@@ -206,15 +218,7 @@ def subscribe_steps(
     Records come in batches, are put in time order (`in_time_order`) and processed one at a time, each by its
     topic's step under the one consumer policy; offsets are committed after the whole batch."""
     runners = {
-        model.topic: StepRunner(
-            broker=broker,
-            service=service,
-            model=model,
-            step=step,
-            max_attempts=settings.consumer_max_attempts,
-            base_delay=settings.consumer_retry_base_seconds,
-        )
-        for model, step in steps.items()
+        model.topic: StepRunner.configured(broker, settings, service, model, step) for model, step in steps.items()
     }
     processing = asyncio.Lock()
 

@@ -82,6 +82,6 @@ class Mailer:
             username=smtp.username,
             password=smtp.password,
             use_tls=smtp.security == "tls",
-            start_tls=True if smtp.security == "starttls" else False,
+            start_tls=smtp.security == "starttls",
             timeout=smtp.timeout,
         )

@@ -14,15 +14,10 @@ from pymongo.errors import DuplicateKeyError
 
 from parley_contracts import AuthorKind, DeliveryState, ThreadStatus, ThreadUpdated
 from parley_conversations.operators import Operator, Role
+from parley_conversations.reasons import describe_handoff
 from parley_runtime.mongo import by_id
 
 NOTIFICATIONS = "notifications"
-
-_REASONS = {
-    "customer_asked": "the customer asked for a person",
-    "no_answer": "the bot found no answer",
-    "low_confidence": "the bot was not sure of its answer",
-}
 
 
 class Notification(BaseModel):
@@ -69,13 +64,13 @@ def notifications_for(update: ThreadUpdated, team: list[Operator]) -> list[Notif
         if t.to_assignee and t.to_assignee != t.from_assignee and t.to_assignee != t.actor.id:
             by = f" by {t.actor.name}" if t.actor.name and t.trigger == "assign" else ""
             why = t.reason or (thread.handoff_reason if thread else None) or ""
-            note(t.to_assignee, "assigned", f"{contact} was assigned to you{by}", _REASONS.get(why, why).capitalize())
+            note(t.to_assignee, "assigned", f"{contact} was assigned to you{by}", describe_handoff(why).capitalize())
         if t.trigger == "handoff" and t.to_status == ThreadStatus.NEEDS_HUMAN:
             assignee = thread.assignee if thread else None
             who = (
                 f"Assigned to {assignee.name or assignee.id}." if assignee else "Nobody is available: please assign it."
             )
-            body = f"{_REASONS.get(t.reason or '', t.reason or '').capitalize()}. {who}".strip(". ") + "."
+            body = f"{describe_handoff(t.reason).capitalize()}. {who}".strip(". ") + "."
             for manager in team:
                 if manager.active and manager.role.includes(Role.MANAGER) and update.tenant in manager.tenants:
                     note(manager.id, "handoff", f"{contact} needs a person", body, email=True)

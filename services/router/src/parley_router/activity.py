@@ -7,11 +7,11 @@ from importlib import resources
 from pydantic import BaseModel
 
 from parley_contracts import Transition
+from parley_conversations.reasons import describe_handoff
 
 
 class ActivityPhrases(BaseModel):
     notes: dict[str, str]
-    reasons: dict[str, str]
 
 
 @cache
@@ -25,7 +25,7 @@ def describe(transition: Transition, assignee_name: str | None) -> str:
     template = phrases.notes.get(f"{transition.trigger}:{transition.to_status}") or phrases.notes.get(
         transition.trigger, "{actor}: {trigger}"
     )
-    reason = phrases.reasons.get(transition.reason or "", transition.reason or "")
+    reason = describe_handoff(transition.reason)
     return template.format(
         actor=transition.actor.name or str(transition.actor.kind),
         assignee=assignee_name or transition.to_assignee or "nobody",

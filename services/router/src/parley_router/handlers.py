@@ -4,6 +4,7 @@ then sends, then the thread document with the step marked applied, then the anno
 `thread.updated` (docs/adr/0001-router-single-writer.md)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import structlog
@@ -26,7 +27,7 @@ from parley_contracts import (
 )
 from parley_conversations.documents import ThreadRecord
 from parley_conversations.roster import Roster, Workload
-from parley_conversations.state_machine import Change, Rejected, ThreadState, Trigger
+from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger
 from parley_conversations.store import Conversations, OpenThread
 from parley_conversations.windows import refusal
 from parley_router.assignment import Candidate, eligible, pick_operator
@@ -47,14 +48,6 @@ from parley_runtime.steps import current_partition
 
 log = structlog.get_logger()
 
-# Operator actions that are a plain trigger of the state machine.
-_SIMPLE_ACTIONS = {
-    CommandAction.TAKE_OVER: Trigger.TAKE_OVER,
-    CommandAction.HAND_BACK: Trigger.HAND_BACK,
-    CommandAction.RESOLVE: Trigger.RESOLVE,
-    CommandAction.REOPEN: Trigger.REOPEN,
-}
-
 
 def received_key(dedupe_key: str) -> str:
     return f"rcv:{dedupe_key}"
@@ -68,12 +61,12 @@ def command_key(command_id: str) -> str:
     return f"cmd:{command_id}"
 
 
+@dataclass(frozen=True)
 class Verdict:
-    """How a command ended, for the operator who sent it."""
+    """How a command ended, for the operator who sent it: applied, unchanged or rejected (with why)."""
 
-    def __init__(self, outcome: str, reason: str | None = None) -> None:
-        self.outcome = outcome
-        self.reason = reason
+    outcome: str
+    reason: str | None = None
 
 
 APPLIED = Verdict("applied")
@@ -105,9 +98,8 @@ class RouterHandlers:
 
     async def on_received(self, event: MessageReceived) -> None:
         key = received_key(event.dedupe_key)
-        thread = await self._conversations.thread(event.thread_key)
-        if thread and thread.has_applied(key):
-            await self._replay(thread, key)
+        thread, done = await self._thread_unless_applied(event.thread_key, key)
+        if done:
             return
         step = Step.on(key, event, thread, event)
         self._receive(step, event)
@@ -123,9 +115,8 @@ class RouterHandlers:
     async def on_analyzed(self, event: MessageAnalyzed) -> None:
         inbound = event.inbound
         key = analyzed_key(inbound.dedupe_key)
-        thread = await self._conversations.thread(event.thread_key)
-        if thread and thread.has_applied(key):
-            await self._replay(thread, key)
+        thread, done = await self._thread_unless_applied(event.thread_key, key)
+        if done:
             return
         step = Step.on(key, event, thread, inbound)
         if thread is None or not thread.has_applied(received_key(inbound.dedupe_key)):
@@ -223,12 +214,11 @@ class RouterHandlers:
 
     async def on_command(self, command: ThreadCommand) -> None:
         key = command_key(command.command_id)
-        thread = await self._conversations.thread(command.thread_key)
+        thread, done = await self._thread_unless_applied(command.thread_key, key)
+        if done:
+            return
         if thread is None:
             await self._answer(command, key, None, Verdict("rejected", "no such thread"))
-            return
-        if thread.has_applied(key):
-            await self._replay(thread, key)
             return
         step = Step.on(key, command, thread, None)
         verdict = await self._command(step, command)
@@ -250,7 +240,7 @@ class RouterHandlers:
             if step.record.status == ThreadStatus.NEEDS_HUMAN and step.record.assignee is None:
                 await self._assign_by_workload(step)
             return APPLIED
-        return _verdict(step.apply(Change(_SIMPLE_ACTIONS[action], command.actor, step.at, reason=command.reason)))
+        return _verdict(step.apply(Change(COMMAND_TRIGGERS[action], command.actor, step.at, reason=command.reason)))
 
     def _operator_reply(self, step: Step, command: ThreadCommand) -> Verdict:
         content = command.content
@@ -379,12 +369,17 @@ class RouterHandlers:
             ),
         )
 
-    async def _replay(self, thread: ThreadRecord, key: str) -> None:
-        """A record applied before: only its announcement may be missing (a crash after the write)."""
+    async def _thread_unless_applied(self, thread_key: str, key: str) -> tuple[ThreadRecord | None, bool]:
+        """The thread (None: new), and whether the record `key` was applied to it before: then only its
+        announcement may be missing (a crash after the write), and it is made again."""
+        thread = await self._conversations.thread(thread_key)
+        if thread is None or not thread.has_applied(key):
+            return thread, False
         update = thread.replayed_update(key)
         if update is not None:
             await publish(self._broker, update)
         log.info("router.replayed", key=key, reannounced=update is not None)
+        return thread, True
 
 
 def _verdict(outcome: object) -> Verdict:

@@ -54,6 +54,7 @@ class Step:
     record: ThreadRecord
     new: bool
     before: ThreadState
+    inbound: MessageReceived | None  # the customer's message this step handles, if any
     messages: list[MessageRecord] = field(default_factory=list)  # to insert (once)
     reannounced: list[MessageRecord] = field(default_factory=list)  # stored before; announced with news
     analysis: tuple[str, Analysis] | None = None
@@ -72,7 +73,7 @@ class Step:
         else:
             new = False
         assignee = record.assignee.id if record.assignee else None
-        return cls(key, cause, record, new, ThreadState(record.status, assignee))
+        return cls(key, cause, record, new, ThreadState(record.status, assignee), inbound)
 
     @property
     def at(self) -> datetime:
@@ -171,7 +172,7 @@ class Step:
         self, content: OutboundContent, author: AuthorKind, *, send_id: str, operator_id: str | None = None
     ) -> MessageSend:
         """The send for `content` to this thread's customer (in reply to the message being handled, if any)."""
-        inbound = self.cause if isinstance(self.cause, MessageReceived) else getattr(self.cause, "inbound", None)
+        inbound = self.inbound
         return MessageSend(
             **self.cause.lineage(),
             occurred_at=self.at,

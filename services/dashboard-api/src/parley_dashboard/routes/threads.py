@@ -27,7 +27,7 @@ from parley_contracts import (
 from parley_conversations.documents import ThreadRecord
 from parley_conversations.media import AttachmentRefused, attachment_rules
 from parley_conversations.operators import Role
-from parley_conversations.state_machine import Change, Rejected, ThreadState, Trigger, apply
+from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger, apply
 from parley_conversations.store import ThreadQuery, View
 from parley_conversations.windows import refusal
 from parley_dashboard.auth.principal import Principal
@@ -40,13 +40,8 @@ log = structlog.get_logger()
 
 MAX_ATTACHMENTS = 10
 FREE_FORM = OutboundContent(text="free-form")  # what the window rule checks for a reply that is not a template
-ACTION_TRIGGERS = {
-    CommandAction.TAKE_OVER: Trigger.TAKE_OVER,
-    CommandAction.HAND_BACK: Trigger.HAND_BACK,
-    CommandAction.RESOLVE: Trigger.RESOLVE,
-    CommandAction.REOPEN: Trigger.REOPEN,
-    CommandAction.ASSIGN: Trigger.ASSIGN,
-}
+# The actions of `/actions/{action}` (assign has its own route: it takes an operator).
+PLAIN_ACTIONS = (CommandAction.TAKE_OVER, CommandAction.HAND_BACK, CommandAction.RESOLVE, CommandAction.REOPEN)
 COMMAND_RESPONSES: dict[int | str, dict] = {
     202: {"model": CommandOut, "description": "Sent to the router, which had not answered within the wait"},
     404: {"description": "No such thread in your business units"},
@@ -94,6 +89,12 @@ async def count_threads(
 ) -> ViewCounts:
     counts = await services.conversations.count_views(_query(principal, channel=channel, tenant=tenant), list(View))
     return ViewCounts(**{str(view): n for view, n in counts.items()})
+
+
+@router.get("/attachment-rules")
+async def attachment_limits(principal: PrincipalDep) -> dict:
+    """Which files a reply may carry: MIME types and the largest size per kind."""
+    return attachment_rules().model_dump(mode="json")
 
 
 @router.get("/{thread_key}", response_model=ThreadView, responses={404: {"description": "No such thread"}})
@@ -161,12 +162,6 @@ async def reply(thread_key: str, request: Request, services: ServicesDep, princi
     return await _submit(services, record, principal, CommandAction.REPLY, content=content)
 
 
-@router.get("/attachment-rules", tags=["threads"], include_in_schema=True)
-async def attachment_limits(principal: PrincipalDep) -> dict:
-    """Which files a reply may carry: MIME types and the largest size per kind."""
-    return attachment_rules().model_dump(mode="json")
-
-
 @router.post("/{thread_key}/actions/assign", response_model=CommandOut, responses=COMMAND_RESPONSES)
 async def assign(thread_key: str, body: AssignIn, services: ServicesDep, principal: PrincipalDep) -> JSONResponse:
     """Give the thread to an operator of its business unit (managers and admins)."""
@@ -194,10 +189,10 @@ async def act(
 ) -> JSONResponse:
     """`take_over` (you hold the thread; the bot goes silent), `hand_back` (the bot answers again),
     `resolve`, `reopen`. Answers with the thread's new state once the router applied it."""
-    if action not in ACTION_TRIGGERS or action == CommandAction.ASSIGN:
+    if action not in PLAIN_ACTIONS:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no action {action}")
     record = await visible_thread(services, principal, thread_key)
-    if refused := _refusal(record, principal, ACTION_TRIGGERS[action]):
+    if refused := _refusal(record, principal, COMMAND_TRIGGERS[action]):
         return _conflict(record, refused)
     return await _submit(services, record, principal, action, reason=body.note if body else None)
 
