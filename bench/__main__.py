@@ -1,7 +1,8 @@
 """`make bench`: webhook acknowledgement and end-to-end latency, beside the HTTP and broker floors measured
 in the same run, and the offline engine's per-message cost. Writes bench/results/latest.json and .md.
 
-Rates and durations: BENCH_ACK_RATES (default "200,500,1000" msg/s), BENCH_E2E_RATES ("5,20"), BENCH_SECONDS (10)."""
+Rates and durations: BENCH_ACK_RATES (default "200,500,1000" msg/s), BENCH_E2E_RATES ("5,20"), BENCH_SECONDS (10),
+BENCH_ACTIONS (60 operator actions, one at a time)."""
 
 import asyncio
 import json
@@ -18,6 +19,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from bench.engine_cost import measure as engine_cost
 from bench.load import open_loop
 from bench.stats import summary
+from parley_contracts import Channel, thread_key
 from parley_devstack import infrastructure
 from parley_devstack.process import Child, free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
@@ -135,6 +137,49 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
     }
 
 
+async def operator_actions(stack: RunningStack, count: int) -> dict:
+    """An operator's take-over / hand-back answered with the thread's new state: dashboard-api → thread.command →
+    router → thread.updated → dashboard-api (closed loop, one at a time), beside an authenticated read on the
+    same service (`GET /api/me`: HTTP, the session and one MongoDB read) as the floor."""
+    stack.seed_demo()
+    api = stack.url("dashboard-api")
+    wa_id = f"5233{uuid.uuid4().int % 10**8:08d}"
+    key = thread_key("demo", Channel.WHATSAPP, META.whatsapp_phone_number_id, wa_id)
+    async with httpx.AsyncClient(timeout=15) as client:
+        login = await client.post(api + "/api/auth/login", json={"email": "ana@demo.local", "password": "parley-demo"})
+        auth = {"Authorization": f"Bearer {login.json()['access_token']}"}
+        body = webhook(wa_id, f"wamid.ops.{uuid.uuid4().hex}", "hello")
+        sent = await client.post(
+            stack.url("ingest") + "/webhooks/whatsapp", content=body, headers={"X-Hub-Signature-256": signature(body)}
+        )
+        sent.raise_for_status()
+        deadline = time.monotonic() + 60
+        while (await client.get(f"{api}/api/threads/{key}", headers=auth)).status_code != 200:
+            if time.monotonic() > deadline:
+                return {"error": "the thread never appeared"}
+            await asyncio.sleep(0.2)
+        actions: list[float] = []
+        floor: list[float] = []
+        answered = 0
+        for i in range(count):
+            action = "take_over" if i % 2 == 0 else "hand_back"
+            started = time.perf_counter()
+            response = await client.post(f"{api}/api/threads/{key}/actions/{action}", headers=auth)
+            actions.append((time.perf_counter() - started) * 1000)
+            answered += response.status_code == 200
+            started = time.perf_counter()
+            (await client.get(api + "/api/me", headers=auth)).raise_for_status()
+            floor.append((time.perf_counter() - started) * 1000)
+    measured = {"answered_200": answered, **summary(actions)}
+    reads = summary(floor)
+    return {
+        "count": count,
+        "actions": measured,
+        "authenticated_read_floor": reads,
+        "p99_ratio": _ratio(measured, reads),
+    }
+
+
 async def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "10"))
     results: dict = {
@@ -197,6 +242,7 @@ async def main() -> int:
                         "p99_ratio": _ratio(e2e, floor),
                     }
                 )
+            results["operator_actions"] = await operator_actions(stack, int(os.environ.get("BENCH_ACTIONS", "60")))
         finally:
             stack.stop_all()
             bare.stop()
@@ -269,6 +315,21 @@ def render(r: dict) -> str:
         ["offered msg/s", "kafka floor p50 / p99 ms", "pipeline p50 / p99 ms", "answered / sent", "p99 ÷ floor"],
         e2e,
     )
+    ops = r.get("operator_actions") or {}
+    if "actions" in ops:
+        lines += _table(
+            "Operator actions (take over / hand back through the router, answered with the new state)",
+            ["actions", "answered 200", "action p50 / p99 ms", "authenticated read p50 / p99 ms", "p99 ÷ floor"],
+            [
+                [
+                    ops["count"],
+                    ops["actions"]["answered_200"],
+                    _p50_p99(ops["actions"]),
+                    _p50_p99(ops["authenticated_read_floor"]),
+                    ops["p99_ratio"],
+                ]
+            ],
+        )
     lines += ["## Offline engine, per message", "", "```", json.dumps(r.get("offline_engine", {}), indent=2), "```", ""]
     return "\n".join(lines)
 

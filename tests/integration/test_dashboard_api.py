@@ -294,6 +294,8 @@ async def test_a_handoff_notifies_the_assignee_live_and_in_the_bell(api, http, i
     read = await http.post(f"{api}/api/notifications/{note['id']}/read", headers=ana)
     assert read.status_code == 200 and read.json()["read_at"]
     assert (await http.post(f"{api}/api/notifications/{note['id']}/read", headers=KEY)).status_code == 404
+    await http.post(api + "/api/notifications/read-all", headers=ana)
+    assert (await http.get(api + "/api/notifications", params={"unread": True}, headers=ana)).json()["total"] == 0
 
 
 async def test_the_live_stream_refuses_strangers(api):

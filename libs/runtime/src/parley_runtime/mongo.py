@@ -14,7 +14,8 @@ def connect(settings: ServiceSettings) -> tuple[AsyncMongoClient, AsyncDatabase]
 
 
 def by_id(key: str) -> dict:
-    """Filter for one document by `_id`, for updates. Same meaning as `{"_id": key}`, but FerretDB 1.24
-    (SQLite) updates a plain `{"_id": key}` match by scanning the collection (17 ms at 5,000 documents on
-    these machines) while `{"_id": {"$eq": key}}` takes its fast path (1 ms); MongoDB treats both alike."""
-    return {"_id": {"$eq": key}}
+    """The filter for one document by `_id`: a lone string `_id`, the only filter FerretDB 1.24 (SQLite) pushes
+    down to SQL (docs/adr/0003-storage.md, `python -m bench.store_ops`: at 2,000 documents an update through
+    `{"_id": {"$eq": key}}` took 94 ms against 19 ms; the operator form is read into Go and filtered there).
+    MongoDB treats both alike. Use it for every update and replace of one document."""
+    return {"_id": key}

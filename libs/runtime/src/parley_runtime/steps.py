@@ -233,7 +233,8 @@ def subscribe_steps(
         auto_offset_reset="earliest",
         batch=True,
         max_records=max_records,
-        batch_timeout_ms=100,
+        # FastStream sleeps this long again after an empty fetch: it is the latency added to an idle consumer.
+        batch_timeout_ms=10,
         partition_assignment_strategy=(RangePartitionAssignor,),
         listener=_DrainFirst(processing, listener),
     )(dispatch)

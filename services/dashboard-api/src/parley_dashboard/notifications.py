@@ -108,6 +108,10 @@ class NotificationStore:
     async def unread(self, recipient: str) -> int:
         return await self._notes.count_documents({"recipient": recipient, "read_at": None})
 
+    async def mark_all_read(self, recipient: str, at: datetime) -> int:
+        result = await self._notes.update_many({"recipient": recipient, "read_at": None}, {"$set": {"read_at": at}})
+        return result.modified_count
+
     async def mark_read(self, note_id: str, recipient: str, at: datetime) -> Notification | None:
         doc = await self._notes.find_one({"_id": note_id})
         if doc is None or doc["recipient"] != recipient:

@@ -197,7 +197,8 @@ class RouterHandlers:
             return
         if event.provider_message_id and not changed.provider_message_id:
             changed.provider_message_id = event.provider_message_id
-        await self._conversations.save_message(changed)
+        if changed != message:  # a repeated status (outbound's and the provider's "sent") is only re-announced
+            await self._conversations.save_message(changed)
         await publish(
             self._broker,
             ThreadUpdated(

@@ -29,7 +29,7 @@ from parley_contracts import (
     Transition,
 )
 from parley_conversations.documents import MessageRecord, ThreadRecord, Turn
-from parley_conversations.state_machine import Applied, Change, Outcome, ThreadState, apply
+from parley_conversations.state_machine import Applied, Change, Outcome, ThreadState, Trigger, apply
 from parley_conversations.windows import window_closes_at
 from parley_router.activity import describe
 
@@ -105,7 +105,7 @@ class Step:
         if new.status != record.status:
             record.status = new.status
             record.status_changed_at = change.at
-        if new.status == ThreadStatus.NEEDS_HUMAN and change.reason and record.handoff_reason is None:
+        if change.trigger == Trigger.HANDOFF:
             record.handoff_reason = change.reason
         if new.status in (ThreadStatus.BOT, ThreadStatus.RESOLVED):
             record.handoff_reason = None

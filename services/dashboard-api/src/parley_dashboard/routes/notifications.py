@@ -24,6 +24,12 @@ async def list_notifications(
     return Page(items=items, total=await services.notifications.unread(principal.id), page=1, page_size=limit)
 
 
+@router.post("/read-all")
+async def mark_all_read(services: ServicesDep, principal: PrincipalDep) -> dict[str, int]:
+    """Mark every notification of the caller read; answers how many were unread."""
+    return {"marked": await services.notifications.mark_all_read(principal.id, datetime.now(UTC))}
+
+
 @router.post("/{notification_id}/read", response_model=Notification)
 async def mark_read(notification_id: str, services: ServicesDep, principal: PrincipalDep) -> Notification:
     note = await services.notifications.mark_read(notification_id, principal.id, datetime.now(UTC))
