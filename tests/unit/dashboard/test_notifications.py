@@ -66,14 +66,14 @@ def transition(trigger: str, frm, to, from_assignee=None, to_assignee=None, acto
     )
 
 
-def update(view: ThreadView, transitions=(), messages=()) -> ThreadUpdated:
+def update(view: ThreadView, transitions=(), messages=(), cause="message.analyzed") -> ThreadUpdated:
     return ThreadUpdated(
         tenant="demo",
         channel=Channel.WHATSAPP,
         thread_key="th_1",
         event_id="upd_1",
         occurred_at=AT,
-        cause="message.analyzed",
+        cause=cause,
         thread=view,
         transitions=list(transitions),
         messages=list(messages),
@@ -123,9 +123,14 @@ def test_taking_over_yourself_notifies_nobody_but_being_assigned_does():
 
 def test_a_customer_writing_to_a_held_thread_tells_its_holder_and_a_failed_reply_tells_its_author():
     customer = MessageView(id="m1", thread_key="th_1", direction="in", author=AuthorKind.CUSTOMER, text="hello?", at=AT)
-    [note] = notifications_for(update(thread(ThreadStatus.HUMAN, "op_ana"), messages=[customer]), TEAM)
+    held = thread(ThreadStatus.HUMAN, "op_ana")
+    [note] = notifications_for(update(held, messages=[customer], cause="message.received"), TEAM)
     assert (note.recipient, note.kind, note.body) == ("op_ana", "new_message", "hello?")
-    assert notifications_for(update(thread(ThreadStatus.BOT, None), messages=[customer]), TEAM) == []
+    assert notifications_for(update(held, messages=[customer], cause="message.analyzed"), TEAM) == []
+    assert (
+        notifications_for(update(thread(ThreadStatus.BOT, None), messages=[customer], cause="message.received"), TEAM)
+        == []
+    )
     failed = MessageView(
         id="snd_1",
         thread_key="th_1",

@@ -12,7 +12,7 @@ from pymongo import DESCENDING
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
-from parley_contracts import AuthorKind, DeliveryState, ThreadStatus, ThreadUpdated
+from parley_contracts import MESSAGE_RECEIVED, AuthorKind, DeliveryState, ThreadStatus, ThreadUpdated
 from parley_conversations.operators import Operator, Role
 from parley_conversations.reasons import describe_handoff
 from parley_runtime.mongo import by_id
@@ -77,7 +77,8 @@ def notifications_for(update: ThreadUpdated, team: list[Operator]) -> list[Notif
 
     for message in update.messages:
         holder = thread.assignee if thread and thread.status.with_people else None
-        if message.author == AuthorKind.CUSTOMER and holder is not None:
+        arrived = update.cause == MESSAGE_RECEIVED  # not the same message again, with its analysis
+        if message.author == AuthorKind.CUSTOMER and holder is not None and arrived:
             note(holder.id, "new_message", f"New message from {contact}", message.text[:140])
         if message.status == DeliveryState.FAILED and message.author == AuthorKind.OPERATOR and message.author_id:
             note(message.author_id, "delivery_failed", "Your reply could not be delivered", message.error or "")
