@@ -29,7 +29,7 @@ def _message(row: dict, i: int) -> MessageReceived:
         account_id="1",
         contact=Contact(id=str(i)),
         provider_message_id=wamid,
-        dedupe_key=dedupe_key(Channel.WHATSAPP, wamid),
+        dedupe_key=dedupe_key(Channel.WHATSAPP, "100000000000001", wamid),
         sent_at="2026-01-01T00:00:00Z",
         content=InboundContent(text=row["text"]),
     )

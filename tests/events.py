@@ -38,7 +38,7 @@ def received(
         account_id=ACCOUNT,
         contact=Contact(id=wa_id, name="Test Customer"),
         provider_message_id=wamid,
-        dedupe_key=dedupe_key(Channel.WHATSAPP, wamid),
+        dedupe_key=dedupe_key(Channel.WHATSAPP, ACCOUNT, wamid),
         sent_at=sent_at or datetime.now(UTC),
         content=InboundContent(text=text),
     )

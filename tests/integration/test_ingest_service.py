@@ -35,7 +35,7 @@ async def test_signed_webhook_is_on_kafka_when_acknowledged(services, http, infr
     )
     assert record["tenant"] == "aurora"
     assert record["content"]["text"] == "¿hacen envíos a Monterrey?"
-    assert record["dedupe_key"] == f"whatsapp:{wamid}"
+    assert record["dedupe_key"] == f"whatsapp:100000000000001:{wamid}"
 
 
 async def test_rejected_webhooks_publish_nothing(services, http, infra):

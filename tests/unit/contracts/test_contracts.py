@@ -27,7 +27,7 @@ def _received(**over) -> MessageReceived:
         account_id="100",
         contact=Contact(id="521", name="Ana"),
         provider_message_id="wamid.1",
-        dedupe_key=dedupe_key(Channel.WHATSAPP, "wamid.1"),
+        dedupe_key=dedupe_key(Channel.WHATSAPP, "100", "wamid.1"),
         sent_at="2026-01-01T00:00:00Z",
         content=InboundContent(text="hola"),
     )
@@ -50,7 +50,7 @@ def test_thread_key_is_deterministic_and_separates_every_part():
 
 
 def test_dedupe_key_names_channel_and_provider_id():
-    assert dedupe_key(Channel.WHATSAPP, "wamid.X") == "whatsapp:wamid.X"
+    assert dedupe_key(Channel.WHATSAPP, "100", "wamid.X") == "whatsapp:100:wamid.X"
 
 
 def test_every_event_carries_the_common_fields_and_round_trips():

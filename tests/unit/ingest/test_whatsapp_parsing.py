@@ -34,7 +34,7 @@ def test_text_message_becomes_message_received():
     assert event.tenant == "aurora" and event.channel == Channel.WHATSAPP
     assert event.thread_key == thread_key("aurora", Channel.WHATSAPP, "100", "5215551234")
     assert event.contact.name == "Ana" and event.content.text == "hola"
-    assert event.dedupe_key == "whatsapp:wamid.A"
+    assert event.dedupe_key == "whatsapp:100:wamid.A"
     assert event.sent_at.timestamp() == 1767225600
 
 

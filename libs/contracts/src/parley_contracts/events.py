@@ -180,7 +180,7 @@ class MessageAnalyzed(Event):
 class HandoffRequested(Event):
     topic: ClassVar[str] = HANDOFF_REQUESTED
 
-    reason: Literal["customer_asked", "low_confidence", "no_answer", "flow", "operator"]
+    reason: Literal["customer_asked", "low_confidence", "no_answer", "flow", "operator", "delivery_failed"]
     inbound_dedupe_key: str | None = None
     contact: Contact
     summary: str = ""

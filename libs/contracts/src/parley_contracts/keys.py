@@ -11,6 +11,7 @@ def thread_key(tenant: str, channel: Channel | str, account_id: str, contact_id:
     return "th_" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-def dedupe_key(channel: Channel | str, provider_message_id: str) -> str:
-    """Inbound dedupe key: a provider retrying a webhook sends the same message id again."""
-    return f"{channel}:{provider_message_id}"
+def dedupe_key(channel: Channel | str, account_id: str, provider_message_id: str) -> str:
+    """Inbound dedupe key: a provider retrying a webhook sends the same message id again. The channel account is
+    part of it: message ids are not global on every channel (a chat's message ids are per bot on Telegram)."""
+    return f"{channel}:{account_id}:{provider_message_id}"

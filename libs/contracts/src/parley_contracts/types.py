@@ -87,6 +87,7 @@ class CommandAction(StrEnum):
     RESOLVE = "resolve"
     REOPEN = "reopen"
     ASSIGN = "assign"
+    ERASE = "erase"  # GDPR: remove everything about the thread's contact in this thread
     IDLE_TIMEOUT = "idle_timeout"
     ASSIGN_WAITING = "assign_waiting"
 

@@ -214,7 +214,7 @@ def _received(m: WaMessage, tenant: str, account: str, name: str | None) -> Mess
         account_id=account,
         contact=Contact(id=m.from_, name=name),
         provider_message_id=m.id,
-        dedupe_key=dedupe_key(Channel.WHATSAPP, m.id),
+        dedupe_key=dedupe_key(Channel.WHATSAPP, account, m.id),
         sent_at=_when(m.timestamp),
         content=_content(m),
         reply_to_provider_id=m.context.id if m.context else None,
