@@ -242,6 +242,11 @@ class MessageSend(Event):
     operator_id: str | None = None
     in_reply_to: str | None = Field(default=None, description="Dedupe key of the inbound message answered.")
     reply_to_provider_id: str | None = None
+    redrive: int = Field(
+        default=0,
+        ge=0,
+        description="Times an operator re-sent it from the dead letters: outbound tries a failed send again.",
+    )
 
 
 class MessageStatus(Event):
