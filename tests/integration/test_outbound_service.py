@@ -14,7 +14,7 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="module")
 def stack(services):
-    return services("sandbox", "outbound", SEND_MAX_ATTEMPTS="3")
+    return services("sandbox", "outbound", SEND_RETRY_HORIZON_SECONDS="2")
 
 
 async def sent_to(http, stack, wa_id: str) -> list[dict]:
@@ -48,19 +48,39 @@ async def test_server_errors_are_retried_then_delivered(stack, infra, http):
     assert len(await eventually(lambda: sent_to(http, stack, message.recipient.id))) == 1
 
 
-async def test_after_the_last_attempt_the_send_is_dead_lettered(stack, infra, http):
-    await http.post(stack.url("sandbox") + "/sandbox/faults", json={"channel": "whatsapp", "status": 429, "count": 3})
-    message = send("never arrives")
-    await publish_event(infra.kafka_bootstrap, message)
-    [status] = await wait_for_records(
-        infra.kafka_bootstrap, "message.status", lambda v: v.get("send_id") == message.send_id
-    )
-    assert status["status"] == "failed" and status["attempts"] == 3 and "429" in status["error"]
-    [letter] = await wait_for_records(
-        infra.kafka_bootstrap, "message.send.dlq", lambda v: (v.get("original") or {}).get("send_id") == message.send_id
-    )
-    assert letter["attempts"] == 3 and letter["service"] == "outbound"
-    assert await sent_to(http, stack, message.recipient.id) == []
+async def test_past_the_retry_horizon_the_send_is_given_up_and_dead_lettered(stack, infra, http):
+    faults = stack.url("sandbox") + "/sandbox/faults"
+    await http.post(faults, json={"channel": "whatsapp", "status": 429, "count": 1000})
+    try:
+        message = send("never arrives")
+        await publish_event(infra.kafka_bootstrap, message)
+        [status] = await wait_for_records(
+            infra.kafka_bootstrap, "message.status", lambda v: v.get("send_id") == message.send_id
+        )
+        assert status["status"] == "failed" and status["attempts"] >= 2
+        assert "gave up after" in status["error"] and "429" in status["error"]
+        [letter] = await wait_for_records(
+            infra.kafka_bootstrap,
+            "message.send.dlq",
+            lambda v: (v.get("original") or {}).get("send_id") == message.send_id,
+        )
+        assert letter["service"] == "outbound"
+        assert await sent_to(http, stack, message.recipient.id) == []
+    finally:
+        await http.delete(faults)
+
+
+async def test_a_provider_outage_parks_one_thread_without_holding_up_the_others(stack, infra, http, db):
+    faults = stack.url("sandbox") + "/sandbox/faults"
+    await http.post(faults, json={"channel": "whatsapp", "status": 500, "count": 1})
+    stuck, free = send("first in line"), send("another customer")
+    await publish_event(infra.kafka_bootstrap, stuck)
+    await eventually(lambda: db["outbound_sends"].find_one({"_id": stuck.send_id, "state": "waiting"}), timeout=20)
+    await publish_event(infra.kafka_bootstrap, free)
+    assert await eventually(lambda: sent_to(http, stack, free.recipient.id), timeout=20)
+    assert await eventually(lambda: sent_to(http, stack, stuck.recipient.id), timeout=20)  # retried by the loop
+    ledger = await db["outbound_sends"].find_one({"_id": stuck.send_id})
+    assert ledger["state"] == "sent" and ledger["attempts"] == 2
 
 
 # A 1×1 PNG: the sandbox, like Meta, takes only files of an accepted type.

@@ -144,3 +144,27 @@ async def test_a_record_that_is_not_an_event_goes_to_the_dead_letter_topic(route
     )
     assert letter["service"] == "router" and "invalid MessageReceived" in letter["error"]
     assert letter["original"] == {"tenant": "x", "oops": True}
+
+
+async def test_a_bot_reply_that_cannot_be_delivered_hands_the_thread_to_a_person(router, infra, db):
+    inbound = received("what are your hours?")
+    await publish_event(infra.kafka_bootstrap, analyzed(inbound, reply="9 to 5", confidence=0.9))
+    [send] = await wait_for_records(
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("in_reply_to") == inbound.dedupe_key
+    )
+    failed = MessageStatus(
+        **inbound.lineage(),
+        send_id=send["send_id"],
+        status=DeliveryState.FAILED,
+        error="gave up after 9 attempts: 500 from the provider",
+    )
+    await publish_event(infra.kafka_bootstrap, failed)
+    await publish_event(infra.kafka_bootstrap, failed.model_copy(update={"event_id": "again"}))  # a replay
+    thread = await eventually(lambda: db["threads"].find_one({"_id": inbound.thread_key, "status": "needs_human"}))
+    assert thread["handoff_reason"] == "delivery_failed"
+    [handoff] = await wait_for_records(
+        infra.kafka_bootstrap, "handoff.requested", lambda v: v.get("thread_key") == inbound.thread_key, settle=2
+    )
+    assert handoff["reason"] == "delivery_failed" and "gave up" in handoff["summary"]
+    notes = [m["text"] async for m in db["messages"].find({"thread_key": inbound.thread_key, "type": "activity"})]
+    assert notes == ["The bot handed the conversation to the team (a reply could not be delivered)"]

@@ -1,12 +1,25 @@
 """The consumer policy, with a recording broker: what is retried, what is dead-lettered, what waits."""
 
+import asyncio
+import logging
 from dataclasses import dataclass, field
 
 import pytest
+from aiokafka.errors import (
+    KafkaConnectionError,
+    KafkaTimeoutError,
+    LeaderNotAvailableError,
+    MessageSizeTooLargeError,
+    NotLeaderForPartitionError,
+    OutOfOrderSequenceNumber,
+    RequestTimedOutError,
+)
 from pymongo.errors import ServerSelectionTimeoutError
 
 from parley_contracts import MessageReceived
-from parley_runtime.steps import StepRunner, in_time_order
+from parley_runtime import steps as steps_module
+from parley_runtime.logging import RepeatLimiter
+from parley_runtime.steps import ProducerBrokenError, StepRunner, in_time_order, is_infrastructure_error
 from tests.events import received
 from tests.fakes import RecordingBroker
 
@@ -121,3 +134,77 @@ def test_records_of_several_partitions_are_merged_by_time_keeping_each_partition
     b = [Record("thread.command", 0, offset, timestamp=ts) for offset, ts in ((0, 15), (1, 25))]
     merged = in_time_order([*a, *b])
     assert [(r.topic[0], r.offset) for r in merged] == [("m", 0), ("t", 0), ("t", 1), ("m", 1), ("m", 2)]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        LeaderNotAvailableError(),
+        NotLeaderForPartitionError(),
+        RequestTimedOutError(),
+        KafkaTimeoutError(),
+        KafkaConnectionError(),
+        ServerSelectionTimeoutError("mongo down"),
+    ],
+)
+async def test_broker_elections_and_timeouts_are_infrastructure_waited_out(error):
+    assert is_infrastructure_error(error)
+    calls = 0
+
+    async def step(event):
+        nonlocal calls
+        calls += 1
+        if calls < 6:  # more than max_attempts: not counted as the record's fault
+            raise error
+
+    broker = RecordingBroker()
+    await runner(broker, step)(Message(received("hi").model_dump_json().encode()))
+    assert calls == 6 and broker.published == []
+
+
+def test_a_records_own_errors_are_not_infrastructure():
+    assert not is_infrastructure_error(ValueError("bad"))
+    assert not is_infrastructure_error(MessageSizeTooLargeError())
+
+
+async def test_a_step_over_its_time_budget_is_dead_lettered_at_once():
+    calls = 0
+
+    async def step(event):
+        nonlocal calls
+        calls += 1
+        await asyncio.sleep(10)
+
+    broker = RecordingBroker()
+    slow = StepRunner(broker=broker, service="test", model=MessageReceived, step=step, budget_seconds=0.05)
+    await slow(Message(received("hi").model_dump_json().encode()))
+    [(topic, letter)] = broker.published
+    assert calls == 1 and topic == "message.received.dlq" and "time budget of 0.05 s" in letter["error"]
+
+
+async def test_a_broken_producer_stops_the_process_and_leaves_the_record_uncommitted(monkeypatch):
+    stopped = []
+    monkeypatch.setattr(steps_module, "stop_this_process", lambda: stopped.append(True))
+
+    async def step(event):
+        raise OutOfOrderSequenceNumber()
+
+    broker = RecordingBroker()
+    with pytest.raises(ProducerBrokenError):
+        await runner(broker, step)(Message(received("hi").model_dump_json().encode()))
+    assert stopped == [True] and broker.published == []
+
+
+def test_repeated_library_warnings_are_summarised():
+    now = [0.0]
+    limiter = RepeatLimiter(burst=3, window=10, clock=lambda: now[0])
+
+    def record() -> logging.LogRecord:
+        return logging.LogRecord("aiokafka", logging.ERROR, "x", 1, "Unable connect to %s", ("node",), None)
+
+    passed = [limiter.filter(record()) for _ in range(100)]
+    assert passed.count(True) == 3
+    now[0] = 11
+    summary = record()
+    assert limiter.filter(summary) and "97 more like it" in summary.msg
+    assert limiter.filter(logging.LogRecord("aiokafka", logging.INFO, "x", 1, "fine", (), None))

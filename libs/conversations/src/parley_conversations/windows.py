@@ -18,12 +18,17 @@ class ChannelRules(BaseModel):
     name: str
     reply_window_hours: float | None = Field(default=None, gt=0)
     templates: bool = False
+    text_limit_chars: int = Field(gt=0)
 
 
 @cache
 def channel_rules() -> dict[Channel, ChannelRules]:
     raw = json.loads(resources.files("parley_conversations").joinpath("data/channels.json").read_text())
     return {Channel(name): ChannelRules.model_validate(rule) for name, rule in raw["channels"].items()}
+
+
+def text_limit(channel: Channel) -> int:
+    return channel_rules()[channel].text_limit_chars
 
 
 def window_closes_at(channel: Channel, last_inbound_at: datetime | None) -> datetime | None:

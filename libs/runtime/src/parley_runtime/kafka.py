@@ -1,7 +1,10 @@
 """The Kafka broker every service uses, and the one way events are published."""
 
+import asyncio
 import logging
+import weakref
 
+from aiokafka.errors import KafkaTimeoutError
 from faststream.kafka import KafkaBroker
 from faststream.middlewares import AckPolicy
 
@@ -16,24 +19,43 @@ FASTSTREAM_LOG = logging.getLogger("parley.faststream")
 
 
 def make_broker(settings: ServiceSettings, service: str) -> KafkaBroker:
-    return KafkaBroker(
+    """acks=all, without the idempotent producer: after a long broker outage aiokafka's idempotent producer can
+    lose its sequence and reject every later send until the process restarts (aio-libs/aiokafka#1017), while
+    a plain producer recovers by itself. Order is kept anyway (aiokafka sends one request per broker at a time)
+    and a record written twice by a retry is harmless: every consumer is idempotent
+    (docs/adr/0005-failure-policy.md)."""
+    broker = KafkaBroker(
         settings.kafka_bootstrap_servers,
         client_id=f"parley-{service}",
         acks="all",
-        enable_idempotence=True,
+        enable_idempotence=False,
         ack_policy=AT_LEAST_ONCE,
         graceful_timeout=15.0,
         logger=FASTSTREAM_LOG,
     )
+    _PUBLISH_TIMEOUTS[broker] = settings.kafka_publish_timeout_seconds
+    return broker
+
+
+_PUBLISH_TIMEOUTS: "weakref.WeakKeyDictionary[KafkaBroker, float]" = weakref.WeakKeyDictionary()
+DEFAULT_PUBLISH_TIMEOUT = 10.0
 
 
 async def publish(broker: KafkaBroker, event: Event) -> None:
-    """Publish keyed by `thread_key` (one conversation, one partition, in order) and wait for the
-    broker's acknowledgement (acks=all)."""
-    await broker.publish(
-        event.model_dump_json().encode(),
-        topic=event.topic,
-        key=event.thread_key.encode(),
-        headers=event.headers(),
-        correlation_id=event.trace_id,
-    )
+    """Publish keyed by `thread_key` (one conversation, one partition, in order) and wait for the broker's
+    acknowledgement (acks=all), for `KAFKA_PUBLISH_TIMEOUT_SECONDS` at most: past it `KafkaTimeoutError`, an
+    infrastructure error the caller retries (a send that still completes later is a harmless duplicate)."""
+    timeout = _PUBLISH_TIMEOUTS.get(broker, DEFAULT_PUBLISH_TIMEOUT)
+    try:
+        await asyncio.wait_for(
+            broker.publish(
+                event.model_dump_json().encode(),
+                topic=event.topic,
+                key=event.thread_key.encode(),
+                headers=event.headers(),
+                correlation_id=event.trace_id,
+            ),
+            timeout,
+        )
+    except TimeoutError as exc:
+        raise KafkaTimeoutError(f"{event.topic}: not acknowledged within {timeout:g} s") from exc

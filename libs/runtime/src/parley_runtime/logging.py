@@ -2,8 +2,37 @@
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 
 import structlog
+
+
+class RepeatLimiter(logging.Filter):
+    """During an outage the Kafka client logs the same connection error thousands of times a second (nlp.log grew
+    87 MB in a minute). Per logger and message template, let `burst` records through per `window` seconds and
+    then one summary saying how many were held back."""
+
+    def __init__(self, burst: int = 5, window: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self._burst = burst
+        self._window = window
+        self._clock = clock
+        self._seen: dict[tuple[str, str], list[float]] = {}  # (logger, template) -> [window start, count]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        key = (record.name, str(record.msg))
+        now = self._clock()
+        start, count = self._seen.get(key, (now, 0))
+        if now - start >= self._window:
+            held = int(count) - self._burst
+            start, count = now, 0
+            if held > 0:
+                record.msg = f"{record.msg} [and {held} more like it in the last {self._window:g} s]"
+        self._seen[key] = [start, count + 1]
+        return count < self._burst
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:
@@ -26,6 +55,7 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     structlog.contextvars.bind_contextvars(service=service)
     # Libraries (aiokafka, uvicorn, faststream) log through the standard library: same JSON lines.
     handler = logging.StreamHandler(sys.stdout)
+    handler.addFilter(RepeatLimiter())
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             processors=[

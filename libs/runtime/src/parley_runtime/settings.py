@@ -16,3 +16,9 @@ class ServiceSettings(BaseSettings):
         default=5, ge=1, description="Tries of one event (for non-infrastructure errors) before it is dead-lettered."
     )
     consumer_retry_base_seconds: float = Field(default=0.2, gt=0)
+    step_budget_seconds: float = Field(
+        default=60.0, gt=0, description="Longest one record may take to process before it is dead-lettered."
+    )
+    kafka_publish_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="A publish not acknowledged in this time fails (and is retried)."
+    )

@@ -5,14 +5,20 @@ context, runs the step, and returns, which lets FastStream commit the offset. Wh
 decided here, once, for every service:
 
 - a record that is not a valid event is dead-lettered at once: retrying cannot fix it;
-- an infrastructure error (MongoDB or Kafka unreachable) is retried with backoff for as long as it
-  takes: the record is healthy, the world is not, and its offset stays uncommitted meanwhile;
+- an infrastructure error (MongoDB or Kafka unreachable, any error Kafka marks retriable) is retried with
+  backoff for as long as it takes: the record is healthy, the world is not, and its offset stays
+  uncommitted meanwhile (docs/adr/0005-failure-policy.md);
+- a step that outlives its time budget is dead-lettered with that reason and the partition moves on;
+- a producer that lost its place with the broker cannot recover: the process stops (and is restarted),
+  leaving the record uncommitted;
 - any other error is retried up to `max_attempts`, then the record is dead-lettered with the error and
   the attempt count, so one poison record cannot stall its partition forever.
 Steps must be idempotent: a record may be processed again after a crash before its commit."""
 
 import asyncio
 import heapq
+import os
+import signal
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from contextvars import ContextVar
@@ -22,11 +28,21 @@ import structlog
 from aiokafka import ConsumerRecord
 from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.coordinator.assignors.range import RangePartitionAssignor
-from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError
+from aiokafka.errors import (
+    InvalidProducerEpoch,
+    InvalidProducerIdMapping,
+    KafkaConnectionError,
+    KafkaError,
+    KafkaTimeoutError,
+    OutOfOrderSequenceNumber,
+    ProducerClosed,
+    ProducerFenced,
+    UnknownProducerId,
+)
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from pydantic import ValidationError
-from pymongo.errors import AutoReconnect, ConnectionFailure, ServerSelectionTimeoutError
+from pymongo.errors import ConnectionFailure
 
 from parley_contracts import Event
 from parley_runtime.deadletters import send_to_dead_letters
@@ -35,13 +51,29 @@ from parley_runtime.validation import summarize
 
 E = TypeVar("E", bound=Event)
 
-INFRASTRUCTURE_ERRORS: tuple[type[BaseException], ...] = (
-    ConnectionFailure,
-    AutoReconnect,
-    ServerSelectionTimeoutError,
-    KafkaConnectionError,
-    KafkaTimeoutError,
+# A producer in one of these states rejects every later send (aiokafka does not recover by itself): only a new
+# process helps.
+PRODUCER_BROKEN: tuple[type[BaseException], ...] = (
+    OutOfOrderSequenceNumber,
+    UnknownProducerId,
+    InvalidProducerEpoch,
+    InvalidProducerIdMapping,
+    ProducerFenced,
+    ProducerClosed,
 )
+
+
+def is_infrastructure_error(exc: BaseException) -> bool:
+    """MongoDB or Kafka unavailable (ConnectionFailure covers AutoReconnect, timeouts and server selection);
+    Kafka's own retriable errors (leader elections, not-enough-replicas, request timeouts) included."""
+    if isinstance(exc, ConnectionFailure | KafkaConnectionError | KafkaTimeoutError):
+        return True
+    return isinstance(exc, KafkaError) and bool(getattr(exc, "retriable", False))
+
+
+class ProducerBrokenError(RuntimeError):
+    """Raised (after asking the process to stop) so the record in hand stays uncommitted."""
+
 
 log = structlog.get_logger()
 
@@ -65,6 +97,7 @@ class StepRunner(Generic[E]):
         max_attempts: int = 5,
         base_delay: float = 0.2,
         max_delay: float = 10.0,
+        budget_seconds: float = 60.0,
     ) -> None:
         self._broker = broker
         self._service = service
@@ -73,6 +106,7 @@ class StepRunner(Generic[E]):
         self._max_attempts = max_attempts
         self._base_delay = base_delay
         self._max_delay = max_delay
+        self._budget = budget_seconds
 
     @classmethod
     def configured(
@@ -91,6 +125,7 @@ class StepRunner(Generic[E]):
             step=step,
             max_attempts=settings.consumer_max_attempts,
             base_delay=settings.consumer_retry_base_seconds,
+            budget_seconds=settings.step_budget_seconds,
         )
 
     async def __call__(self, msg: KafkaMessage) -> None:
@@ -118,15 +153,30 @@ class StepRunner(Generic[E]):
         attempts = 0
         while True:
             attempts += 1
+            budget = asyncio.timeout(self._budget)
             try:
-                await self._step(event)
+                async with budget:
+                    await self._step(event)
                 return
-            except INFRASTRUCTURE_ERRORS as exc:
-                # Not the record's fault: wait for the infrastructure, never dead-letter for it.
-                delay = self._delay(attempts)
-                log.warning("step.infrastructure_unavailable", error=repr(exc), attempt=attempts, retry_in=delay)
-                await asyncio.sleep(delay)
+            except PRODUCER_BROKEN as exc:
+                log.critical("producer.broken", error=repr(exc))
+                stop_this_process()
+                raise ProducerBrokenError(repr(exc)) from exc
+            except TimeoutError:
+                if not budget.expired():
+                    raise
+                # Slow by itself (I/O waits fail fast on their own timeouts): a retry would be as slow.
+                reason = f"the step took longer than its time budget of {self._budget:g} s"
+                log.error("step.over_budget", budget_seconds=self._budget)
+                await self._dead_letter(body, key, reason, attempts)
+                return
             except Exception as exc:
+                if is_infrastructure_error(exc):
+                    # Not the record's fault: wait for the infrastructure, never dead-letter for it.
+                    delay = self._delay(attempts)
+                    log.warning("step.infrastructure_unavailable", error=repr(exc), attempt=attempts, retry_in=delay)
+                    await asyncio.sleep(delay)
+                    continue
                 if attempts >= self._max_attempts:
                     log.error("step.failed", error=repr(exc), attempts=attempts, exc_info=True)
                     await self._dead_letter(body, key, repr(exc), attempts)
@@ -163,6 +213,12 @@ def subscribe_step(
     uncommitted offset."""
     runner = StepRunner.configured(broker, settings, service, model, step)
     broker.subscriber(model.topic, group_id=group, auto_offset_reset="earliest")(runner)
+
+
+def stop_this_process() -> None:
+    """Ask for a clean shutdown (SIGTERM: uvicorn drains, offsets of unfinished records stay uncommitted); the
+    supervisor (make run, docker-compose, Kubernetes) starts a fresh process with a fresh producer."""
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def in_time_order(records: Iterable[ConsumerRecord]) -> list[ConsumerRecord]:

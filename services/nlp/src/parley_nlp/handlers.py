@@ -4,11 +4,21 @@ import structlog
 from faststream.kafka import KafkaBroker
 
 from parley_contracts import MessageAnalyzed, MessageReceived
+from parley_conversations.windows import text_limit
 from parley_nlp.engine import AnalysisRequest, Engine
 from parley_nlp.history import HistoryReader
 from parley_runtime.kafka import publish
 
 log = structlog.get_logger()
+
+
+def within_limit(event: MessageReceived) -> MessageReceived:
+    """The message as the engine sees it: text beyond what the channel carries is cut, so no message, however
+    long, costs more than a channel's worth of analysis (the stored message keeps what arrived)."""
+    limit = text_limit(event.channel)
+    if len(event.content.text) <= limit:
+        return event
+    return event.model_copy(update={"content": event.content.model_copy(update={"text": event.content.text[:limit]})})
 
 
 class NlpHandlers:
@@ -23,7 +33,7 @@ class NlpHandlers:
             if self._engine.uses_history
             else []
         )
-        analysis = await self._engine.analyze(AnalysisRequest(inbound=event, history=history))
+        analysis = await self._engine.analyze(AnalysisRequest(inbound=within_limit(event), history=history))
         await publish(
             self._broker,
             MessageAnalyzed(

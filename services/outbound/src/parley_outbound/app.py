@@ -1,4 +1,5 @@
-"""Outbound wiring: channel adapters, the send ledger, the media store, one subscriber on `message.send`."""
+"""Outbound wiring: channel adapters, the send ledger, the media store, the consumer of `message.send` and the
+loop that retries parked sends."""
 
 import httpx
 from faststream.asgi import AsgiFastStream
@@ -6,13 +7,13 @@ from faststream.asgi import AsgiFastStream
 from parley_contracts import Channel, MessageSend
 from parley_conversations.media import MediaStore
 from parley_outbound.channels.whatsapp import WhatsAppSender
-from parley_outbound.handlers import OutboundHandlers
+from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, RetryLoop, RetryPolicy
 from parley_outbound.ledger import SendLedger
 from parley_outbound.media import MediaFiles
 from parley_outbound.settings import OutboundSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-from parley_runtime.steps import subscribe_step
+from parley_runtime.steps import subscribe_steps
 from parley_runtime.worker import make_worker_app
 
 
@@ -28,21 +29,26 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
             settings.whatsapp_access_token.get_secret_value(),
         ),
     }
-    handlers = OutboundHandlers(
-        broker,
-        SendLedger(db),
-        senders,
-        MediaFiles(MediaStore(db)),
-        max_attempts=settings.send_max_attempts,
-        backoff_base=settings.send_backoff_base_seconds,
-        backoff_cap=settings.send_backoff_max_seconds,
+    ledger = SendLedger(db)
+    policy = RetryPolicy(
+        settings.send_retry_horizon_seconds, settings.send_backoff_base_seconds, settings.send_backoff_max_seconds
     )
-    subscribe_step(
-        broker, settings, service="outbound", group=settings.consumer_group, model=MessageSend, step=handlers.deliver
+    handlers = OutboundHandlers(broker, ledger, senders, MediaFiles(MediaStore(db)), policy)
+    retries = RetryLoop(handlers, tick=0.5, concurrency=settings.send_retry_concurrency)
+    subscribe_steps(
+        broker,
+        settings,
+        service="outbound",
+        group=settings.consumer_group,
+        steps={MessageSend: handlers.deliver},
+        listener=ParkedSendsWatcher(retries, handlers, ledger, MessageSend.topic),
     )
 
     async def close() -> None:
+        await retries.stop()
         await http.aclose()
         await client.close()
 
-    return make_worker_app(broker, title="Parley outbound", on_shutdown=[close])
+    return make_worker_app(
+        broker, title="Parley outbound", on_startup=[ledger.ensure_indexes, retries.start], on_shutdown=[close]
+    )

@@ -13,7 +13,12 @@ class OutboundSettings(ServiceSettings):
     )
     whatsapp_api_version: str = Field(default="v21.0")
     whatsapp_access_token: SecretStr = Field(default=SecretStr("sandbox-access-token"))
-    send_max_attempts: int = Field(default=5, ge=1, description="Calls to a channel API per message before the DLQ.")
+    send_retry_horizon_seconds: float = Field(
+        default=3600.0,
+        gt=0,
+        description="How long a send is retried (from its first attempt) before it is given up and a person is told.",
+    )
     send_backoff_base_seconds: float = Field(default=0.5, gt=0)
     send_backoff_max_seconds: float = Field(default=30.0, gt=0)
+    send_retry_concurrency: int = Field(default=8, ge=1, description="Parked sends tried at the same time.")
     http_timeout_seconds: float = Field(default=10.0, gt=0)

@@ -15,6 +15,7 @@ from parley_contracts import (
     ActorKind,
     AuthorKind,
     CommandAction,
+    DeliveryState,
     HandoffRequested,
     MessageAnalyzed,
     MessageReceived,
@@ -25,13 +26,14 @@ from parley_contracts import (
     ThreadUpdated,
     utcnow,
 )
-from parley_conversations.documents import ThreadRecord
+from parley_conversations.documents import MessageRecord, ThreadRecord
 from parley_conversations.roster import Roster, Workload
 from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger
 from parley_conversations.store import Conversations, OpenThread
 from parley_conversations.windows import refusal
 from parley_router.assignment import Candidate, eligible, pick_operator
 from parley_router.decisions import Action, decide
+from parley_router.erasure import erase
 from parley_router.phrases import asks_to_start_over, restarted_message
 from parley_router.step import (
     BOT_ACTOR,
@@ -210,10 +212,39 @@ class RouterHandlers:
             ),
         )
         log.info("message.status_applied", status=event.status)
+        if changed.status == DeliveryState.FAILED and changed.author == AuthorKind.BOT:
+            await self._bot_reply_failed(event, changed)
+
+    async def _bot_reply_failed(self, event: MessageStatus, message: MessageRecord) -> None:
+        """The bot's reply will not reach the customer (the provider refused it, or outbound gave up after its
+        retry horizon): the thread goes to a person, who sees why."""
+        key = f"fail:{message.id}"
+        thread, done = await self._thread_unless_applied(event.thread_key, key)
+        if done or thread is None:
+            return
+        step = Step.on(key, event, thread, None)
+        step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason="delivery_failed"))
+        if not step.transitions:
+            return  # already with people
+        await self._assign_by_workload(step)
+        step.notices.append(
+            HandoffRequested(
+                **event.lineage(),
+                event_id=derived_id("hof_", key),
+                reason="delivery_failed",
+                contact=thread.contact,
+                summary=(event.error or "")[:280],
+                priority="high",
+            )
+        )
+        await self._commit(step)
+        log.warning("router.bot_reply_failed", send_id=message.id)
 
     # --- thread.command: operators' actions and replies, and the router's own timers --------------------------
 
     async def on_command(self, command: ThreadCommand) -> None:
+        if command.action == CommandAction.ERASE:  # GDPR: the thread is deleted, not stepped (erasure.py)
+            return await erase(command, self._conversations, self._workload, self._timers, self._broker)
         key = command_key(command.command_id)
         thread, done = await self._thread_unless_applied(command.thread_key, key)
         if done:
