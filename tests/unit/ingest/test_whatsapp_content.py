@@ -9,14 +9,13 @@ import json
 import pytest
 
 from parley_contracts import InboundContent, MediaRef, MessageReceived
-from parley_ingest.whatsapp import parse_events
-from tests.unit.ingest.test_whatsapp_parsing import TEXT, webhook
+from tests.unit.ingest.test_whatsapp_parsing import TEXT, parse, webhook
 
 WA_USER = "972987654321"
 
 
 def received(*messages: dict) -> list[MessageReceived]:
-    events = parse_events(webhook(messages), lambda account: "t")
+    events = parse(webhook(messages)).events
     assert all(isinstance(e, MessageReceived) for e in events)
     return events  # type: ignore[return-value]
 

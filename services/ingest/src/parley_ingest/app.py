@@ -3,9 +3,10 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
 
-from parley_ingest.deps import IngestContext
+from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
 from parley_ingest.routes import whatsapp
 from parley_ingest.settings import IngestSettings
@@ -31,7 +32,15 @@ def create_app(settings: IngestSettings, publisher: EventPublisher | None = None
     app.include_router(whatsapp.router)
 
     @app.get("/healthz", tags=["health"])
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    async def healthz(request: Request) -> JSONResponse:
+        """200 while ingest can publish; 503 (with the reason) while webhooks could only be answered 503."""
+        ingest: IngestContext = request.app.state.ingest
+        if problem := await ingest.health.problem():
+            return JSONResponse(
+                {"status": "unavailable", "reason": problem},
+                status.HTTP_503_SERVICE_UNAVAILABLE,
+                headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)},
+            )
+        return JSONResponse({"status": "ok"})
 
     return app

@@ -1,13 +1,26 @@
-"""What a request handler gets: settings, the publisher, the duplicate memory, a bounded body reader."""
+"""What a request handler gets: settings, the publisher and its health, the duplicate memory, the rate limiter, a
+bounded body reader, and publishing with a deadline."""
 
+import asyncio
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, NoReturn
 
+import structlog
 from fastapi import Depends, HTTPException, Request, status
 
-from parley_ingest.publisher import EventPublisher
+from parley_contracts import MessageReceived
+from parley_ingest.health import PublishHealth
+from parley_ingest.publisher import EventPublisher, PublishFailed
+from parley_ingest.ratelimit import TokenBuckets
 from parley_ingest.recent import RecentIds
 from parley_ingest.settings import IngestSettings
+from parley_ingest.sizing import InboundEvent, SizeLimits
+
+log = structlog.get_logger()
+
+# A hint only: Meta retries on its own schedule, other senders may honour it. About as long as a broker's
+# leader election or a restart takes.
+UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 
 
 @dataclass
@@ -15,19 +28,71 @@ class IngestContext:
     settings: IngestSettings
     publisher: EventPublisher
     recent: RecentIds = field(default_factory=RecentIds)
+    limiter: TokenBuckets = field(init=False)
+    health: PublishHealth = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limiter = TokenBuckets(self.settings.rate_limit_per_second, self.settings.rate_limit_burst)
+        self.health = PublishHealth(self.publisher.reachable)
+
+    @property
+    def size_limits(self) -> SizeLimits:
+        return SizeLimits(self.settings.text_limit_chars, self.settings.event_limit_bytes)
 
     async def read_body(self, request: Request) -> bytes:
-        """The raw body (signatures are over the exact bytes), refused past the size limit."""
+        """The raw body (signatures are over the exact bytes), refused past the size limit as it streams in: never
+        more than `max_body_bytes` is held, whatever Content-Length says (or whether it is sent at all)."""
         limit = self.settings.max_body_bytes
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"body exceeds {limit} bytes")
+            _too_large(limit, declared=int(declared))
         body = bytearray()
         async for chunk in request.stream():
+            if len(body) + len(chunk) > limit:
+                _too_large(limit, declared=None)
             body += chunk
-            if len(body) > limit:
-                raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"body exceeds {limit} bytes")
         return bytes(body)
+
+    async def publish_all(self, events: list[InboundEvent]) -> None:
+        """Every event of a delivery, in order, acknowledged (acks=all) within `publish_timeout_seconds`, or a 503
+        with Retry-After: Meta retries the whole delivery, for up to 7 days. A send that completes after the
+        deadline is harmless, since the router deduplicates by `dedupe_key`; one not acknowledged is never
+        answered 200."""
+        try:
+            async with asyncio.timeout(self.settings.publish_timeout_seconds):
+                published = [event for event in events if await self._publish(event)]
+        except (TimeoutError, PublishFailed) as exc:
+            self.health.published(ok=False)
+            reason = str(exc) if isinstance(exc, PublishFailed) else "no acknowledgement in time"
+            log.warning(
+                "webhook.publish_failed",
+                reason=reason,
+                events=len(events),
+                timeout=self.settings.publish_timeout_seconds,
+            )
+            raise HTTPException(
+                status.HTTP_503_SERVICE_UNAVAILABLE,
+                "the event broker did not acknowledge the delivery: retry later",
+                headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)},
+            ) from exc
+        if published:
+            self.health.published(ok=True)
+
+    async def _publish(self, event: InboundEvent) -> bool:
+        """False for a message this replica already published (a provider's retry): see `RecentIds`."""
+        if isinstance(event, MessageReceived) and event.dedupe_key in self.recent:
+            log.info("webhook.duplicate_skipped", dedupe_key=event.dedupe_key)
+            return False
+        await self.publisher.publish(event)
+        if isinstance(event, MessageReceived):
+            self.recent.add(event.dedupe_key)
+        log.info("webhook.accepted", event_id=event.event_id, thread_key=event.thread_key, topic=event.topic)
+        return True
+
+
+def _too_large(limit: int, declared: int | None) -> NoReturn:
+    log.warning("webhook.too_large", limit=limit, declared=declared)
+    raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, f"body exceeds {limit} bytes")
 
 
 async def get_ingest(request: Request) -> IngestContext:
@@ -36,3 +101,21 @@ async def get_ingest(request: Request) -> IngestContext:
 
 
 Ingest = Annotated[IngestContext, Depends(get_ingest)]
+
+
+async def rate_limited(request: Request, ingest: Ingest) -> None:
+    """A dependency of the webhook routes: 429 with Retry-After once the client address's bucket is empty, logged
+    once per address every few seconds with the count of refusals (see `ratelimit`)."""
+    address = request.client.host if request.client else "unknown"
+    verdict = ingest.limiter.take(address)
+    if verdict.allowed:
+        return
+    if verdict.report:
+        log.warning(
+            "webhook.rate_limited", address=address, refused=verdict.report, retry_after=verdict.retry_after_seconds
+        )
+    raise HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        "too many requests from this address: retry later",
+        headers={"Retry-After": str(verdict.retry_after_seconds)},
+    )

@@ -2,14 +2,26 @@
 
 from typing import Protocol
 
+from aiokafka.errors import KafkaError
+from faststream.exceptions import FastStreamException
 from faststream.kafka import KafkaBroker
 
 from parley_contracts import Event
 from parley_runtime.kafka import publish
 
 
+class PublishFailed(Exception):
+    """The broker refused or could not take an event: it is not written, and the delivery must be retried."""
+
+
 class EventPublisher(Protocol):
-    async def publish(self, event: Event) -> None: ...
+    async def publish(self, event: Event) -> None:
+        """Returns once the event is acknowledged; raises `PublishFailed` when it cannot be."""
+        ...
+
+    async def reachable(self, timeout: float) -> bool:
+        """Whether the broker answers a cheap request within `timeout` seconds."""
+        ...
 
 
 class KafkaEventPublisher:
@@ -17,4 +29,11 @@ class KafkaEventPublisher:
         self._broker = broker
 
     async def publish(self, event: Event) -> None:
-        await publish(self._broker, event)
+        try:
+            await publish(self._broker, event)
+        except (KafkaError, FastStreamException, OSError) as exc:
+            raise PublishFailed(f"{type(exc).__name__}: {exc}") from exc
+
+    async def reachable(self, timeout: float) -> bool:
+        """A cluster-metadata request (FastStream's ping: the admin client's describe_cluster)."""
+        return await self._broker.ping(timeout)

@@ -14,6 +14,38 @@ class IngestSettings(ServiceSettings):
         default_factory=dict, description='JSON: WhatsApp phone_number_id → tenant, e.g. {"1000…": "aurora"}.'
     )
     max_body_bytes: int = Field(default=3 * 1024 * 1024, description="Meta's webhook payloads are at most 3 MB.")
+    text_limit_chars: int = Field(
+        default=32_768,
+        ge=1,
+        validation_alias="INGEST_TEXT_LIMIT_CHARS",
+        description="A message's text is cut here (WhatsApp's own limit is 4,096): the rest would only make the "
+        "event too big for Kafka. The original length is kept in content.data.text_truncated_from.",
+    )
+    event_limit_bytes: int = Field(
+        default=512 * 1024,
+        ge=16 * 1024,
+        validation_alias="INGEST_EVENT_LIMIT_BYTES",
+        description="An event's JSON above this loses its content.data (a note of its size is kept); keep it well "
+        "under the broker's message.max.bytes (1 MB by default).",
+    )
+    publish_timeout_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        validation_alias="INGEST_PUBLISH_TIMEOUT_SECONDS",
+        description="How long a delivery waits for Kafka's acknowledgement of all its events before a 503.",
+    )
+    rate_limit_per_second: float = Field(
+        default=1000.0,
+        ge=0,
+        validation_alias="INGEST_RATE_LIMIT_PER_SECOND",
+        description="Webhook requests per second one client address may sustain (0: no limit), per replica.",
+    )
+    rate_limit_burst: int = Field(
+        default=2000,
+        ge=1,
+        validation_alias="INGEST_RATE_LIMIT_BURST",
+        description="Requests above the rate allowed at once.",
+    )
 
     def tenant_for(self, account_id: str) -> str:
         return self.whatsapp_accounts.get(account_id, self.default_tenant)

@@ -6,7 +6,9 @@ import hmac
 
 
 def valid_meta_signature(raw_body: bytes, header: str | None, app_secret: str) -> bool:
-    if not header or not header.startswith("sha256="):
+    """False for anything but the right signature, including a header that is not ASCII (which
+    `hmac.compare_digest` would refuse with a TypeError rather than compare)."""
+    if not header or not header.isascii() or not header.startswith("sha256="):
         return False
     expected = hmac.new(app_secret.encode(), raw_body, hashlib.sha256).hexdigest()
     return hmac.compare_digest(expected, header.removeprefix("sha256="))

@@ -1,23 +1,34 @@
-"""WhatsApp Cloud API webhook payloads → Parley events. Pure: no I/O.
+"""WhatsApp Cloud API webhook payloads → Parley events. Pure: no I/O (the caller logs the notes it returns).
 
-The envelope models accept what Meta may add (extra fields are ignored) but insist on what Parley needs; a
-broken envelope is a `MalformedWebhook` with a reason the caller can return as a 400. A message's own content
-is different: whatever the customer sent is kept, because a 400 would make Meta retry (and fail) the whole
-batch. Known types become typed `InboundContent`; a known type that does not parse, `unsupported` and future
-types are kept with their provider object in `data`.
+Meta retries a delivery it did not get a 200 for, whole, for up to 7 days; one delivery may carry several
+customers' messages and statuses. So a body is refused (`MalformedWebhook`, a 400 with the reason) only when it
+is not a WhatsApp webhook at all (not JSON, another `object`, no `entry` list), or when nothing in it is usable
+and something is broken. Otherwise every item stands on its own, with a `Note` for the log:
+
+- *invalid*: an item without what Parley needs (a message without `from`, a change without `metadata`) is
+  skipped; the rest of the delivery is published;
+- *ignored*: a value this code does not know (a status Meta added later) is skipped; unknown is not invalid;
+- *repaired*: a timestamp that is not plausible unix seconds becomes the receipt time (the provider's value is
+  kept in `content.data["provider_timestamp"]`); a text over the limit is cut (see `sizing`).
+
+A message's own content is kept whatever it is: known types become typed `InboundContent`; a known type that
+does not parse, `unsupported` and future types are kept with their provider object in `data`. Ids and payloads
+that arrive as numbers (or objects) are read as text.
 
 Shapes: Meta's messages webhook reference, one page per type,
 https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/<type>
-(text, reaction, image, sticker, location, contacts, order, system, unsupported, …); flow replies:
+(text, reaction, image, sticker, location, contacts, order, system, unsupported, …); statuses:
+…/webhooks/reference/messages/status; flow replies:
 https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/receiveflowresponse"""
 
-import json
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import partial
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic_core import from_json, to_json
 
 from parley_contracts import (
     Channel,
@@ -29,12 +40,50 @@ from parley_contracts import (
     MessageStatus,
     dedupe_key,
     thread_key,
+    utcnow,
 )
+from parley_ingest.sizing import InboundEvent, SizeLimits, TooLarge, fit
 from parley_runtime.validation import summarize
 
 
 class MalformedWebhook(ValueError):
     pass
+
+
+Outcome = Literal["invalid", "ignored", "repaired"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something about one item of a delivery, for the log: where it is, the provider's id of the message or
+    status when known, and what happened, in words that never quote what the customer wrote."""
+
+    where: str
+    what: str
+    outcome: Outcome
+    item_id: str | None = None
+
+
+@dataclass
+class Delivery:
+    """What one webhook delivery holds for Parley: its events in payload order, and the notes about the rest."""
+
+    events: list[InboundEvent] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def _digits_as_text(value: Any) -> Any:
+    """Ids are strings of digits; a number is taken for its digits (a bool is not a number here)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _json_as_text(value: Any) -> Any:
+    """A button's id or payload is whatever the business put there: anything but text is kept as its JSON."""
+    return value if value is None or isinstance(value, str) else to_json(value).decode()
+
+
+Id = Annotated[str, BeforeValidator(_digits_as_text), StringConstraints(min_length=1)]
+Payload = Annotated[str, BeforeValidator(_json_as_text)]
 
 
 class _Lenient(BaseModel):
@@ -46,31 +95,32 @@ class WaProfile(_Lenient):
 
 
 class WaContact(_Lenient):
-    wa_id: str | None = None
+    wa_id: Id | None = None
     profile: WaProfile | None = None
 
 
 class WaContext(_Lenient):
     """What a message answers (`id`), or how it reached the customer (forwarded, a catalog product)."""
 
-    id: str | None = None
+    id: Id | None = None
     forwarded: bool = False
     frequently_forwarded: bool = False
     referred_product: dict[str, Any] | None = None
 
 
 class WaMessage(_Lenient):
-    """The envelope every message shares. The type's own object (`"image": {…}`) and any other key (`referral`,
-    `errors`, `identity`, keys Meta adds later) stay in `model_extra`, parsed per type by `_content()`, so one
-    odd message never fails the batch."""
+    """The envelope every message shares: only `id` and `from` are required (without them a message cannot be
+    deduplicated or threaded). The type's own object (`"image": {…}`) and any other key (`referral`, `errors`,
+    `identity`, keys Meta adds later) stay in `model_extra`, parsed per type by `_content()`; `timestamp`,
+    `type` and `context` are read leniently there too, so one odd field never loses the message."""
 
     model_config = ConfigDict(extra="allow")
 
-    id: str = Field(min_length=1)
-    from_: str = Field(alias="from", min_length=1)
-    timestamp: str
-    type: str
-    context: WaContext | None = None
+    id: Id
+    from_: Id = Field(alias="from")
+    timestamp: Any = None
+    type: Any = None
+    context: Any = None
 
 
 # The object of each known message type: only the fields Parley reads, and what they must be.
@@ -85,7 +135,7 @@ class WaInteractive(_Lenient):
 
 
 class WaReply(_Lenient):
-    id: str
+    id: Payload
     title: str
     description: str | None = None
 
@@ -98,7 +148,7 @@ class WaFlowReply(_Lenient):
 
 class WaButton(_Lenient):
     text: str
-    payload: str | None = None
+    payload: Payload | None = None
 
 
 class WaMedia(_Lenient):
@@ -148,93 +198,240 @@ _CONTACT_CARDS = TypeAdapter(list[WaContactCard])
 
 
 class WaStatus(_Lenient):
-    id: str
-    status: Literal["sent", "delivered", "read", "failed"]
-    timestamp: str
-    recipient_id: str
-    errors: list[dict[str, Any]] = Field(default_factory=list)
+    """A status of a message the business sent. `status`, `timestamp` and `errors` are read leniently by
+    `_status()`: an unknown status is ignored, an odd timestamp replaced, errors kept in any shape."""
+
+    id: Id
+    recipient_id: Id
+    status: Any = None
+    timestamp: Any = None
+    errors: Any = None
 
 
 class WaMetadata(_Lenient):
-    phone_number_id: str = Field(min_length=1)
-    display_phone_number: str | None = None
+    phone_number_id: Id
 
 
 class WaValue(_Lenient):
-    messaging_product: Literal["whatsapp"]
+    """A change's value: only the account it is for is required. Its lists are read item by item (`_Reader.each`):
+    contacts that are not a list lose only the names, statuses only themselves, and so on."""
+
     metadata: WaMetadata
-    contacts: list[WaContact] = Field(default_factory=list)
-    messages: list[WaMessage] = Field(default_factory=list)
-    statuses: list[WaStatus] = Field(default_factory=list)
+    contacts: Any = None
+    messages: Any = None
+    statuses: Any = None
 
 
 class WaChange(_Lenient):
     field: str
-    value: dict[str, Any]
+    value: Any = None
 
 
 class WaEntry(_Lenient):
-    id: str
-    changes: list[WaChange] = Field(default_factory=list)
+    changes: Any = None
 
 
 class WaWebhook(_Lenient):
     object: Literal["whatsapp_business_account"]
-    entry: list[WaEntry]
+    entry: list[Any]
 
 
-def parse_events(payload: bytes, tenant_for: Callable[[str], str]) -> list[MessageReceived | MessageStatus]:
-    """Every message and status in one webhook delivery, in payload order."""
+def parse_delivery(
+    payload: bytes,
+    tenant_for: Callable[[str], str],
+    limits: SizeLimits,
+    received_at: datetime | None = None,
+) -> Delivery:
+    """Every message and status in one webhook delivery, in payload order, each within `limits`; `received_at`
+    (default: now) stands in for timestamps that cannot be read. Raises `MalformedWebhook` when the body is not a
+    WhatsApp webhook, or nothing in it is usable and something is invalid."""
     try:
         hook = WaWebhook.model_validate_json(payload)
     except ValidationError as exc:
         raise MalformedWebhook(summarize(exc)) from exc
-    events: list[MessageReceived | MessageStatus] = []
-    for entry in hook.entry:
-        for change in entry.changes:
-            if change.field != "messages":
-                continue  # account/template updates: nothing for a conversation
-            try:
-                value = WaValue.model_validate(change.value)
-            except ValidationError as exc:
-                raise MalformedWebhook("entry.changes.value: " + summarize(exc)) from exc
-            account = value.metadata.phone_number_id
-            tenant = tenant_for(account)
-            names = {c.wa_id: c.profile.name for c in value.contacts if c.wa_id and c.profile}
-            events += [_received(m, tenant, account, names.get(m.from_)) for m in value.messages]
-            events += [_status(s, tenant, account) for s in value.statuses]
-    return events
+    reader = _Reader(tenant_for, limits, received_at or utcnow())
+    for where, entry in reader.each(hook.entry, WaEntry, "entry"):
+        for at, change in reader.each(entry.changes, WaChange, f"{where}.changes"):
+            if change.field == "messages":  # account and template updates are nothing for a conversation
+                reader.read_value(change.value, f"{at}.value")
+    invalid = [n for n in reader.delivery.notes if n.outcome == "invalid"]
+    if invalid and not reader.delivery.events:
+        raise MalformedWebhook("; ".join(f"{n.where}: {n.what}" for n in invalid[:5]))
+    return reader.delivery
 
 
-def _received(m: WaMessage, tenant: str, account: str, name: str | None) -> MessageReceived:
-    return MessageReceived(
-        tenant=tenant,
-        channel=Channel.WHATSAPP,
-        thread_key=thread_key(tenant, Channel.WHATSAPP, account, m.from_),
-        account_id=account,
-        contact=Contact(id=m.from_, name=name),
-        provider_message_id=m.id,
-        dedupe_key=dedupe_key(Channel.WHATSAPP, account, m.id),
-        sent_at=_when(m.timestamp),
-        content=_content(m),
-        reply_to_provider_id=m.context.id if m.context else None,
-    )
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class _Reader:
+    """One delivery being read: where each item is (for the notes), and what has been found so far."""
+
+    tenant_for: Callable[[str], str]
+    limits: SizeLimits
+    received_at: datetime
+    delivery: Delivery = field(default_factory=Delivery)
+
+    def note(self, where: str, what: str, outcome: Outcome, item_id: str | None = None) -> None:
+        self.delivery.notes.append(Note(where, what, outcome, item_id))
+
+    def one(self, item: Any, model: type[M], where: str) -> M | None:
+        try:
+            return model.model_validate(item)
+        except ValidationError as exc:
+            self.note(where, summarize(exc), "invalid")
+            return None
+
+    def each(self, items: Any, model: type[M], where: str) -> Iterator[tuple[str, M]]:
+        """The items that are a `model`, with their place; the others are noted as invalid, and so is `items`
+        if it is not a list (absent is empty)."""
+        if items is None:
+            return
+        if not isinstance(items, list):
+            self.note(where, f"should be a list, not {type(items).__name__}", "invalid")
+            return
+        for index, item in enumerate(items):
+            if (parsed := self.one(item, model, f"{where}[{index}]")) is not None:
+                yield f"{where}[{index}]", parsed
+
+    def read_value(self, raw: Any, where: str) -> None:
+        value = self.one(raw, WaValue, where)
+        if value is None:
+            return
+        account = value.metadata.phone_number_id
+        tenant = self.tenant_for(account)
+        names = {
+            c.wa_id: c.profile.name
+            for _, c in self.each(value.contacts, WaContact, f"{where}.contacts")
+            if c.wa_id and c.profile
+        }
+        for at, message in self.each(value.messages, WaMessage, f"{where}.messages"):
+            self.add(at, message.id, self.received(message, tenant, account, names.get(message.from_), at))
+        for at, status in self.each(value.statuses, WaStatus, f"{where}.statuses"):
+            if (event := self.status(status, tenant, account, at)) is not None:
+                self.add(at, status.id, event)
+
+    def add(self, where: str, item_id: str, event: InboundEvent) -> None:
+        """The event, once it fits the size limits (see `sizing`); noted as changed, or as invalid if it cannot."""
+        try:
+            fitted, changes = fit(event, self.limits)
+        except TooLarge as exc:
+            self.note(where, str(exc), "invalid", item_id)
+            return
+        for change in changes:
+            self.note(where, change, "repaired", item_id)
+        self.delivery.events.append(fitted)
+
+    def when(self, raw: Any, where: str, item_id: str) -> datetime | None:
+        """The provider's time; None (noted) when it is not plausible unix seconds: the receipt time stands in."""
+        at = _unix_time(raw, self.received_at)
+        if at is None:
+            self.note(where, "timestamp is not plausible unix seconds: the receipt time is used", "repaired", item_id)
+        return at
+
+    def received(self, m: WaMessage, tenant: str, account: str, name: str | None, where: str) -> MessageReceived:
+        sent_at = self.when(m.timestamp, where, m.id)
+        reply_to, context_data = _context(m.context)
+        content = _content(m)
+        for key, value in context_data.items():
+            content.data.setdefault(key, value)
+        if sent_at is None and m.timestamp is not None:
+            content.data["provider_timestamp"] = m.timestamp
+        return MessageReceived(
+            tenant=tenant,
+            channel=Channel.WHATSAPP,
+            thread_key=thread_key(tenant, Channel.WHATSAPP, account, m.from_),
+            account_id=account,
+            contact=Contact(id=m.from_, name=name),
+            provider_message_id=m.id,
+            dedupe_key=dedupe_key(Channel.WHATSAPP, account, m.id),
+            sent_at=sent_at or self.received_at,
+            content=content,
+            reply_to_provider_id=reply_to,
+        )
+
+    def status(self, s: WaStatus, tenant: str, account: str, where: str) -> MessageStatus | None:
+        state = _DELIVERY_STATES.get(s.status) if isinstance(s.status, str) else None
+        if state is None:
+            self.note(where, f"status {_vocabulary(s.status)} is not one Parley knows: ignored", "ignored", s.id)
+            return None
+        return MessageStatus(
+            tenant=tenant,
+            channel=Channel.WHATSAPP,
+            thread_key=thread_key(tenant, Channel.WHATSAPP, account, s.recipient_id),
+            provider_message_id=s.id,
+            status=state,
+            status_at=self.when(s.timestamp, where, s.id) or self.received_at,
+            error=_error_text(s.errors),
+        )
+
+
+# Meta's status values → Parley's. `played`: a voice message the customer listened to, sent instead of `read`
+# (https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status):
+# it is read, and states never move backwards, so mapping it keeps a later `read` (or `played`) harmless.
+_DELIVERY_STATES: dict[str, DeliveryState] = {
+    "sent": DeliveryState.SENT,
+    "delivered": DeliveryState.DELIVERED,
+    "read": DeliveryState.READ,
+    "played": DeliveryState.READ,
+    "failed": DeliveryState.FAILED,
+}
+
+
+def _vocabulary(value: Any) -> str:
+    """An unknown value of a provider's vocabulary, short enough for a log line; only its type if not text."""
+    return repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
+
+
+_ERROR_CHARS = 1000
+
+
+def _error_text(errors: Any) -> str | None:
+    """Meta's `errors` (`[{code, title, message, error_data}]`) as one line, whatever their shape."""
+    if not errors:
+        return None
+    items = errors if isinstance(errors, list) else [errors]
+    parts = [
+        f"{e.get('code')}: {e.get('title') or e.get('message')}" if isinstance(e, dict) else to_json(e).decode()
+        for e in items
+    ]
+    return "; ".join(parts)[:_ERROR_CHARS] or None
+
+
+# Timestamps later than this past the receipt time are not believed (clocks differ, but not by days).
+_CLOCK_SKEW = timedelta(days=1)
+_MAX_DIGITS = 12  # unix seconds have 10 digits until the year 2286
+
+
+def _unix_time(raw: Any, received_at: datetime) -> datetime | None:
+    """Meta sends unix seconds as a string of digits; a JSON number is accepted too. None for anything else:
+    non-numeric, negative or zero, later than a day past the receipt time, NaN, or too big for a datetime."""
+    seconds = int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= _MAX_DIGITS else raw
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        return None
+    if not 0 < seconds <= (received_at + _CLOCK_SKEW).timestamp():  # False for NaN, and exact for huge ints
+        return None
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _content(m: WaMessage) -> InboundContent:
     """The message as `InboundContent`, never an exception: see `_CONVERTERS` for the known types. Keys beside
-    the type's object (referral, errors, identity, …) and the context's flags are added to `data`."""
+    the type's object (referral, errors, identity, …) are added to `data`; a `type` that is not text is kept
+    there too, and the message is `unsupported`."""
     extras = dict(m.model_extra or {})
-    convert = _CONVERTERS.get(m.type)
+    kind = m.type if isinstance(m.type, str) and m.type else "unsupported"
+    if m.type is not None and kind != m.type:
+        extras["type"] = m.type
+    convert = _CONVERTERS.get(kind)
     if convert is None:  # `unsupported`, `unknown` and types newer than this code: keep everything
-        content = InboundContent(type=_UNSUPPORTED.get(m.type, m.type))
+        content = InboundContent(type=_UNSUPPORTED.get(kind, kind))
     else:
-        raw = extras.pop(m.type, None)
+        raw = extras.pop(kind, None)
         try:
             content = convert(raw)
         except ValidationError as exc:  # a known type in a shape we cannot read: keep it as Meta sent it
-            content = InboundContent(type="unsupported", data={m.type: raw, "error": f"{m.type}: {summarize(exc)}"})
-    for key, value in (extras | _context_data(m.context)).items():
+            content = InboundContent(type="unsupported", data={kind: raw, "error": f"{kind}: {summarize(exc)}"})
+    for key, value in extras.items():
         content.data.setdefault(key, value)
     return content
 
@@ -242,17 +439,22 @@ def _content(m: WaMessage) -> InboundContent:
 _UNSUPPORTED = {"unsupported": "unsupported", "unknown": "unsupported"}  # `unknown`: older API versions' name
 
 
-def _context_data(context: WaContext | None) -> dict[str, Any]:
-    """How the message reached the customer: `forwarded` holds which of Meta's two flags was set (forwarded up
-    to five times, or more), `referred_product` the catalog item a "Message business" tap came from."""
-    if context is None:
-        return {}
+def _context(raw: Any) -> tuple[str | None, dict[str, Any]]:
+    """What the message answers (a provider id), and how it reached the customer as data: `forwarded` holds
+    which of Meta's two flags was set (forwarded up to five times, or more), `referred_product` the catalog item
+    a "Message business" tap came from. A context this code cannot read is kept whole as `data["context"]`."""
+    if raw is None:
+        return None, {}
+    try:
+        context = WaContext.model_validate(raw)
+    except ValidationError:
+        return None, {"context": raw}
     data: dict[str, Any] = {}
     if context.frequently_forwarded or context.forwarded:
         data["forwarded"] = "frequently_forwarded" if context.frequently_forwarded else "forwarded"
     if context.referred_product:
         data["referred_product"] = context.referred_product
-    return data
+    return context.id, data
 
 
 def _text(raw: Any) -> InboundContent:
@@ -272,10 +474,11 @@ def _interactive(raw: Any) -> InboundContent:
 
 
 def _flow_reply(reply: WaFlowReply) -> InboundContent:
-    """A completed Flow: its answers are `response_json`, a JSON string (kept as the raw string if it is not)."""
+    """A completed Flow: its answers are `response_json`, a JSON string (kept as the raw string if it is not, or
+    if it nests deeper than pydantic's parser allows: the same limits as the webhook body itself)."""
     try:
-        answers = json.loads(reply.response_json or "{}")
-    except json.JSONDecodeError:
+        answers = from_json(reply.response_json or "{}")
+    except ValueError:
         answers = reply.response_json
     data = answers if isinstance(answers, dict) else {"response_json": answers}
     return InboundContent(type="flow_reply", text=reply.body or reply.name or "", data=data)
@@ -354,23 +557,3 @@ _CONVERTERS: dict[str, Callable[[Any], InboundContent]] = {
     "order": _order,
     "system": _system,
 }
-
-
-def _status(s: WaStatus, tenant: str, account: str) -> MessageStatus:
-    error = "; ".join(f"{e.get('code')}: {e.get('title') or e.get('message')}" for e in s.errors) or None
-    return MessageStatus(
-        tenant=tenant,
-        channel=Channel.WHATSAPP,
-        thread_key=thread_key(tenant, Channel.WHATSAPP, account, s.recipient_id),
-        provider_message_id=s.id,
-        status=DeliveryState(s.status),
-        status_at=_when(s.timestamp),
-        error=error,
-    )
-
-
-def _when(unix_seconds: str) -> datetime:
-    try:
-        return datetime.fromtimestamp(int(unix_seconds), UTC)
-    except ValueError as exc:
-        raise MalformedWebhook(f"timestamp {unix_seconds!r} is not unix seconds") from exc

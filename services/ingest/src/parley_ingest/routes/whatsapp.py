@@ -1,17 +1,21 @@
-"""WhatsApp Cloud API webhook: verification handshake (GET) and signed deliveries (POST)."""
+"""WhatsApp Cloud API webhook: verification handshake (GET) and signed deliveries (POST).
+
+Answers: 200 once every event of the delivery is acknowledged by Kafka; 400 for a body that is not a WhatsApp
+webhook (or has nothing usable in it); 401 for a missing or wrong signature; 413 for a body over MAX_BODY_BYTES;
+429 when the client address sends too fast; 503 when Kafka does not acknowledge in time. Every refusal is logged
+with ids and reasons only, never what a customer wrote or their number."""
 
 from typing import Annotated
 
 import structlog
-from fastapi import APIRouter, Header, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response, status
 from fastapi.responses import PlainTextResponse
 
-from parley_contracts import MessageReceived
-from parley_ingest.deps import Ingest
+from parley_ingest.deps import Ingest, rate_limited
 from parley_ingest.signatures import valid_meta_signature
-from parley_ingest.whatsapp import MalformedWebhook, parse_events
+from parley_ingest.whatsapp import Delivery, MalformedWebhook, parse_delivery
 
-router = APIRouter(prefix="/webhooks/whatsapp", tags=["whatsapp"])
+router = APIRouter(prefix="/webhooks/whatsapp", tags=["whatsapp"], dependencies=[Depends(rate_limited)])
 log = structlog.get_logger()
 
 
@@ -40,17 +44,17 @@ async def receive_delivery(
         log.warning("webhook.bad_signature", channel="whatsapp", present=signature is not None, bytes=len(raw))
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "X-Hub-Signature-256 missing or does not match the body")
     try:
-        events = parse_events(raw, ingest.settings.tenant_for)
+        delivery = parse_delivery(raw, ingest.settings.tenant_for, ingest.size_limits)
     except MalformedWebhook as exc:
-        log.warning("webhook.malformed", channel="whatsapp", reason=str(exc))
+        log.warning("webhook.malformed", channel="whatsapp", reason=str(exc), bytes=len(raw))
         raise HTTPException(status.HTTP_400_BAD_REQUEST, f"malformed WhatsApp webhook: {exc}") from exc
-    for event in events:
-        if isinstance(event, MessageReceived) and event.dedupe_key in ingest.recent:
-            log.info("webhook.duplicate_skipped", dedupe_key=event.dedupe_key)
-            continue
-        # Answer 200 only once Kafka holds every event (acks=all): a failure here is a 5xx, and Meta retries.
-        await ingest.publisher.publish(event)
-        if isinstance(event, MessageReceived):
-            ingest.recent.add(event.dedupe_key)
-        log.info("webhook.accepted", event_id=event.event_id, thread_key=event.thread_key, topic=event.topic)
+    _log_notes(delivery)
+    await ingest.publish_all(delivery.events)
     return Response(status_code=status.HTTP_200_OK)
+
+
+def _log_notes(delivery: Delivery) -> None:
+    """What was skipped, ignored or repaired in an accepted delivery: one line per item."""
+    for note in delivery.notes:
+        event = f"webhook.item_{note.outcome}"
+        log.warning(event, channel="whatsapp", where=note.where, item_id=note.item_id, what=note.what)
