@@ -168,3 +168,13 @@ async def test_a_bot_reply_that_cannot_be_delivered_hands_the_thread_to_a_person
     assert handoff["reason"] == "delivery_failed" and "gave up" in handoff["summary"]
     notes = [m["text"] async for m in db["messages"].find({"thread_key": inbound.thread_key, "type": "activity"})]
     assert notes == ["The bot handed the conversation to the team (a reply could not be delivered)"]
+
+
+async def test_a_message_whose_payload_the_database_would_refuse_is_still_stored(router, infra, db):
+    odd = received("order attached")
+    odd = odd.model_copy(
+        update={"content": odd.content.model_copy(update={"data": {"qty": 2**80, "a.b": 1, "rows": [[1, 2]]}})}
+    )
+    await publish_event(infra.kafka_bootstrap, odd)
+    stored = await eventually(lambda: db["messages"].find_one({"_id": odd.dedupe_key}))
+    assert stored["text"] == "order attached" and stored["data"]["qty"] == str(2**80)

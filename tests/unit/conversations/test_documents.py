@@ -89,3 +89,24 @@ def test_attachment_rules_load_and_refuse_what_whatsapp_would():
             assert str(exc)
         else:
             raise AssertionError(f"{mime} {size} accepted")
+
+
+def test_whatever_a_provider_put_in_a_message_becomes_storable():
+    message = MessageRecord(
+        id="whatsapp:1:wamid.X",
+        thread_key="th_1",
+        tenant="demo",
+        channel=Channel.WHATSAPP,
+        direction="in",
+        author=AuthorKind.CUSTOMER,
+        at=AT,
+        data={"big": 2**70, "a.b": {"$where": 1}, "grid": [[1, 2], [3]], "nan": float("inf"), "ok": [1, {"x": [2]}]},
+    )
+    data = message.to_document()["data"]
+    assert data == {
+        "big": str(2**70),
+        "a．b": {"＄where": 1},
+        "grid": ["[1, 2]", "[3]"],
+        "nan": "inf",
+        "ok": [1, {"x": [2]}],
+    }

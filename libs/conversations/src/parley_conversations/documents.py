@@ -6,6 +6,8 @@ timers are rebuilt per partition), the keys of the events it has applied (replay
 document itself, no transaction needed), the recent turns the bot reasons over, and the last update it
 announced (re-announced if a crash came between the write and the announcement)."""
 
+import json
+import math
 from datetime import datetime
 from typing import Any
 
@@ -110,12 +112,31 @@ class MessageRecord(MessageView):
         return cls.model_validate({**doc, "id": doc["_id"]})
 
 
-def _plain(value: Any) -> Any:
-    """Enums as their values, recursively: BSON stores plain strings."""
+_INT64 = 2**63
+
+
+def _plain(value: Any, in_list: bool = False) -> Any:
+    """A value MongoDB and FerretDB will store: enums as their values, and what a provider may send that they
+    refuse made storable instead of failing the write (a customer's message must never be lost to its
+    payload): integers beyond 64 bits and NaN/infinities as text, keys with "." or a leading "$" renamed,
+    arrays inside arrays (FerretDB has none) as JSON text."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return {_storable_key(str(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        if in_list:
+            return json.dumps(value, default=str, ensure_ascii=False)
+        return [_plain(v, in_list=True) for v in value]
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and not -_INT64 <= value < _INT64:
+        return str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, str):
         return str(value)
     return value
+
+
+def _storable_key(key: str) -> str:
+    key = key.replace(".", "\uff0e")  # a fullwidth full stop: reads the same, is not a path separator
+    return "\uff04" + key[1:] if key.startswith("$") else key or "_"
