@@ -119,3 +119,14 @@ class MediaStore:
                 return None
             chunks.append(bytes(part["data"]))
         return b"".join(chunks)
+
+    async def delete(self, media_id: str) -> bool:
+        """Remove a file (an erasure): parts first, metadata last, so an interrupted delete is found and finished
+        by the next one (a file missing parts is never served: `read` answers None)."""
+        doc = await self._media.find_one({"_id": media_id}, {"parts": 1})
+        if doc is None:
+            return False
+        for n in range(int(doc["parts"])):
+            await self._parts.delete_one({"_id": f"{media_id}:{n}"})
+        await self._media.delete_one({"_id": media_id})
+        return True

@@ -194,6 +194,38 @@ class Conversations:
             async for d in self._threads.find(where, fields)
         ]
 
+    # --- one contact's data (GDPR export and erasure): filtered reads, off the message path ------------------
+
+    async def threads_of_contact(
+        self, channel: Channel | str, contact_id: str, tenants: frozenset[str] | None
+    ) -> list[ThreadRecord]:
+        """Every thread of a contact on a channel, within `tenants` (None: every business unit), oldest first."""
+        where: dict[str, Any] = {"channel": str(channel), "contact.id": contact_id}
+        if tenants is not None:
+            where["tenant"] = {"$in": sorted(tenants)}
+        cursor = self._threads.find(where).sort([("created_at", ASCENDING), ("_id", ASCENDING)])
+        return [ThreadRecord.from_document(d) async for d in cursor]
+
+    async def messages_of_thread(self, thread_key: str) -> list[MessageRecord]:
+        """All of a thread's messages, in order (for an export or an erasure; the console pages instead)."""
+        cursor = self._messages.find({"thread_key": thread_key}).sort([("at", ASCENDING), ("_id", ASCENDING)])
+        return [MessageRecord.from_document(d) async for d in cursor]
+
+    # --- erasure: the router only (the single writer of threads, docs/adr/0001-router-single-writer.md) -------
+
+    async def delete_provider_ids(self, provider_message_ids: Iterable[str]) -> int:
+        """Lone-`_id` deletes of provider-id mappings (the messages name them; nothing else does)."""
+        deleted = 0
+        for provider_id in set(provider_message_ids):
+            deleted += (await self._provider_ids.delete_one(by_id(provider_id))).deleted_count
+        return deleted
+
+    async def delete_thread_messages(self, thread_key: str) -> int:
+        return (await self._messages.delete_many({"thread_key": thread_key})).deleted_count
+
+    async def delete_thread(self, thread_key: str) -> bool:
+        return (await self._threads.delete_one(by_id(thread_key))).deleted_count == 1
+
 
 async def _insert_once(collection: AsyncCollection, doc: dict) -> bool:
     try:

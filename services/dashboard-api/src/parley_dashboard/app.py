@@ -1,5 +1,5 @@
-"""dashboard-api's FastAPI app: the operators' and admins' HTTP API, the live WebSocket, and the two
-`thread.updated` listeners (live updates; notifications and emails)."""
+"""dashboard-api's FastAPI app: the operators' and admins' HTTP API, the live WebSocket, the two
+`thread.updated` listeners (live updates; notifications and emails) and the dead-letter keeper."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import structlog
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
 from faststream.middlewares import AckPolicy
@@ -23,15 +24,21 @@ from parley_dashboard.auth.api_keys import ApiKeyStore, EnvironmentKey
 from parley_dashboard.auth.sessions import SessionStore
 from parley_dashboard.auth.throttle import Limits, LoginThrottle
 from parley_dashboard.commands import CommandGateway
-from parley_dashboard.deps import Services
+from parley_dashboard.dead_letters import DeadLetterListener, DeadLetters, subscribe_dead_letters
+from parley_dashboard.deps import RateLimited, Services
 from parley_dashboard.listeners import LiveListener, NotifyListener
 from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer, SmtpSettings
 from parley_dashboard.notifications import NotificationStore
+from parley_dashboard.privacy import ContactData
+from parley_dashboard.ratelimit import TokenBuckets
 from parley_dashboard.routes import (
     api_keys,
     auth,
     bot_config,
+    contacts,
+    dead_letters,
+    docs,
     knowledge,
     live,
     media,
@@ -40,13 +47,28 @@ from parley_dashboard.routes import (
     threads,
     units,
 )
+from parley_dashboard.security import BodyLimit, SecurityHeaders, upload_limit, validation_error
 from parley_dashboard.settings import DashboardSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
 from parley_runtime.steps import subscribe_step
 
 log = structlog.get_logger()
-ROUTERS = (auth, threads, notifications, media, operators, api_keys, units, bot_config, knowledge, live)
+# HTTP routers: each request takes a token from its caller's bucket (deps.rate_limit). The WebSocket is apart.
+ROUTERS = (
+    auth,
+    threads,
+    notifications,
+    media,
+    operators,
+    api_keys,
+    units,
+    bot_config,
+    knowledge,
+    contacts,
+    dead_letters,
+    docs,
+)
 
 
 def create_app(settings: DashboardSettings) -> FastAPI:
@@ -57,9 +79,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         services = build_services(settings, db, broker)
         directory = services.directory
         roster = Roster(directory, ttl_seconds=settings.roster_refresh_seconds)
-        notifier = NotifyListener(
-            services.notifications, roster, services.units, _mailer(settings, db), settings.public_url
-        )
+        notifier = NotifyListener(services.notifications, roster, services.units, services.mailer, settings.public_url)
         subscribe_step(
             broker,
             settings,
@@ -69,8 +89,11 @@ def create_app(settings: DashboardSettings) -> FastAPI:
             step=notifier.on_update,
         )
         _subscribe_live(broker, LiveListener(services.commands, services.hub, roster))
+        group = f"{settings.dashboard_consumer_group}.dead-letters"
+        subscribe_dead_letters(broker, group, DeadLetterListener(services.dead_letters))
         await services.conversations.ensure_indexes()
         await services.notifications.ensure_indexes()
+        await services.dead_letters.ensure_indexes()
         app.state.services = services
         await broker.start()
         try:
@@ -86,9 +109,20 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         description="Operators' and admins' API. Log in with `POST /api/auth/login` and send "
         "`Authorization: Bearer <token>`; integrations send `X-API-Key`.",
         lifespan=lifespan,
+        openapi_url=None,  # served by routes.docs: behind credentials in production
+        docs_url=None,
+        redoc_url=None,
     )
     for module in ROUTERS:
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=[RateLimited])
+    app.include_router(live.router)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.max_body_bytes,
+        max_upload_bytes=upload_limit(threads.MAX_ATTACHMENTS, knowledge.MAX_UPLOAD_BYTES),
+    )
+    app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(RequestValidationError, validation_error)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:
@@ -106,10 +140,15 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         settings.login_max_failures_per_account,
         settings.login_max_failures_per_address,
     )
+    notifications = NotificationStore(db)
+    mailer = _mailer(settings, db)
+    commands = CommandGateway(broker, settings.command_wait_seconds)
+    conversations = Conversations(db)
+    media = MediaStore(db)
     return Services(
         settings=settings,
         db=db,
-        conversations=Conversations(db),
+        conversations=conversations,
         directory=directory,
         accounts=accounts,
         logins=LoginService(accounts, sessions, LoginThrottle(db, limits)),
@@ -119,10 +158,22 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         units=BusinessUnitStore(db),
         bot_configs=BotConfigStore(db),
         workload=Workload(db),
-        media=MediaStore(db),
-        notifications=NotificationStore(db),
-        commands=CommandGateway(broker, settings.command_wait_seconds),
+        media=media,
+        notifications=notifications,
+        commands=commands,
         hub=LiveHub(),
+        mailer=mailer,
+        contacts=ContactData(
+            db,
+            conversations=conversations,
+            media=media,
+            notifications=notifications,
+            mailer=mailer,
+            commands=commands,
+            hash_salt=settings.erasure_hash_salt.get_secret_value() if settings.erasure_hash_salt else None,
+        ),
+        dead_letters=DeadLetters(db, broker),
+        rate_limiter=TokenBuckets(settings.rate_limit_per_second, settings.rate_limit_burst),
     )
 
 

@@ -1,24 +1,36 @@
-"""`parley-admin`: accounts from the command line.
+"""`parley-admin`: accounts and dead letters from the command line.
 
 - `parley-admin create-operator --email … --name … --role admin --tenant acme [--tenant …]`: the first admin
   of a real deployment (then the API creates the rest). The password is read from `--password-stdin`, else
   the `PARLEY_ADMIN_PASSWORD` environment variable, else asked twice on the terminal; never an argument.
 - `parley-admin seed-demo`: the local demo's accounts (business unit `demo` only; `make run` calls it).
-Uses the same MongoDB settings as the service (`MONGODB_URL`, `MONGODB_DATABASE`)."""
+- `parley-admin dead-letters list [--topic …] [--service …] [--pending]`, `dead-letters redrive <id>`,
+  `dead-letters redrive --topic … [--service …]`: what `GET /api/dead-letters` and its redrive routes do, for
+  someone with a shell on the deployment (parley_dashboard.dead_letters).
+Uses the same MongoDB and Kafka settings as the service (`MONGODB_URL`, `MONGODB_DATABASE`,
+`KAFKA_BOOTSTRAP_SERVERS`)."""
 
 import argparse
 import asyncio
 import getpass
 import os
 import sys
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 from parley_business import BusinessUnitStore, UnitSettings
+from parley_contracts import Actor, ActorKind
 from parley_conversations.operators import Role
 from parley_conversations.roster import EmailTaken, OperatorDirectory
 from parley_dashboard.auth.accounts import Accounts, NewAccount
 from parley_dashboard.auth.passwords import WeakPassword
+from parley_dashboard.dead_letters import DeadLetters, LetterFilter, StoredLetter, source_topic_named
 from parley_dashboard.settings import DashboardSettings
+from parley_runtime.kafka import make_broker
+from parley_runtime.logging import configure_logging
 from parley_runtime.mongo import connect
+
+T = TypeVar("T")
 
 DEMO_TENANT = "demo"
 DEMO_PASSWORD = "parley-demo"  # printed by `make run`; the local dev stack only
@@ -57,6 +69,64 @@ async def seed_demo() -> list[str]:
         await client.close()
 
 
+async def _with_dead_letters(work: Callable[[DeadLetters], Awaitable[T]]) -> T:
+    settings = DashboardSettings()
+    client, db = connect(settings)
+    broker = make_broker(settings, "parley-admin")
+    await broker.connect()
+    try:
+        return await work(DeadLetters(db, broker))
+    finally:
+        await broker.stop()
+        await client.close()
+
+
+def _cli_actor() -> Actor:
+    return Actor(kind=ActorKind.SYSTEM, id="parley-admin", name=getpass.getuser())
+
+
+def _letter_line(letter: StoredLetter) -> str:
+    state = f"redriven x{letter.redrives}" if letter.redrives else "pending"
+    when = letter.occurred_at.isoformat(timespec="seconds")
+    return f"{letter.id}  {when}  {letter.source_topic}  {letter.service}  {state}  {letter.error[:100]}"
+
+
+def dead_letters_command(args: argparse.Namespace) -> int:
+    configure_logging("parley-admin", "WARNING")  # standard output is for the answer
+    topic = source_topic_named(args.topic) if args.topic else None
+    if args.topic and topic is None:
+        print(f"no topic {args.topic}", file=sys.stderr)
+        return 2
+    where = LetterFilter(None, topic, args.service, False if getattr(args, "pending", False) else None)
+    if args.action == "list":
+        letters, total = asyncio.run(_with_dead_letters(lambda store: store.page(where, skip=0, limit=args.limit)))
+        for letter in letters:
+            print(_letter_line(letter))
+        print(f"{len(letters)} of {total} dead letters")
+        return 0
+    if args.id:
+        return _redrive_one(args.id)
+    if not (topic or args.service):
+        print("redrive: name a letter id, or --topic and/or --service", file=sys.stderr)
+        return 2
+    ids = asyncio.run(_with_dead_letters(lambda store: store.redrive_pending(where, _cli_actor(), args.limit)))
+    print(f"redriven {len(ids)}" + (f": {' '.join(ids)}" if ids else ""))
+    return 0
+
+
+def _redrive_one(letter_id: str) -> int:
+    async def work(store: DeadLetters) -> StoredLetter | None:
+        letter = await store.get(letter_id)
+        return await store.redrive(letter, _cli_actor()) if letter else None
+
+    letter = asyncio.run(_with_dead_letters(work))
+    if letter is None:
+        print(f"no dead letter {letter_id}", file=sys.stderr)
+        return 1
+    print(_letter_line(letter))
+    return 0
+
+
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
@@ -80,8 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--tenant", action="append", required=True, help="a business unit (repeat for several)")
     create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     commands.add_parser("seed-demo", help="the local demo's accounts (admin, ana, ben @demo.local)")
+    _dead_letter_parser(commands)
     args = parser.parse_args(argv)
 
+    if args.command == "dead-letters":
+        return dead_letters_command(args)
     if args.command == "seed-demo":
         created = asyncio.run(seed_demo())
         print(f"demo accounts: {', '.join(created) if created else 'already there'}")
@@ -94,6 +167,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"created {account.role} {account.email} ({operator_id}) for {', '.join(account.tenants)}")
     return 0
+
+
+def _dead_letter_parser(commands: argparse._SubParsersAction) -> None:
+    letters = commands.add_parser("dead-letters", help="records that failed for good: list them, send them again")
+    actions = letters.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help="newest first")
+    listing.add_argument("--pending", action="store_true", help="only those not redriven yet")
+    redrive = actions.add_parser("redrive", help="publish again to the source topic (one id, or by topic/service)")
+    redrive.add_argument("id", nargs="?", help="a dead letter's id (its event_id)")
+    for sub, limit in ((listing, 50), (redrive, 100)):
+        sub.add_argument("--topic", help="message.send or message.send.dlq")
+        sub.add_argument("--service", help="the service that gave up on it")
+        sub.add_argument("--limit", type=int, default=limit)
 
 
 if __name__ == "__main__":

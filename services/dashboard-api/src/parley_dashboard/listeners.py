@@ -1,7 +1,9 @@
 """What dashboard-api does with each `thread.updated`, one listener per concern:
 
 - live (every replica, no consumer group): answer waiting commands, push to open consoles;
-- notify (one consumer group across replicas, at-least-once): store notifications, email managers."""
+- notify (one consumer group across replicas, at-least-once): store notifications, email managers; and when the
+  router announces a thread erased, forget that thread's notifications and emails (any stored after the
+  erasure was requested: updates of a thread reach this listener in order, the erasure last)."""
 
 import structlog
 
@@ -12,6 +14,7 @@ from parley_dashboard.commands import CommandGateway
 from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Email, Mailer
 from parley_dashboard.notifications import Notification, NotificationStore, notifications_for
+from parley_dashboard.privacy import forget_threads, is_erasure
 
 log = structlog.get_logger()
 
@@ -39,6 +42,9 @@ class NotifyListener:
         self._public_url = public_url.rstrip("/")
 
     async def on_update(self, update: ThreadUpdated) -> None:
+        if is_erasure(update):
+            await forget_threads(self._store, self._mailer, [update.thread_key])
+            return
         team = await self._roster.of_tenant(update.tenant)
         notes = notifications_for(update, team)
         for note in notes:

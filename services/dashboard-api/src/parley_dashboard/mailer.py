@@ -67,6 +67,14 @@ class Mailer:
         )
         log.info("email.sent", notification_id=email.id)
 
+    async def forget(self, notification_ids: list[str]) -> int:
+        """Delete the outbox entries of these notifications (an erasure); what the mail server delivered stays
+        with it and its recipients."""
+        deleted = 0
+        for note_id in notification_ids:
+            deleted += (await self._outbox.delete_one(by_id(note_id))).deleted_count
+        return deleted
+
     async def _deliver(self, email: Email) -> None:
         smtp = self._smtp
         assert smtp is not None

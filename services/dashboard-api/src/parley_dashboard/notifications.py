@@ -113,6 +113,18 @@ class NotificationStore:
         result = await self._notes.update_many({"recipient": recipient, "read_at": None}, {"$set": {"read_at": at}})
         return result.modified_count
 
+    async def naming(self, thread_keys: list[str]) -> list[Notification]:
+        """Everyone's notifications about these threads, oldest first (a contact's data export)."""
+        cursor = self._notes.find({"thread_key": {"$in": thread_keys}}).sort("created_at", 1)
+        return [Notification.model_validate({**d, "id": d["_id"]}) async for d in cursor]
+
+    async def delete_naming(self, thread_keys: list[str]) -> list[str]:
+        """Delete everyone's notifications about these threads (an erasure); answers their ids."""
+        ids = [d["_id"] async for d in self._notes.find({"thread_key": {"$in": thread_keys}}, {"_id": 1})]
+        for note_id in ids:
+            await self._notes.delete_one(by_id(note_id))
+        return ids
+
     async def mark_read(self, note_id: str, recipient: str, at: datetime) -> Notification | None:
         doc = await self._notes.find_one({"_id": note_id})
         if doc is None or doc["recipient"] != recipient:

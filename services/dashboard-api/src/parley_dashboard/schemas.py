@@ -3,9 +3,10 @@
 is generated from these."""
 
 from datetime import datetime
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import Query
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from parley_contracts import QuickReply, TemplateMessage, ThreadView
 from parley_conversations.operators import Availability, Operator, Role
@@ -18,6 +19,12 @@ class Page(BaseModel, Generic[T]):
     total: int
     page: int
     page_size: int
+
+
+# Pages beyond this are refused (422): (page - 1) × page_size is the database's skip, which must stay a sane
+# number (page 2⁶² used to overflow it: a 500).
+MAX_PAGE = 100_000
+PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 
 class ViewCounts(BaseModel):
@@ -129,3 +136,24 @@ class CommandOut(BaseModel):
     outcome: Literal["applied", "unchanged", "rejected", "pending"]
     reason: str | None = None
     thread: ThreadView | None = None
+
+
+class RedriveIn(BaseModel):
+    """Which dead letters to send again (those not redriven yet): by topic and/or service."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topic: str | None = Field(default=None, max_length=100, description="`message.send` or `message.send.dlq`.")
+    service: str | None = Field(default=None, max_length=100, description="The service that gave up on them.")
+    limit: int = Field(default=100, ge=1, le=1000)
+
+    @model_validator(mode="after")
+    def _some_filter(self) -> "RedriveIn":
+        if not (self.topic or self.service):
+            raise ValueError("name a topic or a service")
+        return self
+
+
+class RedriveOut(BaseModel):
+    redriven: int
+    ids: list[str]

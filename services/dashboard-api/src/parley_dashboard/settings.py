@@ -1,5 +1,7 @@
 """dashboard-api's settings, from the environment (see .env.example)."""
 
+from typing import Literal
+
 from pydantic import Field, SecretStr, field_validator
 
 from parley_runtime.settings import ServiceSettings
@@ -40,8 +42,29 @@ class DashboardSettings(ServiceSettings):
     smtp_password: SecretStr | None = None
     smtp_timeout_seconds: float = Field(default=10.0, gt=0)
     notify_email_from: str = Field(default="Parley <parley@localhost>")
+    environment: Literal["development", "production"] = Field(
+        default="development",
+        validation_alias="PARLEY_ENVIRONMENT",
+        description="production: the API's docs (/docs, /redoc, /openapi.json) need credentials too.",
+    )
+    rate_limit_per_second: float = Field(
+        default=50.0, gt=0, validation_alias="DASHBOARD_RATE_LIMIT_PER_SECOND", description="Per caller, sustained."
+    )
+    rate_limit_burst: int = Field(default=200, ge=1, validation_alias="DASHBOARD_RATE_LIMIT_BURST")
+    max_body_bytes: int = Field(
+        default=1024 * 1024,
+        ge=1024,
+        validation_alias="DASHBOARD_MAX_BODY_BYTES",
+        description="Largest request body except uploads (multipart keeps the attachment limits).",
+    )
+    erasure_hash_salt: SecretStr | None = Field(
+        default=None,
+        description="Erasure records keep an HMAC of the erased contact id under this key (empty: no trace of it).",
+    )
 
-    @field_validator("dashboard_api_key", "smtp_host", "smtp_username", "smtp_password", mode="before")
+    @field_validator(
+        "dashboard_api_key", "smtp_host", "smtp_username", "smtp_password", "erasure_hash_salt", mode="before"
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value

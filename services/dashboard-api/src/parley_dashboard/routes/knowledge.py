@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, HTTPException, Query, UploadFile, status
 from pydantic import BaseModel
 
-from parley_dashboard.deps import AdminDep, PrincipalDep, ServicesDep, visible_tenant
+from parley_dashboard.deps import AdminDep, PrincipalDep, ServicesDep, TenantPath, visible_tenant
 from parley_knowledge import (
     ConcurrentUpload,
     DocumentSummary,
@@ -55,7 +55,7 @@ class SearchResponse(BaseModel):
 
 @router.post("/documents", status_code=status.HTTP_201_CREATED, response_model=DocumentSummary)
 async def upload_document(
-    tenant: str, services: ServicesDep, principal: AdminDep, file: Annotated[UploadFile, File()]
+    tenant: TenantPath, services: ServicesDep, principal: AdminDep, file: Annotated[UploadFile, File()]
 ) -> DocumentSummary:
     """Upload (or re-upload, same filename = replace) a text PDF (admins). 413 over 20 MB, 415 not a PDF,
     422 when the PDF has no extractable text (scanned images: run OCR first)."""
@@ -81,7 +81,7 @@ async def upload_document(
 
 
 @router.get("/documents", response_model=list[DocumentInfo])
-async def list_documents(tenant: str, services: ServicesDep, principal: PrincipalDep) -> list[DocumentInfo]:
+async def list_documents(tenant: TenantPath, services: ServicesDep, principal: PrincipalDep) -> list[DocumentInfo]:
     visible_tenant(principal, tenant)
     docs = await KnowledgeStore(services.db).list_documents(tenant)
     return [
@@ -101,7 +101,7 @@ async def list_documents(tenant: str, services: ServicesDep, principal: Principa
 
 
 @router.delete("/documents/{document_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_document(tenant: str, document_id: str, services: ServicesDep, principal: AdminDep) -> None:
+async def delete_document(tenant: TenantPath, document_id: str, services: ServicesDep, principal: AdminDep) -> None:
     visible_tenant(principal, tenant)
     if not await KnowledgeStore(services.db).delete_document(tenant, document_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such document")
@@ -109,7 +109,7 @@ async def delete_document(tenant: str, document_id: str, services: ServicesDep, 
 
 @router.get("/search", response_model=SearchResponse)
 async def search(
-    tenant: str,
+    tenant: TenantPath,
     services: ServicesDep,
     principal: PrincipalDep,
     q: Annotated[str, Query(min_length=1, max_length=2000)],

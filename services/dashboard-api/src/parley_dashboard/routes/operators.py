@@ -10,7 +10,15 @@ from parley_conversations.roster import EmailTaken
 from parley_dashboard.auth.accounts import NewAccount
 from parley_dashboard.auth.passwords import WeakPassword
 from parley_dashboard.auth.principal import Principal
-from parley_dashboard.deps import AdminDep, ManagerDep, ServicesDep, visible_tenant
+from parley_dashboard.deps import (
+    TENANT_MAX_LENGTH,
+    TENANT_PATTERN,
+    AdminDep,
+    ManagerDep,
+    ServicesDep,
+    TenantQuery,
+    visible_tenant,
+)
 from parley_dashboard.schemas import OperatorIn, OperatorPatch, TeamMember
 from parley_runtime.validation import summarize
 
@@ -30,7 +38,7 @@ async def _visible_operator(services: ServicesDep, principal: Principal, operato
 
 
 @router.get("/operators", response_model=list[Operator])
-async def list_operators(services: ServicesDep, principal: ManagerDep, tenant: str | None = None) -> list[Operator]:
+async def list_operators(services: ServicesDep, principal: ManagerDep, tenant: TenantQuery = None) -> list[Operator]:
     """The people of the caller's business units (or of one of them)."""
     if tenant:
         visible_tenant(principal, tenant)
@@ -74,7 +82,9 @@ async def update_operator(
 
 @router.get("/team", response_model=list[TeamMember])
 async def team_workload(
-    services: ServicesDep, principal: ManagerDep, tenant: Annotated[str, Query(min_length=1)]
+    services: ServicesDep,
+    principal: ManagerDep,
+    tenant: Annotated[str, Query(max_length=TENANT_MAX_LENGTH, pattern=TENANT_PATTERN)],
 ) -> list[TeamMember]:
     """Who is online and how many conversations each holds, against their cap (managers)."""
     visible_tenant(principal, tenant)

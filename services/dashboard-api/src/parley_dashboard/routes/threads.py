@@ -31,8 +31,8 @@ from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejecte
 from parley_conversations.store import ThreadQuery, View
 from parley_conversations.windows import refusal
 from parley_dashboard.auth.principal import Principal
-from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, visible_thread
-from parley_dashboard.schemas import ActionIn, AssignIn, CommandOut, Page, ReplyIn, ViewCounts
+from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, TenantQuery, visible_thread
+from parley_dashboard.schemas import ActionIn, AssignIn, CommandOut, Page, PageNumber, ReplyIn, ViewCounts
 from parley_runtime.validation import summarize
 
 router = APIRouter(prefix="/api/threads", tags=["threads"])
@@ -60,11 +60,11 @@ async def list_threads(
     view: View = View.ALL,
     status_filter: Annotated[ThreadStatus | None, Query(alias="status")] = None,
     channel: Channel | None = None,
-    tenant: str | None = None,
+    tenant: TenantQuery = None,
     assignee: str | None = None,
     label: str | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Contact name or number")] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
     page_size: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Page[ThreadView]:
     """Newest activity first. Views: `mine` (assigned to me, not resolved), `unassigned` (waiting for a
@@ -85,7 +85,7 @@ async def list_threads(
 
 @router.get("/counts", response_model=ViewCounts)
 async def count_threads(
-    services: ServicesDep, principal: PrincipalDep, channel: Channel | None = None, tenant: str | None = None
+    services: ServicesDep, principal: PrincipalDep, channel: Channel | None = None, tenant: TenantQuery = None
 ) -> ViewCounts:
     counts = await services.conversations.count_views(_query(principal, channel=channel, tenant=tenant), list(View))
     return ViewCounts(**{str(view): n for view, n in counts.items()})
@@ -107,7 +107,7 @@ async def list_messages(
     thread_key: str,
     services: ServicesDep,
     principal: PrincipalDep,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
     page_size: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> Page[MessageView]:
     """Oldest first: the conversation as it happened, with who wrote each message (customer, bot, operator

@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from parley_business import BusinessUnit, UnitSettings
-from parley_dashboard.deps import AdminDep, PrincipalDep, ServicesDep, visible_tenant
+from parley_dashboard.deps import AdminDep, PrincipalDep, ServicesDep, TenantPath, visible_tenant
 
 router = APIRouter(prefix="/api/business-units", tags=["business units"])
 
@@ -17,13 +17,13 @@ async def list_units(services: ServicesDep, principal: PrincipalDep) -> list[Bus
 
 
 @router.get("/{tenant}", response_model=BusinessUnit)
-async def get_unit(tenant: str, services: ServicesDep, principal: PrincipalDep) -> BusinessUnit:
+async def get_unit(tenant: TenantPath, services: ServicesDep, principal: PrincipalDep) -> BusinessUnit:
     visible_tenant(principal, tenant)
     return await services.units.get(tenant)
 
 
 @router.put("/{tenant}", response_model=BusinessUnit)
-async def put_unit(tenant: str, body: UnitSettings, services: ServicesDep, principal: AdminDep) -> BusinessUnit:
+async def put_unit(tenant: TenantPath, body: UnitSettings, services: ServicesDep, principal: AdminDep) -> BusinessUnit:
     """Replace the settings (admins). `idle_timeout_seconds`: a thread with no customer message for this long
     is resolved by the system (null: never)."""
     visible_tenant(principal, tenant)
