@@ -7,19 +7,22 @@ from pathlib import Path
 
 from pymongo import MongoClient
 
-from parley_contracts import MESSAGE_RECEIVED, MESSAGE_SEND, ROUTER_INPUTS, THREAD_UPDATED
+from parley_contracts import ALL_TOPICS, MESSAGE_RECEIVED, MESSAGE_SEND, ROUTER_INPUTS, THREAD_UPDATED
 from parley_devstack import Infrastructure
 from parley_devstack.process import run_blocking
 from parley_devstack.services import RunningStack, start_stack
 from tests.auth import INTEGRATION_KEY
 from tests.kafka_helpers import start_groups_at_end
 
-# What each service's consumer group reads (dashboard-api's notifier group is `<DASHBOARD_CONSUMER_GROUP>.notify`).
+# What each service's consumer groups read (dashboard-api's are `<DASHBOARD_CONSUMER_GROUP>.notify` and `.dead-letters`).
 GROUP_TOPICS = {
-    "ROUTER": ("", ROUTER_INPUTS),
-    "NLP": ("", (MESSAGE_RECEIVED,)),
-    "OUTBOUND": ("", (MESSAGE_SEND,)),
-    "DASHBOARD": (".notify", (THREAD_UPDATED,)),
+    "ROUTER": [("", ROUTER_INPUTS)],
+    "NLP": [("", (MESSAGE_RECEIVED,))],
+    "OUTBOUND": [("", (MESSAGE_SEND,))],
+    "DASHBOARD": [
+        (".notify", (THREAD_UPDATED,)),
+        (".dead-letters", tuple(t for t in ALL_TOPICS if t.endswith(".dlq"))),
+    ],
 }
 
 
@@ -31,7 +34,11 @@ def consumer_groups(bootstrap: str) -> dict[str, str]:
     run_blocking(
         start_groups_at_end(
             bootstrap,
-            {groups[f"{svc}_CONSUMER_GROUP"] + suffix: topics for svc, (suffix, topics) in GROUP_TOPICS.items()},
+            {
+                groups[f"{svc}_CONSUMER_GROUP"] + suffix: topics
+                for svc, subscriptions in GROUP_TOPICS.items()
+                for suffix, topics in subscriptions
+            },
         )
     )
     return groups

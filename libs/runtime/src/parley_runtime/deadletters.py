@@ -6,6 +6,7 @@ import structlog
 from faststream.kafka import KafkaBroker
 
 from parley_contracts import DeadLetter, dead_letter_topic
+from parley_runtime.kafka import publish_bytes
 
 log = structlog.get_logger()
 
@@ -21,7 +22,8 @@ async def send_to_dead_letters(
         error=error,
         attempts=attempts,
     )
-    await broker.publish(
+    await publish_bytes(
+        broker,
         letter.model_dump_json().encode(),
         topic=dead_letter_topic(source_topic),
         key=key.encode() if key else None,

@@ -43,19 +43,33 @@ DEFAULT_PUBLISH_TIMEOUT = 10.0
 
 async def publish(broker: KafkaBroker, event: Event) -> None:
     """Publish keyed by `thread_key` (one conversation, one partition, in order) and wait for the broker's
-    acknowledgement (acks=all), for `KAFKA_PUBLISH_TIMEOUT_SECONDS` at most: past it `KafkaTimeoutError`, an
-    infrastructure error the caller retries (a send that still completes later is a harmless duplicate)."""
+    acknowledgement (acks=all)."""
+    await publish_bytes(
+        broker,
+        event.model_dump_json().encode(),
+        topic=event.topic,
+        key=event.thread_key.encode(),
+        headers=event.headers(),
+        correlation_id=event.trace_id,
+    )
+
+
+async def publish_bytes(
+    broker: KafkaBroker,
+    body: bytes,
+    *,
+    topic: str,
+    key: bytes | None,
+    headers: dict[str, str],
+    correlation_id: str | None = None,
+) -> None:
+    """Publish and wait for the acknowledgement for `KAFKA_PUBLISH_TIMEOUT_SECONDS` at most: past it
+    `KafkaTimeoutError`, an infrastructure error the caller retries (a send that still completes later is a
+    harmless duplicate)."""
     timeout = _PUBLISH_TIMEOUTS.get(broker, DEFAULT_PUBLISH_TIMEOUT)
     try:
         await asyncio.wait_for(
-            broker.publish(
-                event.model_dump_json().encode(),
-                topic=event.topic,
-                key=event.thread_key.encode(),
-                headers=event.headers(),
-                correlation_id=event.trace_id,
-            ),
-            timeout,
+            broker.publish(body, topic=topic, key=key, headers=headers, correlation_id=correlation_id), timeout
         )
     except TimeoutError as exc:
-        raise KafkaTimeoutError(f"{event.topic}: not acknowledged within {timeout:g} s") from exc
+        raise KafkaTimeoutError(f"{topic}: not acknowledged within {timeout:g} s") from exc

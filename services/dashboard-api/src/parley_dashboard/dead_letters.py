@@ -27,6 +27,7 @@ from pymongo.errors import DuplicateKeyError
 from parley_contracts import MESSAGE_SEND, Actor, DeadLetter, utcnow
 from parley_contracts.topics import ALL_TOPICS, DEAD_LETTER_SUFFIX, MAIN_TOPICS
 from parley_dashboard.auth.principal import Principal
+from parley_runtime.kafka import publish_bytes
 from parley_runtime.mongo import by_id
 
 log = structlog.get_logger()
@@ -140,7 +141,8 @@ class DeadLetters:
 
     async def redrive(self, letter: StoredLetter, actor: Actor) -> StoredLetter:
         """Publish the original again to its topic, with its key; then record who did it and when."""
-        await self._broker.publish(
+        await publish_bytes(
+            self._broker,
             redrive_body(letter),
             topic=letter.source_topic,
             key=letter.key.encode() if letter.key else None,
