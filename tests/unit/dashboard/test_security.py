@@ -13,7 +13,6 @@ from parley_conversations.operators import Role
 from parley_dashboard.app import build_services, create_app
 from parley_dashboard.auth.principal import Principal
 from parley_dashboard.deps import bearer_token, caller
-from parley_dashboard.ratelimit import TokenBuckets
 from parley_dashboard.security import API_POLICY, DOCS_POLICY, security_headers, upload_limit
 from parley_dashboard.settings import DashboardSettings
 
@@ -37,36 +36,6 @@ async def client() -> AsyncIterator[Client]:
     yield make
     for http in opened:
         await http.aclose()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_token_buckets_allow_a_burst_then_the_rate_and_say_how_long_to_wait():
-    clock = Clock()
-    buckets = TokenBuckets(rate=2.0, burst=3, clock=clock)
-    assert [buckets.take("a") for _ in range(3)] == [None, None, None]
-    assert buckets.take("a") == 1  # empty: half a second to the next token, said as a whole second
-    assert buckets.take("b") is None  # another caller has its own bucket
-    clock.now += 0.5
-    assert buckets.take("a") is None
-    assert buckets.take("a") == 1
-    clock.now += 10
-    assert [buckets.take("a") for _ in range(4)] == [None, None, None, 1]  # refilled to the burst, not beyond
-
-
-def test_token_buckets_stay_bounded():
-    clock = Clock()
-    buckets = TokenBuckets(rate=1.0, burst=1, clock=clock, max_keys=10)
-    for n in range(50):
-        buckets.take(f"address:{n}")
-        clock.now += 0.01
-    assert len(buckets) <= 10
 
 
 def test_security_headers_keep_what_a_route_set():

@@ -31,7 +31,6 @@ from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer, SmtpSettings
 from parley_dashboard.notifications import NotificationStore
 from parley_dashboard.privacy import ContactData
-from parley_dashboard.ratelimit import TokenBuckets
 from parley_dashboard.routes import (
     api_keys,
     auth,
@@ -51,6 +50,7 @@ from parley_dashboard.security import BodyLimit, SecurityHeaders, upload_limit, 
 from parley_dashboard.settings import DashboardSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
+from parley_runtime.ratelimit import TokenBuckets
 from parley_runtime.steps import subscribe_step
 
 log = structlog.get_logger()

@@ -4,6 +4,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import structlog
 from fastapi import Depends, HTTPException, Path, Query, Request, WebSocket, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pymongo.asynchronous.database import AsyncDatabase
@@ -25,8 +26,8 @@ from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer
 from parley_dashboard.notifications import NotificationStore
 from parley_dashboard.privacy import ContactData
-from parley_dashboard.ratelimit import TokenBuckets
 from parley_dashboard.settings import DashboardSettings
+from parley_runtime.ratelimit import TokenBuckets
 
 
 @dataclass
@@ -60,6 +61,8 @@ def get_services(request: Request) -> Services:
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
+
+log = structlog.get_logger()
 
 _bearer = HTTPBearer(auto_error=False, description="A login session token (POST /api/auth/login).")
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An integration API key.")
@@ -119,8 +122,11 @@ async def rate_limit(request: Request, services: ServicesDep, principal: CallerD
     """A token bucket per caller: per principal when the credentials are valid (however many sessions or
     addresses they use), else per client address. Over it: 429 with Retry-After."""
     key = f"principal:{principal.id}" if principal else f"address:{request.client.host if request.client else '-'}"
-    wait = services.rate_limiter.take(key)
-    if wait is not None:
+    verdict = services.rate_limiter.take(key)
+    if not verdict.allowed:
+        wait = verdict.retry_after_seconds
+        if verdict.report:
+            log.warning("api.rate_limited", key=key, refused=verdict.report)
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS, f"too many requests: try again in {wait} s", {"Retry-After": str(wait)}
         )

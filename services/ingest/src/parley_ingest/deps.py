@@ -11,10 +11,10 @@ from fastapi import Depends, HTTPException, Request, status
 from parley_contracts import MessageReceived
 from parley_ingest.health import PublishHealth
 from parley_ingest.publisher import EventPublisher, PublishFailed
-from parley_ingest.ratelimit import TokenBuckets
 from parley_ingest.recent import RecentIds
 from parley_ingest.settings import IngestSettings
 from parley_ingest.sizing import InboundEvent, SizeLimits
+from parley_runtime.ratelimit import TokenBuckets
 
 log = structlog.get_logger()
 

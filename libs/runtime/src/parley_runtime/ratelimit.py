@@ -1,11 +1,11 @@
-"""A token bucket per client address, so one address cannot flood ingest (and Kafka behind it).
+"""A token bucket per client (an address, a login, an API key), so one client cannot flood a service: ingest's
+webhooks and dashboard-api's API both use it.
 
-Meta delivers webhooks from many addresses, and its Cloud API sends at most 1,000 messages per second per
-business number, batched in deliveries; the defaults (1,000 requests/s sustained, 2,000 at once, per address) let
-even all of that arrive from one address, while a client sending much faster is answered 429. The buckets live
-in this process: each replica limits on its own, so N replicas let an address through N times as fast. Behind a
-proxy, the client address is the proxy's unless uvicorn trusts its forwarded headers (the FORWARDED_ALLOW_IPS
-environment variable): then every client would share one bucket."""
+The buckets live in the process's memory: they are checked on every request, so they must cost nothing, and
+their job is to stop one client flooding one replica, not an exact quota across replicas (N replicas let a
+client through N times as fast). Failed logins, which guard passwords, are counted in MongoDB instead
+(dashboard-api's auth/throttle.py). Behind a proxy, the client address is the proxy's unless uvicorn trusts its
+forwarded headers (FORWARDED_ALLOW_IPS): then every client would share one bucket."""
 
 import math
 import time
@@ -46,7 +46,8 @@ class TokenBuckets:
         self._buckets: OrderedDict[str, _Bucket] = OrderedDict()
 
     def take(self, address: str) -> Verdict:
-        """One request from `address`: allowed (a token taken), or refused with how long until the next token."""
+        """One request from `address` (any client key): allowed (a token taken), or refused with how long until
+        the next token."""
         if self._rate <= 0:
             return Verdict(allowed=True)
         bucket = self._refilled(address)
