@@ -15,7 +15,7 @@ def connect(settings: ServiceSettings) -> tuple[AsyncMongoClient, AsyncDatabase]
 
 def by_id(key: str) -> dict:
     """The filter for one document by `_id`: a lone string `_id`, the only filter FerretDB 1.24 (SQLite) pushes
-    down to SQL (docs/adr/0003-storage.md, `python -m bench.store_ops`: at 2,000 documents an update through
-    `{"_id": {"$eq": key}}` took 94 ms against 19 ms; the operator form is read into Go and filtered there).
+    down to SQL (docs/adr/0003-storage.md, `python -m bench.store_ops`: at 20,000 documents an update through
+    `{"_id": {"$eq": key}}` took 423 ms against 2 ms; the operator form is read into Go and filtered there).
     MongoDB treats both alike. Use it for every update and replace of one document."""
     return {"_id": key}
