@@ -6,7 +6,7 @@ EVAL_DIR ?= ../shared/eval
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTEST_ARGS ?=
 
-.PHONY: help setup provision run test test-unit lint schemas eval bench compose-check clean
+.PHONY: help setup provision run test test-unit lint schemas eval bench chaos compose-check clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<fol
 
 bench: provision ## benchmarks, figures written to bench/results/
 	@$(UV) run --frozen python -m bench
+
+chaos: provision ## faults under load with exact accounting (CHAOS_SCENARIOS=a,b …; chaos/README.md), chaos/results/
+	@$(UV) run --frozen python -m chaos
 
 compose-check: setup ## validate docker-compose.yml's syntax (no Docker engine needed)
 	@$(UV) run --frozen python deploy/check_compose.py docker-compose.yml

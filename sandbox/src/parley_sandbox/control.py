@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from parley_sandbox.faults import Fault
 from parley_sandbox.logs import get_logger
@@ -18,10 +18,17 @@ log = get_logger("parley_sandbox.control")
 
 class FaultIn(BaseModel):
     channel: str = "whatsapp"
-    status: int = Field(ge=400, le=599, description="usually 429, 500 or 503")
+    status: int = Field(ge=200, le=599, description="usually 429, 500 or 503; 200: succeed after delay_seconds")
     count: int = Field(default=1, ge=1, le=100_000)
     code: int | None = Field(default=None, description="provider error code; default depends on status")
     message: str | None = None
+    delay_seconds: float = Field(default=0.0, ge=0, le=600, description="answer this late (a slow provider)")
+
+    @model_validator(mode="after")
+    def _a_fault(self) -> "FaultIn":
+        if self.status < 400 and not self.delay_seconds:
+            raise ValueError("a status below 400 is not a fault unless delay_seconds makes the call slow")
+        return self
 
 
 class FaultOut(BaseModel):
@@ -30,6 +37,7 @@ class FaultOut(BaseModel):
     remaining: int
     code: int | None = None
     message: str | None = None
+    delay_seconds: float = 0.0
 
 
 class SentRequest(BaseModel):
@@ -151,7 +159,9 @@ def build_router(state: SandboxState, channels: list[str]) -> APIRouter:
     @router.post("/sandbox/faults", response_model=list[FaultOut], summary="Fail the next N provider calls")
     async def add_fault(fault: FaultIn) -> list[FaultOut]:
         check_channel(fault.channel)
-        await state.faults.add(fault.channel, Fault(fault.status, fault.count, fault.code, fault.message))
+        await state.faults.add(
+            fault.channel, Fault(fault.status, fault.count, fault.code, fault.message, fault.delay_seconds)
+        )
         log.info("fault.added", channel=fault.channel, status=fault.status, count=fault.count)
         return await list_faults()
 
@@ -159,7 +169,14 @@ def build_router(state: SandboxState, channels: list[str]) -> APIRouter:
     async def list_faults() -> list[FaultOut]:
         pending = await state.faults.pending()
         return [
-            FaultOut(channel=ch, status=f.status, remaining=f.remaining, code=f.code, message=f.message)
+            FaultOut(
+                channel=ch,
+                status=f.status,
+                remaining=f.remaining,
+                code=f.code,
+                message=f.message,
+                delay_seconds=f.delay_seconds,
+            )
             for ch, faults in pending.items()
             for f in faults
         ]

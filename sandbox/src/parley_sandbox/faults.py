@@ -11,6 +11,7 @@ class Fault:
     remaining: int
     code: int | None = None  # provider error code; None: the channel picks the usual one for the status
     message: str | None = None
+    delay_seconds: float = 0.0  # answer this late; with a 2xx status the call then succeeds (a slow provider)
 
 
 class FaultInjector:
@@ -34,12 +35,14 @@ class FaultInjector:
             fault.remaining -= 1
             if fault.remaining <= 0:
                 queue.popleft()
-            return Fault(fault.status, 1, fault.code, fault.message)
+            return Fault(fault.status, 1, fault.code, fault.message, fault.delay_seconds)
 
     async def pending(self) -> dict[str, list[Fault]]:
         async with self._lock:
             return {
-                ch: [Fault(f.status, f.remaining, f.code, f.message) for f in q] for ch, q in self._queues.items() if q
+                ch: [Fault(f.status, f.remaining, f.code, f.message, f.delay_seconds) for f in q]
+                for ch, q in self._queues.items()
+                if q
             }
 
     async def clear(self, channel: str | None = None) -> None:

@@ -9,7 +9,12 @@ from faststream.specification import AsyncAPI
 from parley_runtime.kafka import FASTSTREAM_LOG
 
 
-def make_worker_app(broker: KafkaBroker, *, title: str, on_startup=(), on_shutdown=()) -> AsgiFastStream:
+def make_worker_app(
+    broker: KafkaBroker, *, title: str, on_startup=(), on_shutdown=(), after_shutdown=()
+) -> AsgiFastStream:
+    """`on_shutdown` runs while the broker still consumes and publishes (stop loops that publish);
+    `after_shutdown` once it has stopped (close the clients its handlers use: closing MongoDB earlier made
+    in-flight records fail and be dead-lettered)."""
     return AsgiFastStream(
         broker,
         asgi_routes=[("/healthz", make_ping_asgi(broker, timeout=5.0))],
@@ -17,6 +22,7 @@ def make_worker_app(broker: KafkaBroker, *, title: str, on_startup=(), on_shutdo
         asyncapi_path="/docs/asyncapi",
         on_startup=on_startup,
         on_shutdown=on_shutdown,
+        after_shutdown=after_shutdown,
         logger=FASTSTREAM_LOG,
     )
 

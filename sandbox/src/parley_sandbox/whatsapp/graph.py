@@ -5,6 +5,7 @@ Shared by `/messages`, `/media` and `/message_templates`, so the three answer ba
 exactly alike; and the one way a refused call is recorded and answered.
 """
 
+import asyncio
 import hmac
 import re
 from typing import Any
@@ -58,7 +59,10 @@ async def check_post(state: SandboxState, request: Request, version: str, phone_
     if phone_number_id != state.settings.whatsapp_phone_number_id:
         raise unknown_object("post", phone_number_id)
     if (fault := await state.faults.take(CHANNEL)) is not None:
-        raise fault_error(fault)
+        if fault.delay_seconds:
+            await asyncio.sleep(fault.delay_seconds)  # the caller may die meanwhile: the call still completes
+        if fault.status >= 400:
+            raise fault_error(fault)
 
 
 async def reject(

@@ -28,4 +28,4 @@ def create_app(settings: NlpSettings, engine_settings: EngineSettings) -> AsgiFa
     async def close_db() -> None:
         await client.close()
 
-    return make_worker_app(broker, title="Parley nlp", on_shutdown=[close_db])
+    return make_worker_app(broker, title="Parley nlp", after_shutdown=[close_db])

@@ -45,10 +45,13 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     )
 
     async def close() -> None:
-        await retries.stop()
         await http.aclose()
         await client.close()
 
     return make_worker_app(
-        broker, title="Parley outbound", on_startup=[ledger.ensure_indexes, retries.start], on_shutdown=[close]
+        broker,
+        title="Parley outbound",
+        on_startup=[ledger.ensure_indexes, retries.start],
+        on_shutdown=[retries.stop],
+        after_shutdown=[close],
     )

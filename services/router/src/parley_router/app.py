@@ -56,13 +56,13 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         now=utcnow,
     )
 
-    async def stop() -> None:
-        await loop.stop()
+    async def close_db() -> None:
         await client.close()
 
     return make_worker_app(
         broker,
         title="Parley router",
         on_startup=[conversations.ensure_indexes, loop.start],
-        on_shutdown=[stop],
+        on_shutdown=[loop.stop],
+        after_shutdown=[close_db],
     )
