@@ -129,6 +129,9 @@ async def test_views_counts_filters_and_search_only_within_ones_business_units(a
         assert await names(tenant="aurora") == []
         counts = (await http.get(api + "/api/threads/counts", headers=ana)).json()
         assert counts["mine"] >= 1 and counts["unassigned"] >= 1 and counts["all"] >= 5
+        for view in ("mine", "unassigned", "bot", "all"):  # one grouped pass agrees with each view's own filter
+            listed = (await http.get(api + "/api/threads", params={"view": view}, headers=ana)).json()
+            assert counts[view] == listed["total"], view
         aurora = docs[-1]["_id"]
         assert (await http.get(f"{api}/api/threads/{aurora}", headers=ana)).status_code == 404
         assert (await http.get(f"{api}/api/threads/{aurora}/messages", headers=ana)).status_code == 404
