@@ -1,12 +1,13 @@
 # Parley: `make run` brings the whole system up locally; `make test` installs what it needs and tests it.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-EVAL_DIR ?= ../shared/eval
+EVAL_DIR ?= deploy/local/sample
 # uv from PATH, else the one `make setup` installs with pip (run as a module: works for user and system installs)
 UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTEST_ARGS ?=
+CONSOLE := services/dashboard-api/console
 
-.PHONY: help setup provision run test test-unit lint schemas eval bench chaos compose-check clean
+.PHONY: help setup provision console browser run test test-unit lint schemas eval bench chaos compose-check clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -18,16 +19,25 @@ setup: ## install the Python environment (uv workspace: every service and librar
 provision: setup ## fetch Kafka (Maven Central) and build FerretDB (Go module proxy) into .local/cache
 	@$(UV) run --frozen parley-devstack provision
 
-run: provision ## run Parley locally: Kafka, FerretDB, the five services and the channel sandbox
+console: ## build the operator console (TypeScript, npm packages from the registry) into $(CONSOLE)/dist
+	@cd $(CONSOLE) && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
+	@cd $(CONSOLE) && npm run --silent build
+
+browser: ## headless Chromium for the browser tests: Debian's package (Playwright's own download does not work offline)
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium (apt-get) …"; \
+		$$( [ "$$(id -u)" = 0 ] || echo sudo -n ) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'; }
+
+run: provision console ## run Parley locally: Kafka, FerretDB, the five services and the channel sandbox
 	@$(UV) run --frozen parley-devstack run
 
-lint: setup ## ruff, the JSON Schemas must match the contracts, the import rules (.importlinter) must hold
+lint: setup console ## ruff, the JSON Schemas, the import rules (.importlinter), the console's TypeScript types
 	@$(UV) run --frozen ruff check .
 	@$(UV) run --frozen ruff format --check .
 	@$(UV) run --frozen python -m parley_contracts.schemas --check
 	@$(UV) run --frozen lint-imports
+	@cd $(CONSOLE) && npm run --silent typecheck
 
-test: provision lint ## everything: unit, integration and end-to-end tests against real Kafka and FerretDB
+test: provision browser lint ## everything: unit, integration, end-to-end and browser tests (real Kafka, FerretDB, Chromium)
 	@$(UV) run --frozen pytest $(PYTEST_ARGS)
 
 test-unit: setup ## unit tests only (no infrastructure)

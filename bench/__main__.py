@@ -2,7 +2,8 @@
 in the same run, and the offline engine's per-message cost. Writes bench/results/latest.json and .md.
 
 Rates and durations: BENCH_ACK_RATES (default "200,500,1000" msg/s), BENCH_E2E_RATES ("5,20"), BENCH_SECONDS (10),
-BENCH_ACTIONS (60 operator actions, one at a time)."""
+BENCH_ACTIONS (60 operator actions, one at a time), BENCH_CONSOLE_THREADS (1,000 threads in the store when the
+console's inbox is opened) and BENCH_CONSOLE_RUNS (10 page loads)."""
 
 import asyncio
 import json
@@ -16,6 +17,7 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench.console_paint import measure as console_paint
 from bench.engine_cost import measure as engine_cost
 from bench.load import open_loop
 from bench.stats import summary
@@ -243,6 +245,7 @@ async def main() -> int:
                     }
                 )
             results["operator_actions"] = await operator_actions(stack, int(os.environ.get("BENCH_ACTIONS", "60")))
+            results["console"] = await console_paint(stack, infra.mongodb_url, env["MONGODB_DATABASE"])
         finally:
             stack.stop_all()
             bare.stop()
@@ -327,6 +330,29 @@ def render(r: dict) -> str:
                     _p50_p99(ops["actions"]),
                     _p50_p99(ops["authenticated_read_floor"]),
                     ops["p99_ratio"],
+                ]
+            ],
+        )
+    console = r.get("console") or {}
+    if "inbox" in console:
+        lines += _table(
+            "Operator console: the inbox opened in headless Chromium, logged in, with a full store",
+            [
+                "threads",
+                "loads",
+                "first paint p50 / p99 ms",
+                "first row p50 / p99 ms",
+                "floor: /healthz paint p50 / p99 ms",
+                "row p50 ÷ floor",
+            ],
+            [
+                [
+                    console["threads"],
+                    console["runs"],
+                    _p50_p99(console["inbox"]["first_contentful_paint"]),
+                    _p50_p99(console["inbox"]["ready"]),
+                    _p50_p99(console["floor_healthz"]["first_contentful_paint"]),
+                    console["p50_ratio"],
                 ]
             ],
         )

@@ -6,25 +6,21 @@ comes back. Then the idle timeout, WhatsApp's 24-hour window, and who may do wha
 import asyncio
 import email
 import imaplib
-import struct
-import time
 import uuid
-import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import httpx
 import pytest
 
-from parley_contracts import Channel, thread_key
 from parley_devstack import Infrastructure
 from parley_devstack.services import RunningStack
 from tests.auth import login
+from tests.customers import Phone, customer, png
 from tests.kafka_helpers import eventually
 from tests.stack import running_stack
 
 pytestmark = pytest.mark.e2e
-ACCOUNT = "100000000000001"
 
 
 @pytest.fixture(scope="module")
@@ -34,48 +30,6 @@ def stack(infra: Infrastructure, tmp_path_factory: pytest.TempPathFactory) -> It
         infra, tmp_path_factory.mktemp("operator-loop"), ROUTER_TIMER_SECONDS="0.5", ROSTER_REFRESH_SECONDS="0"
     ) as running:
         yield running
-
-
-def customer() -> str:
-    return "5215" + str(uuid.uuid4().int)[:9]
-
-
-def png(width: int = 4, height: int = 4) -> bytes:
-    raw = b"".join(b"\x00" + b"\x00\x80\xff" * width for _ in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-
-
-class Phone:
-    """The customer's side, through the sandbox."""
-
-    def __init__(self, http: httpx.AsyncClient, stack: RunningStack, wa_id: str, name: str = "Carla Souza") -> None:
-        self.http, self.sandbox, self.wa_id, self.name = http, stack.url("sandbox"), wa_id, name
-        self.thread_key = thread_key("demo", Channel.WHATSAPP, ACCOUNT, wa_id)
-
-    async def say(self, text: str, *, hours_ago: float = 0) -> None:
-        body = {"from": self.wa_id, "name": self.name, "text": text}
-        if hours_ago:
-            body["timestamp"] = int(time.time() - hours_ago * 3600)
-        sent = await self.http.post(self.sandbox + "/sandbox/whatsapp/messages", json=body)
-        assert sent.status_code == 200 and sent.json()["ingest_status"] == 200, sent.text
-
-    async def received(self) -> list[dict]:
-        transcript = await self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}")
-        return [m for m in transcript.json()["messages"] if m["author"] == "business"]
-
-    async def wait_for(self, count: int, timeout: float = 45) -> list[dict]:
-        async def enough() -> list[dict] | None:
-            got = await self.received()
-            return got if len(got) >= count else None
-
-        got = await eventually(enough, timeout=timeout)
-        assert got, f"the customer did not receive {count} messages: {await self.received()}"
-        return got
 
 
 def mail_for(infra: Infrastructure, address: str, subject_part: str) -> email.message.Message | None:
@@ -194,6 +148,11 @@ async def test_outside_the_24_hour_window_only_a_template_goes_out(stack, http):
     refused = await http.post(f"{api}/api/threads/{phone.thread_key}/messages", json={"text": "Hi!"}, headers=ana)
     assert refused.status_code == 409
     assert "24-hour customer-service window closed" in refused.json()["detail"]
+    # The console's template picker: the account's approved templates, as the provider lists them.
+    offered = await http.get(f"{api}/api/templates", headers=ana)
+    assert offered.status_code == 200, offered.text
+    follow_up = next(t for t in offered.json() if (t["name"], t["language"]) == ("conversation_follow_up", "en"))
+    assert follow_up["parameters"] == 1 and "{{1}}" in follow_up["body"]
     template = {"template": {"name": "conversation_follow_up", "language": "en", "parameters": ["Carla"]}}
     sent = await http.post(f"{api}/api/threads/{phone.thread_key}/messages", json=template, headers=ana)
     assert sent.status_code == 200, sent.text

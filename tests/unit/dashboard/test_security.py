@@ -2,6 +2,8 @@
 the rate limit, security headers, docs behind credentials in production, body limits, bounded pages and
 business-unit ids, and validation errors that do not echo what was sent."""
 
+import json
+import re
 from collections.abc import AsyncIterator, Callable
 from unittest.mock import MagicMock
 
@@ -13,7 +15,7 @@ from parley_conversations.operators import Role
 from parley_dashboard.app import build_services, create_app
 from parley_dashboard.auth.principal import Principal
 from parley_dashboard.deps import bearer_token, caller
-from parley_dashboard.security import API_POLICY, DOCS_POLICY, security_headers, upload_limit
+from parley_dashboard.security import API_POLICY, CONSOLE_POLICY, DOCS_POLICY, security_headers, upload_limit
 from parley_dashboard.settings import DashboardSettings
 
 ADMIN = Principal("integration", "key_unit", "unit", Role.ADMIN, None)
@@ -45,7 +47,10 @@ def test_security_headers_keep_what_a_route_set():
     assert added["content-security-policy"] == API_POLICY
     assert "cache-control" not in security_headers("/api/media/med_1", present=["cache-control"])
     assert security_headers("/docs", present=[])["content-security-policy"] == DOCS_POLICY
-    assert "https://cdn.jsdelivr.net" in DOCS_POLICY and "'unsafe-inline'" not in API_POLICY
+    assert "https://" not in DOCS_POLICY and "'unsafe-inline'" not in API_POLICY  # docs work offline
+    console = security_headers("/inbox/mine", present=[])["content-security-policy"]
+    assert console == CONSOLE_POLICY and "'unsafe-inline'" not in console and "https://" not in console
+    assert security_headers("/api", present=[])["content-security-policy"] == API_POLICY
 
 
 def test_the_upload_limit_fits_a_full_reply_and_a_document():
@@ -85,6 +90,20 @@ async def test_docs_need_credentials_in_production_only(client: Client):
     assert docs.status_code == 200 and "swagger-ui" in docs.text
     assert docs.headers["content-security-policy"] == DOCS_POLICY
     assert (await development.get("/openapi.json")).status_code == 200
+
+
+async def test_the_docs_load_their_files_from_here_and_every_reference_resolves(client: Client):
+    http = client(principal=None)
+    for path, asset in (("/docs", "/vendor/swagger-ui/swagger-ui-bundle.js"), ("/redoc", "/vendor/redoc/")):
+        page = await http.get(path)
+        assert asset in page.text and "cdn.jsdelivr.net" not in page.text and "fonts.googleapis" not in page.text
+    spec = (await http.get("/openapi.json")).json()
+    text = json.dumps(spec)
+    refs = set(re.findall(r'"\$ref": "([^"]+)"', text))
+    assert refs and "#/components/schemas/ReplyIn" in refs
+    schemas = spec["components"]["schemas"]
+    unresolved = [r for r in refs if not r.startswith("#/components/schemas/") or r.rsplit("/", 1)[1] not in schemas]
+    assert unresolved == [] and "$defs" not in text
 
 
 async def test_huge_pages_and_business_unit_ids_are_refused_not_500(client: Client):

@@ -7,7 +7,7 @@ import sys
 import time
 
 from parley_devstack.build import ProvisioningError, ferretdb_binary, greenmail_jar, kafka_classpath
-from parley_devstack.paths import LOGS, RUN_DATA
+from parley_devstack.paths import LOGS, RUN_DATA, SAMPLE
 from parley_devstack.process import StartupError
 from parley_devstack.services import start_stack
 from parley_devstack.stack import Ports, infrastructure
@@ -15,9 +15,10 @@ from parley_devstack.stack import Ports, infrastructure
 BANNER = """
 Parley is running (Ctrl-C stops everything; data is kept in .local/data).
 
-  Channel sandbox (be the customer)  {sandbox}/
-  Dashboard API (OpenAPI)             {dashboard}/docs
+  Operator console                    {dashboard}/
     demo accounts, password parley-demo: admin@demo.local (admin), ana@demo.local, ben@demo.local (operators)
+  Channel sandbox (be the customer)   {sandbox}/
+  Dashboard API (OpenAPI)             {dashboard}/docs
   Ingest webhooks                     {ingest}/webhooks/whatsapp
   Kafka                               {kafka}
   MongoDB protocol (FerretDB)         {mongodb}
@@ -55,7 +56,7 @@ def run() -> int:
         with infrastructure(RUN_DATA, ports) as infra:
             stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, LOGS, fixed_ports=True, mail=infra.mail)
             try:
-                stack.seed_demo()
+                stack.seed_demo(knowledge_base=SAMPLE / "demo-faq.pdf")
                 print(
                     BANNER.format(
                         sandbox=stack.url("sandbox"),

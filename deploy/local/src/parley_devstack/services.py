@@ -56,10 +56,12 @@ class RunningStack:
         for name in reversed(list(self.children)):
             self.stop(name)
 
-    def seed_demo(self) -> str:
-        """The local demo's operator accounts (`parley-admin seed-demo`, idempotent): local stacks only."""
+    def seed_demo(self, knowledge_base: Path | None = None) -> str:
+        """The local demo's operator accounts (`parley-admin seed-demo`, idempotent): local stacks only. With
+        `knowledge_base` (`make run`), that PDF for the demo unit when it has none; tests leave it empty."""
+        extra = ["--knowledge-base", str(knowledge_base)] if knowledge_base else []
         done = subprocess.run(
-            [sys.executable, "-m", "parley_dashboard.cli", "seed-demo"],
+            [sys.executable, "-m", "parley_dashboard.cli", "seed-demo", *extra],
             env=self.env,
             capture_output=True,
             text=True,

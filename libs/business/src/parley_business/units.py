@@ -28,6 +28,11 @@ class UnitSettings(BaseModel):
     )
     max_open_per_operator: int = Field(default=10, ge=1, le=1000, description="Threads one operator holds at most.")
     email_managers: bool = Field(default=True, description="Email managers when a conversation needs a person.")
+    whatsapp_number: str | None = Field(
+        default=None,
+        pattern=r"^[1-9][0-9]{6,14}$",
+        description="The business's WhatsApp number, E.164 digits without the + (for click-to-chat links).",
+    )
 
 
 class BusinessUnit(UnitSettings):

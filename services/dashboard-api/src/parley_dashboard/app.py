@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
+import httpx
 import structlog
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -32,6 +33,7 @@ from parley_dashboard.mailer import Mailer, SmtpSettings
 from parley_dashboard.notifications import NotificationStore
 from parley_dashboard.privacy import ContactData
 from parley_dashboard.routes import (
+    analytics,
     api_keys,
     auth,
     bot_config,
@@ -43,11 +45,14 @@ from parley_dashboard.routes import (
     media,
     notifications,
     operators,
+    templates,
     threads,
     units,
 )
+from parley_dashboard.routes.console import mount_console
 from parley_dashboard.security import BodyLimit, SecurityHeaders, upload_limit, validation_error
 from parley_dashboard.settings import DashboardSettings
+from parley_dashboard.templates import TemplateCatalog
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
 from parley_runtime.ratelimit import TokenBuckets
@@ -66,7 +71,9 @@ ROUTERS = (
     bot_config,
     knowledge,
     contacts,
+    analytics,
     dead_letters,
+    templates,
     docs,
 )
 
@@ -101,6 +108,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         finally:
             await services.hub.close_all()
             await broker.stop()
+            await services.http.aclose()
             await client.close()
 
     app = FastAPI(
@@ -116,6 +124,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
     for module in ROUTERS:
         app.include_router(module.router, dependencies=[RateLimited])
     app.include_router(live.router)
+    mount_console(app, settings.console_path)  # last: its pages answer paths no API route took
     app.add_middleware(
         BodyLimit,
         max_bytes=settings.max_body_bytes,
@@ -145,6 +154,11 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
     commands = CommandGateway(broker, settings.command_wait_seconds)
     conversations = Conversations(db)
     media = MediaStore(db)
+    http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+    templates_url = (
+        f"{settings.whatsapp_api_base_url.rstrip('/')}/{settings.whatsapp_api_version}/"
+        f"{settings.whatsapp_waba_id}/message_templates"
+    )
     return Services(
         settings=settings,
         db=db,
@@ -174,6 +188,13 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         ),
         dead_letters=DeadLetters(db, broker),
         rate_limiter=TokenBuckets(settings.rate_limit_per_second, settings.rate_limit_burst),
+        http=http,
+        templates=TemplateCatalog(
+            http,
+            templates_url,
+            settings.whatsapp_access_token.get_secret_value(),
+            settings.templates_cache_seconds,
+        ),
     )
 
 

@@ -3,7 +3,9 @@
 - `parley-admin create-operator --email … --name … --role admin --tenant acme [--tenant …]`: the first admin
   of a real deployment (then the API creates the rest). The password is read from `--password-stdin`, else
   the `PARLEY_ADMIN_PASSWORD` environment variable, else asked twice on the terminal; never an argument.
-- `parley-admin seed-demo`: the local demo's accounts (business unit `demo` only; `make run` calls it).
+- `parley-admin seed-demo [--knowledge-base FILE.pdf]`: the local demo's accounts and business unit (`demo`
+  only); with `--knowledge-base`, the PDF becomes the unit's knowledge base when it has no document yet
+  (`make run` passes `deploy/local/sample/demo-faq.pdf`; tests seed without it and start from an empty one).
 - `parley-admin dead-letters list [--topic …] [--service …] [--pending]`, `dead-letters redrive <id>`,
   `dead-letters redrive --topic … [--service …]`: what `GET /api/dead-letters` and its redrive routes do, for
   someone with a shell on the deployment (parley_dashboard.dead_letters).
@@ -16,7 +18,10 @@ import getpass
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TypeVar
+
+from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_business import BusinessUnitStore, UnitSettings
 from parley_contracts import Actor, ActorKind
@@ -26,6 +31,7 @@ from parley_dashboard.auth.accounts import Accounts, NewAccount
 from parley_dashboard.auth.passwords import WeakPassword
 from parley_dashboard.dead_letters import DeadLetters, LetterFilter, StoredLetter, source_topic_named
 from parley_dashboard.settings import DashboardSettings
+from parley_knowledge import DocumentSummary, KnowledgeStore, ingest_pdf
 from parley_runtime.kafka import make_broker
 from parley_runtime.logging import configure_logging
 from parley_runtime.mongo import connect
@@ -39,6 +45,8 @@ DEMO_ACCOUNTS = (
     NewAccount("ana@demo.local", "Ana Lima", Role.OPERATOR, [DEMO_TENANT], DEMO_PASSWORD),
     NewAccount("ben@demo.local", "Ben Okafor", Role.OPERATOR, [DEMO_TENANT], DEMO_PASSWORD),
 )
+# The number the channel sandbox shows as the business's (parley_sandbox.settings, same environment variable).
+DEMO_WHATSAPP_NUMBER = os.environ.get("WHATSAPP_DISPLAY_PHONE_NUMBER", "15550000001")
 
 
 async def create_operator(account: NewAccount) -> str:
@@ -50,8 +58,12 @@ async def create_operator(account: NewAccount) -> str:
         await client.close()
 
 
-async def seed_demo() -> list[str]:
-    """Idempotent: accounts that exist are left as they are."""
+async def seed_demo(
+    knowledge_base: tuple[str, bytes] | None = None,
+) -> tuple[list[str], DocumentSummary | None]:
+    """Idempotent: accounts that exist are left as they are, and so is a knowledge base that has a document.
+    `knowledge_base`: a PDF's file name and bytes. Answers the accounts created and the document added (None:
+    none)."""
     client, db = connect(DashboardSettings())
     try:
         directory = OperatorDirectory(db)
@@ -62,11 +74,29 @@ async def seed_demo() -> list[str]:
                 await accounts.create(account)
                 created.append(account.email)
         units = BusinessUnitStore(db)
-        if DEMO_TENANT not in {u.tenant for u in await units.known()}:
-            await units.put(DEMO_TENANT, UnitSettings(name="Parley Demo"))
-        return created
+        stored = await units.collection.find_one({"_id": DEMO_TENANT})
+        if stored is None:
+            await units.put(DEMO_TENANT, UnitSettings(name="Parley Demo", whatsapp_number=DEMO_WHATSAPP_NUMBER))
+        elif "whatsapp_number" not in stored:
+            # Data of a run before units had a number; a number an admin removed (null) stays removed.
+            unit = await units.get(DEMO_TENANT)
+            settings = UnitSettings.model_validate(unit.model_dump(include=set(UnitSettings.model_fields)))
+            await units.put(DEMO_TENANT, settings.model_copy(update={"whatsapp_number": DEMO_WHATSAPP_NUMBER}))
+        added = await _seed_knowledge_base(db, *knowledge_base) if knowledge_base else None
+        return created, added
     finally:
         await client.close()
+
+
+async def _seed_knowledge_base(db: AsyncDatabase, filename: str, data: bytes) -> DocumentSummary | None:
+    """Through the upload route's code path (parley_knowledge.ingest_pdf), only when the demo unit has no
+    document: an admin's own upload is never replaced (deleting every document brings the sample back at the
+    next `make run`)."""
+    store = KnowledgeStore(db)
+    await store.ensure_indexes()
+    if await store.list_documents(DEMO_TENANT):
+        return None
+    return await ingest_pdf(store, DEMO_TENANT, filename, data)
 
 
 async def _with_dead_letters(work: Callable[[DeadLetters], Awaitable[T]]) -> T:
@@ -149,15 +179,25 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--role", choices=[str(r) for r in Role], default=str(Role.ADMIN))
     create.add_argument("--tenant", action="append", required=True, help="a business unit (repeat for several)")
     create.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    commands.add_parser("seed-demo", help="the local demo's accounts (admin, ana, ben @demo.local)")
+    seed = commands.add_parser("seed-demo", help="the local demo's accounts (admin, ana, ben @demo.local) and unit")
+    seed.add_argument(
+        "--knowledge-base", type=Path, help="a PDF for the demo unit's knowledge base, added if it has no document"
+    )
     _dead_letter_parser(commands)
     args = parser.parse_args(argv)
 
     if args.command == "dead-letters":
         return dead_letters_command(args)
     if args.command == "seed-demo":
-        created = asyncio.run(seed_demo())
+        pdf: Path | None = args.knowledge_base
+        if pdf and not pdf.is_file():
+            print(f"no such file: {pdf}", file=sys.stderr)
+            return 2
+        created, added = asyncio.run(seed_demo((pdf.name, pdf.read_bytes()) if pdf else None))
         print(f"demo accounts: {', '.join(created) if created else 'already there'}")
+        if pdf:
+            kb = f"{added.filename}, {len(added.sections)} sections" if added else "already has a document"
+            print(f"demo knowledge base: {kb}")
         return 0
     account = NewAccount(args.email, args.name, Role(args.role), args.tenant, _password(args.password_stdin))
     try:

@@ -4,6 +4,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import httpx
 import structlog
 from fastapi import Depends, HTTPException, Path, Query, Request, WebSocket, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -27,6 +28,7 @@ from parley_dashboard.mailer import Mailer
 from parley_dashboard.notifications import NotificationStore
 from parley_dashboard.privacy import ContactData
 from parley_dashboard.settings import DashboardSettings
+from parley_dashboard.templates import TemplateCatalog
 from parley_runtime.ratelimit import TokenBuckets
 
 
@@ -54,6 +56,8 @@ class Services:
     contacts: ContactData
     dead_letters: DeadLetters
     rate_limiter: TokenBuckets
+    http: httpx.AsyncClient
+    templates: TemplateCatalog
 
 
 def get_services(request: Request) -> Services:

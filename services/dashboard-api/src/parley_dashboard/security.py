@@ -19,14 +19,20 @@ from parley_conversations.media import attachment_rules
 DOCS_PAGES = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
 # The API answers JSON and files: nothing in it may run, load or be framed.
 API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-# FastAPI's Swagger UI and ReDoc pages load their scripts, styles and fonts from public CDNs and start with an
-# inline script; they call the API itself ('self') and ReDoc runs a worker from a blob.
+# Swagger UI and ReDoc load their files from the console build ('self'), start with an inline script and style
+# elements inline; they call the API itself and ReDoc runs a worker from a blob.
 DOCS_POLICY = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "connect-src 'self'; worker-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src blob:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
+# The console: its own files only, no inline script or style element; media it fetched with credentials is shown
+# from blob: URLs; it talks to the API and its WebSocket ('self').
+CONSOLE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+    "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
+API_PREFIXES = ("/api/", "/openapi.json", "/healthz")
 MULTIPART_FIELDS_BYTES = 1024 * 1024  # a reply's text and form overhead beside its files
 
 
@@ -37,11 +43,19 @@ def security_headers(path: str, present: Iterable[str]) -> dict[str, str]:
         "x-content-type-options": "nosniff",
         "x-frame-options": "DENY",
         "referrer-policy": "no-referrer",
-        "content-security-policy": DOCS_POLICY if path in DOCS_PAGES else API_POLICY,
+        "content-security-policy": content_policy(path),
         "cache-control": "no-store",
     }
     have = set(present)
     return {name: value for name, value in headers.items() if name not in have}
+
+
+def content_policy(path: str) -> str:
+    if path in DOCS_PAGES:
+        return DOCS_POLICY
+    if path.startswith(API_PREFIXES) or path == "/api":
+        return API_POLICY
+    return CONSOLE_POLICY
 
 
 class SecurityHeaders:

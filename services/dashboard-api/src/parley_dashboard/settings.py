@@ -1,18 +1,29 @@
 """dashboard-api's settings, from the environment (see .env.example)."""
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 
-from parley_runtime.settings import ServiceSettings
+from parley_runtime.settings import ServiceSettings, WhatsAppApiSettings
+
+# Where `make console` builds the operator console (services/dashboard-api/console/dist), from this file's place.
+BUILT_CONSOLE = Path(__file__).resolve().parents[2] / "console" / "dist"
 
 
-class DashboardSettings(ServiceSettings):
+class DashboardSettings(ServiceSettings, WhatsAppApiSettings):
     port: int = Field(default=8080, validation_alias="DASHBOARD_PORT")
     public_url: str = Field(
         default="http://127.0.0.1:8080",
         validation_alias="DASHBOARD_PUBLIC_URL",
         description="Where people reach the dashboard (links in notification emails).",
+    )
+    console_dir: Path | None = Field(
+        default=None, description="The built operator console served at / (empty: built here)."
+    )
+    http_timeout_seconds: float = Field(default=10.0, gt=0, description="Calls to WhatsApp's Graph API.")
+    templates_cache_seconds: float = Field(
+        default=300.0, ge=0, description="How long the WhatsApp template list is reused before asking Graph again."
     )
     # Integration key from the environment: a deployment's first key, before any admin exists to create one.
     dashboard_api_key: SecretStr | None = Field(
@@ -63,8 +74,18 @@ class DashboardSettings(ServiceSettings):
     )
 
     @field_validator(
-        "dashboard_api_key", "smtp_host", "smtp_username", "smtp_password", "erasure_hash_salt", mode="before"
+        "console_dir",
+        "dashboard_api_key",
+        "smtp_host",
+        "smtp_username",
+        "smtp_password",
+        "erasure_hash_salt",
+        mode="before",
     )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @property
+    def console_path(self) -> Path:
+        return self.console_dir or BUILT_CONSOLE

@@ -1,18 +1,13 @@
 """Outbound's settings, from the environment (see .env.example)."""
 
-from pydantic import Field, SecretStr
+from pydantic import Field
 
-from parley_runtime.settings import ServiceSettings
+from parley_runtime.settings import ServiceSettings, WhatsAppApiSettings
 
 
-class OutboundSettings(ServiceSettings):
+class OutboundSettings(ServiceSettings, WhatsAppApiSettings):
     port: int = Field(default=8084, validation_alias="OUTBOUND_PORT")
     consumer_group: str = Field(default="parley-outbound", validation_alias="OUTBOUND_CONSUMER_GROUP")
-    whatsapp_api_base_url: str = Field(
-        default="http://127.0.0.1:8090/graph", description="https://graph.facebook.com in production."
-    )
-    whatsapp_api_version: str = Field(default="v21.0")
-    whatsapp_access_token: SecretStr = Field(default=SecretStr("sandbox-access-token"))
     send_retry_horizon_seconds: float = Field(
         default=3600.0,
         gt=0,

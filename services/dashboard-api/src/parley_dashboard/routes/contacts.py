@@ -1,5 +1,6 @@
-"""One contact's data (GDPR), for admins: export it as a zip file, or erase it for good (parley_dashboard.privacy).
-Both reach only the caller's business units."""
+"""One contact: their profile for anyone in the team (parley_dashboard.profile), and their data (GDPR) for admins:
+export it as a zip file, or erase it for good (parley_dashboard.privacy). All reach only the caller's business
+units."""
 
 from typing import Annotated
 
@@ -8,8 +9,11 @@ from fastapi import APIRouter, HTTPException, Path, Response, status
 from fastapi.responses import JSONResponse
 
 from parley_contracts import Channel
-from parley_dashboard.deps import AdminDep, ServicesDep
+from parley_conversations.documents import ThreadRecord
+from parley_dashboard.deps import AdminDep, PrincipalDep, Services, ServicesDep, TenantQuery, visible_tenant
 from parley_dashboard.privacy import Erasure
+from parley_dashboard.profile import ClickToChat, ContactProfile, build_profile, click_to_chat, referral_code
+from parley_dashboard.referrals import ReferralKeys
 
 router = APIRouter(prefix="/api/contacts", tags=["privacy"])
 log = structlog.get_logger()
@@ -20,6 +24,38 @@ NOTHING_HELD = {404: {"description": "Nothing is held about this contact in your
 
 def _nothing_held(channel: Channel) -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, f"nothing is held about this {channel} contact")
+
+
+@router.get("/{channel}/{contact_id}", response_model=ContactProfile, responses=NOTHING_HELD, tags=["contacts"])
+async def contact_profile(
+    channel: Channel, contact_id: ContactId, services: ServicesDep, principal: PrincipalDep, tenant: TenantQuery = None
+) -> ContactProfile:
+    """Who the contact is across their threads in your business units (or in `tenant`): name, first and last
+    time they wrote, their threads (oldest first), how many messages they sent, the languages and topics of
+    those messages, their average sentiment and its trend, and for a WhatsApp contact of a business unit with a
+    `whatsapp_number`, a click-to-chat link whose prefilled message carries the contact's referral code (a keyed
+    hash, the same every time; not their number). The latest thread's business unit is the one linked to."""
+    if tenant is not None:
+        visible_tenant(principal, tenant)
+    scope = frozenset({tenant}) if tenant is not None else principal.tenants
+    threads = await services.conversations.threads_of_contact(channel, contact_id, scope)
+    if not threads:
+        raise _nothing_held(channel)
+    messages = [m.view() for t in threads for m in await services.conversations.messages_of_thread(t.thread_key)]
+    link = await _click_to_chat(services, threads[-1], contact_id)
+    log.info("contacts.profile", by=principal.id, threads=len(threads), messages=len(messages))
+    return build_profile(channel, contact_id, [t.view() for t in threads], messages, link)
+
+
+async def _click_to_chat(services: Services, latest: ThreadRecord, contact_id: str) -> ClickToChat | None:
+    if latest.channel != Channel.WHATSAPP:
+        return None
+    unit = await services.units.get(latest.tenant)
+    if not unit.whatsapp_number:
+        return None
+    key = await ReferralKeys(services.db).key(latest.tenant)
+    code = referral_code(key, latest.tenant, latest.channel, contact_id)
+    return click_to_chat(unit.whatsapp_number, unit.display_name, code)
 
 
 @router.get(

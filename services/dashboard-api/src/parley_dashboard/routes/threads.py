@@ -123,7 +123,7 @@ _REPLY_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": ReplyIn.model_json_schema()},
+            "application/json": {"schema": {"$ref": "#/components/schemas/ReplyIn"}},  # added by routes.docs
             "multipart/form-data": {
                 "schema": {
                     "type": "object",

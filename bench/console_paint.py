@@ -1,0 +1,165 @@
+"""The operator console's first paint with a full inbox: BENCH_CONSOLE_THREADS (1,000) threads of the demo unit
+and ten messages each in the stack's database, then headless Chromium (Debian's) opens the inbox, logged in,
+BENCH_CONSOLE_RUNS times in fresh pages: first contentful paint, and the moment the first thread row is on
+screen, both from the navigation's start. The floor, in the same browser and run: a page of dashboard-api that
+runs no code (`/healthz`).
+
+Alone: `uv run python -m bench.console_paint` (starts Kafka, FerretDB and dashboard-api itself)."""
+
+import asyncio
+import os
+import random
+import shutil
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from playwright.async_api import Browser, async_playwright
+from pymongo import AsyncMongoClient
+
+from bench.stats import summary
+from parley_contracts import Channel, Contact, LastMessage, ThreadStatus
+from parley_conversations.documents import MessageRecord, ThreadRecord
+from parley_devstack.services import RunningStack
+
+STATUSES = [ThreadStatus.BOT] * 6 + [ThreadStatus.NEEDS_HUMAN, ThreadStatus.HUMAN, ThreadStatus.RESOLVED] * 2
+FIRST_ROW = "document.querySelector('[data-testid=\"thread-row\"]') !== null"
+TIMINGS = """() => {
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  return {fcp: paint ? paint.startTime : null, now: performance.now()};
+}"""
+
+
+async def seed(mongodb_url: str, database: str, threads: int) -> None:
+    rng = random.Random(7)
+    now = datetime.now(UTC)
+    thread_docs, message_docs = [], []
+    for i in range(threads):
+        at = now - timedelta(minutes=rng.randint(0, 60 * 24 * 30))
+        key = f"th_bench_{uuid.uuid4().hex[:12]}"
+        record = ThreadRecord(
+            thread_key=key,
+            tenant="demo",
+            channel=Channel.WHATSAPP,
+            account_id="100000000000001",
+            contact=Contact(id=f"5491{i:08d}", name=f"Customer {i}"),
+            status=rng.choice(STATUSES),
+            message_count=10,
+            last_message=LastMessage(text="Do you deliver on Saturdays?", at=at, author="customer"),
+            created_at=at - timedelta(hours=1),
+            updated_at=at,
+        )
+        thread_docs.append(record.to_document())
+        for n in range(10):
+            customer = n % 2 == 0
+            message = MessageRecord(
+                id=f"{key}:{n}",
+                thread_key=key,
+                tenant="demo",
+                channel=Channel.WHATSAPP,
+                direction="in" if customer else "out",
+                author="customer" if customer else "bot",
+                text="Do you deliver on Saturdays?" if customer else "Yes, from 9:00 to 13:00.",
+                at=at - timedelta(minutes=10 - n),
+            )
+            message_docs.append(message.to_document())
+    client = AsyncMongoClient(mongodb_url, tz_aware=True)
+    try:
+        db = client[database]
+        for start in range(0, len(thread_docs), 500):
+            await db.threads.insert_many(thread_docs[start : start + 500])
+        for start in range(0, len(message_docs), 1000):
+            await db.messages.insert_many(message_docs[start : start + 1000])
+    finally:
+        await client.close()
+
+
+async def _paints(browser: Browser, url: str, token: str, runs: int, ready: str) -> dict:
+    fcp, ready_at = [], []
+    for _ in range(runs):
+        # bypass_csp: Playwright's polling of `ready` evaluates a string, which the console's policy forbids.
+        context = await browser.new_context(viewport={"width": 1366, "height": 860}, bypass_csp=True)
+        await context.add_init_script(f"localStorage.setItem('parley.token', {token!r})")
+        page = await context.new_page()
+        await page.goto(url)
+        await page.wait_for_function(ready, polling="raf", timeout=30_000)
+        timings = await page.evaluate(TIMINGS)
+        if timings["fcp"] is not None:
+            fcp.append(timings["fcp"])
+        ready_at.append(timings["now"])
+        await context.close()
+    return {"first_contentful_paint": summary(fcp), "ready": summary(ready_at)}
+
+
+async def measure(stack: RunningStack, mongodb_url: str, database: str) -> dict:
+    threads = int(os.environ.get("BENCH_CONSOLE_THREADS", "1000"))
+    runs = int(os.environ.get("BENCH_CONSOLE_RUNS", "10"))
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return {"skipped": "no chromium (make browser installs it)"}
+    await seed(mongodb_url, database, threads)
+    stack.seed_demo()
+    api = stack.url("dashboard-api")
+    async with httpx.AsyncClient(timeout=30) as http:
+        login = await http.post(api + "/api/auth/login", json={"email": "admin@demo.local", "password": "parley-demo"})
+        login.raise_for_status()
+        token = login.json()["access_token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        counts = (await http.get(api + "/api/threads/counts", headers=auth)).json()
+        # Where the inbox's time goes: the calls it makes before its first row, one at a time.
+        calls = {}
+        for name, path in (
+            ("me", "/api/me"),
+            ("list", "/api/threads?view=all&page_size=50"),
+            ("counts", "/api/threads/counts"),
+        ):
+            samples = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                (await http.get(api + path, headers=auth)).raise_for_status()
+                samples.append((time.perf_counter() - started) * 1000)
+            calls[name] = summary(samples)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        try:
+            floor = await _paints(browser, api + "/healthz", token, runs, "document.body !== null")
+            inbox = await _paints(browser, api + "/inbox/all", token, runs, FIRST_ROW)
+        finally:
+            await browser.close()
+    ratio = None
+    if inbox["ready"].get("p50_ms") and floor["first_contentful_paint"].get("p50_ms"):
+        ratio = round(inbox["ready"]["p50_ms"] / floor["first_contentful_paint"]["p50_ms"], 2)
+    return {
+        "threads": counts.get("all"),
+        "runs": runs,
+        "inbox": inbox,
+        "api_calls": calls,
+        "floor_healthz": floor,
+        "p50_ratio": ratio,
+    }
+
+
+async def _alone() -> int:
+    from parley_devstack import infrastructure
+    from parley_devstack.process import free_port
+    from parley_devstack.services import SERVICES, stack_env
+
+    with infrastructure() as infra:
+        ports = {s.name: free_port() for s in SERVICES}
+        database = f"bench_console_{uuid.uuid4().hex[:6]}"
+        env = stack_env(infra.kafka_bootstrap, infra.mongodb_url, ports, {"MONGODB_DATABASE": database})
+        from bench.__main__ import RESULTS
+
+        stack = RunningStack(ports, env, RESULTS / "logs")
+        try:
+            stack.start("dashboard-api")
+            print(await measure(stack, infra.mongodb_url, database))
+        finally:
+            stack.stop_all()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(_alone()))

@@ -1,0 +1,363 @@
+// The open conversation: header with status, reply window and actions; handoff banner; the messages (a
+// live log); the reply box; the contact panel. Live updates for this thread are applied in place.
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { api, ApiError } from "../api";
+import { CHANNEL_LABEL, dayKey, dayLabel, handoffText, timeLeft } from "../format";
+import { inbox, upsertLocal } from "../inbox";
+import { onLive, onResync } from "../live";
+import { errorText, hasRole, me, toast, unitName } from "../session";
+import { useStore } from "../store";
+import type { CommandOut, MessageView, Operator, ThreadView } from "../types";
+import { markSeen } from "../unread";
+import { ErrorBox, Loading, StatusChip, UnitBadge } from "./common";
+import { addFiles, Composer, TemplatePicker, useAttachmentRules } from "./Composer";
+import { ContactPanel, contactHref } from "./ContactPanel";
+import { ChannelIcon, Icon } from "./icons";
+import { Link } from "./Link";
+import { Message } from "./Message";
+
+type Action = "take_over" | "hand_back" | "resolve" | "reopen";
+
+const ACTION_LABEL: Record<Action, string> = {
+  take_over: "Take over",
+  hand_back: "Hand back to bot",
+  resolve: "Resolve",
+  reopen: "Reopen",
+};
+
+/** The actions that make sense in each status (the state machine's table; the server refuses the rest with
+ * 409 anyway). Taking over a thread a colleague holds is allowed, so it is offered then. */
+function actionsFor(t: ThreadView, myId: string | null): Action[] {
+  switch (t.status) {
+    case "bot":
+      return ["take_over", "resolve"];
+    case "needs_human":
+      return ["take_over", "resolve"];
+    case "human":
+      return t.assignee?.id === myId ? ["hand_back", "resolve"] : ["take_over", "hand_back", "resolve"];
+    default:
+      return ["reopen"];
+  }
+}
+
+function byTime(a: MessageView, b: MessageView): number {
+  return Date.parse(a.at) - Date.parse(b.at) || (a.id < b.id ? -1 : 1);
+}
+
+/** Insert or replace messages by id, keeping chronological order. */
+function mergeMessages(list: MessageView[], incoming: MessageView[]): MessageView[] {
+  if (!incoming.length) return list;
+  const byId = new Map(list.map((m) => [m.id, m]));
+  for (const m of incoming) byId.set(m.id, m);
+  return [...byId.values()].sort(byTime);
+}
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+/** WhatsApp's customer-service window: open (closes in …) or closed. Null when the channel has none. */
+function windowState(t: ThreadView, now: number): { open: boolean; text: string } | null {
+  if (!t.reply_window_closes_at) return null;
+  const left = Date.parse(t.reply_window_closes_at) - now;
+  return left > 0 ? { open: true, text: `Window open, closes in ${timeLeft(left)}` } : { open: false, text: "Window closed" };
+}
+
+function AssignControl({ thread, onResult }: { thread: ThreadView; onResult: (o: CommandOut) => void }) {
+  const [operators, setOperators] = useState<Operator[] | null>(null);
+  const [target, setTarget] = useState("");
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let alive = true;
+    api.operators(thread.tenant).then(
+      (list) => alive && setOperators(list.filter((o) => o.active)),
+      () => alive && setOperators([]),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [thread.tenant]);
+  async function assign() {
+    if (!target) return;
+    setBusy(true);
+    try {
+      onResult(await api.assign(thread.thread_key, target));
+    } catch (err) {
+      toast(errorText(err), "error");
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span class="assign">
+      <label for="assign-to" class="sr-only">
+        Assign to
+      </label>
+      <select id="assign-to" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">Assign to…</option>
+        {(operators ?? []).map((o) => (
+          <option key={o.id} value={o.id} disabled={o.id === thread.assignee?.id}>
+            {o.name} ({o.availability})
+          </option>
+        ))}
+      </select>
+      <button type="button" class="button-ghost" disabled={!target || busy} onClick={() => void assign()}>
+        Assign
+      </button>
+    </span>
+  );
+}
+
+export function ThreadPane({ threadKey }: { threadKey: string }) {
+  const [thread, setThread] = useState<ThreadView | null>(null);
+  const [messages, setMessages] = useState<MessageView[]>([]);
+  const [error, setError] = useState("");
+  const [loading, setLoading] = useState(true);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [showContact, setShowContact] = useState(false);
+  const who = useStore(me);
+  const view = useStore(inbox).view;
+  const rules = useAttachmentRules();
+  const logRef = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const now = useNow(30000);
+  const threadRef = useRef<ThreadView | null>(null);
+  threadRef.current = thread;
+
+  async function load(initial: boolean) {
+    if (initial) setLoading(true);
+    try {
+      const [t, page] = await Promise.all([api.thread(threadKey), api.messages(threadKey)]);
+      setThread(t);
+      setMessages([...page.items].sort(byTime));
+      setError("");
+      markSeen(threadKey);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 404 ? "This conversation does not exist or is not in your business units." : errorText(err));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    setThread(null);
+    setMessages([]);
+    setFiles([]);
+    stick.current = true;
+    void load(true);
+    const offLive = onLive((ev) => {
+      if (ev.type !== "thread.updated" || ev.thread_key !== threadKey) return;
+      const cur = threadRef.current;
+      if (ev.thread && (!cur || ev.thread.version >= cur.version)) setThread(ev.thread);
+      if (ev.messages.length) {
+        setMessages((list) => mergeMessages(list, ev.messages));
+        if (document.visibilityState === "visible") markSeen(threadKey);
+      }
+    });
+    const offResync = onResync(() => void load(false));
+    return () => {
+      offLive();
+      offResync();
+    };
+  }, [threadKey]);
+
+  // Keep the newest message in view unless the operator scrolled up to read.
+  useEffect(() => {
+    const el = logRef.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [messages, loading]);
+
+  function onResult(out: CommandOut) {
+    if (out.thread) {
+      setThread((cur) => (!cur || (out.thread && out.thread.version >= cur.version) ? out.thread : cur));
+      upsertLocal(out.thread);
+    }
+    if (out.outcome === "pending") return;
+    // The live stream carries the new messages; if it is down, fetch them.
+    void api.messages(threadKey).then((p) => setMessages((list) => mergeMessages(list, p.items)), () => {});
+  }
+
+  async function act(action: Action) {
+    setBusy(action);
+    try {
+      const out = await api.action(threadKey, action);
+      onResult(out);
+      if (out.outcome === "pending") toast(`${ACTION_LABEL[action]}: sent, waiting for confirmation…`);
+      else if (out.outcome === "unchanged") toast(out.reason ?? "Nothing to change");
+      else toast(`${ACTION_LABEL[action]}: done`, "success");
+    } catch (err) {
+      if (err instanceof ApiError && err.body && typeof err.body === "object" && "thread" in err.body) {
+        const t = (err.body as { thread: ThreadView | null }).thread;
+        if (t) setThread(t);
+      }
+      toast(errorText(err), "error");
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const customerName = thread ? thread.contact.name || thread.contact.id : "";
+  const grouped = useMemo(() => {
+    const out: { day: string; label: string; items: MessageView[] }[] = [];
+    for (const m of messages) {
+      const day = dayKey(m.at);
+      const last = out[out.length - 1];
+      if (last && last.day === day) last.items.push(m);
+      else out.push({ day, label: dayLabel(m.at), items: [m] });
+    }
+    return out;
+  }, [messages]);
+
+  if (loading && !thread) {
+    return (
+      <section class="thread-pane" aria-label="Conversation">
+        <Loading label="Loading conversation…" />
+      </section>
+    );
+  }
+  if (!thread) {
+    return (
+      <section class="thread-pane" aria-label="Conversation">
+        <div class="thread-head">
+          <Link href={`/inbox/${view}`} class="back-link">
+            <Icon.back /> <span>Back to inbox</span>
+          </Link>
+        </div>
+        <ErrorBox>{error || "Not found"}</ErrorBox>
+      </section>
+    );
+  }
+
+  const win = windowState(thread, now);
+  const actions = actionsFor(thread, who?.id ?? null);
+  const canAssign = hasRole(who, "manager") && thread.status !== "resolved" && thread.status !== "bot";
+  const withPeople = thread.status === "needs_human" || thread.status === "human";
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const dropped = [...(e.dataTransfer?.files ?? [])];
+    if (!dropped.length) return;
+    if (thread?.status === "resolved") {
+      toast("Reopen the conversation to reply.", "error");
+      return;
+    }
+    if (win && !win.open) {
+      toast("The 24-hour window is closed: only a template can be sent.", "error");
+      return;
+    }
+    setFiles(addFiles(files, dropped, rules));
+  }
+
+  return (
+    <section
+      class={`thread-pane${dragging ? " dragging" : ""}`}
+      aria-label={`Conversation with ${customerName}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes("Files")) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <div class="thread-main">
+        <div class="thread-head">
+          <Link href={`/inbox/${view}`} class="back-link" aria-label="Back to inbox">
+            <Icon.back />
+          </Link>
+          <div class="thread-title">
+            <h2>
+              <UnitBadge tenant={thread.tenant} size={22} />{" "}
+              <Link href={contactHref(thread.channel, thread.contact.id)} class="contact-link">
+                {customerName}
+              </Link>
+            </h2>
+            <p class="thread-sub">
+              <ChannelIcon channel={thread.channel} /> {CHANNEL_LABEL[thread.channel] ?? thread.channel} · {unitName(thread.tenant)}
+              {thread.assignee ? <> · Assigned to {thread.assignee.name || thread.assignee.id}</> : withPeople ? <> · Unassigned</> : null}
+            </p>
+          </div>
+          <div class="thread-state">
+            <StatusChip status={thread.status} testid="thread-status" />
+            {win ? (
+              <span class={`window ${win.open ? "window-open" : "window-closed"}`} title={thread.reply_window_closes_at ?? ""}>
+                {win.text}
+              </span>
+            ) : null}
+          </div>
+          <div class="thread-actions" role="group" aria-label="Actions">
+            {actions.map((a) => (
+              <button key={a} type="button" class={a === "resolve" ? "button-ghost" : "button-secondary"} disabled={busy !== null} onClick={() => void act(a)}>
+                {busy === a ? `${ACTION_LABEL[a]}…` : ACTION_LABEL[a]}
+              </button>
+            ))}
+            {canAssign ? <AssignControl thread={thread} onResult={onResult} /> : null}
+            <button
+              type="button"
+              class="button-ghost contact-toggle"
+              aria-expanded={showContact}
+              aria-controls="contact-panel"
+              onClick={() => setShowContact(!showContact)}
+            >
+              Contact details
+            </button>
+          </div>
+        </div>
+        {withPeople && thread.handoff_reason ? (
+          <div class="banner banner-handoff" role="note">
+            <strong>Handed to a person:</strong> {handoffText(thread.handoff_reason)}.
+          </div>
+        ) : null}
+        <ErrorBox>{error}</ErrorBox>
+        <div
+          class="message-log"
+          role="log"
+          aria-label="Messages"
+          aria-live="polite"
+          tabIndex={0}
+          ref={logRef}
+          onScroll={(e) => {
+            const el = e.currentTarget as HTMLDivElement;
+            stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+          }}
+        >
+          {grouped.length === 0 ? <p class="empty">No messages yet.</p> : null}
+          {grouped.map((g) => (
+            <div key={g.day} class="day-group">
+              <div class="day-sep" role="separator">
+                <span>{g.label}</span>
+              </div>
+              {g.items.map((m) => (
+                <Message key={m.id} m={m} customerName={customerName} />
+              ))}
+            </div>
+          ))}
+        </div>
+        {thread.status === "resolved" ? (
+          <p class="composer-closed">This conversation is resolved. Reopen it to reply; the customer's next message reopens it too.</p>
+        ) : win && !win.open ? (
+          <TemplatePicker thread={thread} onResult={onResult} />
+        ) : (
+          <Composer thread={thread} files={files} setFiles={setFiles} rules={rules} onResult={onResult} />
+        )}
+        {dragging ? (
+          <div class="drop-hint" aria-hidden="true">
+            Drop files to attach them to your reply
+          </div>
+        ) : null}
+      </div>
+      <ContactPanel thread={thread} messages={messages} open={showContact} onClose={() => setShowContact(false)} />
+    </section>
+  );
+}

@@ -1,0 +1,374 @@
+// Models of the dashboard API, mirroring the Python ones (parley_contracts.events, parley_dashboard.schemas,
+// parley_conversations.operators, parley_business). Dates are ISO-8601 strings on the wire; keep them so
+// and parse where they are shown.
+
+export type Channel = "whatsapp" | "messenger" | "instagram" | "telegram" | "email" | "mercadolibre";
+export const CHANNELS: Channel[] = ["whatsapp", "messenger", "instagram", "telegram", "email", "mercadolibre"];
+
+export type ThreadStatus = "bot" | "needs_human" | "human" | "resolved";
+export const STATUSES: ThreadStatus[] = ["bot", "needs_human", "human", "resolved"];
+
+export type AuthorKind = "customer" | "bot" | "operator" | "system";
+export type DeliveryState = "queued" | "sent" | "delivered" | "read" | "failed";
+export type Role = "operator" | "manager" | "admin";
+export type Availability = "online" | "away";
+export type View = "mine" | "unassigned" | "bot" | "all";
+export const VIEWS: View[] = ["mine", "unassigned", "bot", "all"];
+
+export interface Contact {
+  id: string;
+  name: string | null;
+}
+
+export interface Assignee {
+  id: string;
+  name: string | null;
+}
+
+export interface LastMessage {
+  text: string;
+  at: string;
+  author: AuthorKind;
+  type: string;
+}
+
+export interface ThreadView {
+  thread_key: string;
+  tenant: string;
+  channel: Channel;
+  account_id: string;
+  contact: Contact;
+  status: ThreadStatus;
+  assignee: Assignee | null;
+  handoff_reason: string | null;
+  status_changed_at: string | null;
+  language: string | null;
+  last_sentiment: string | null;
+  labels: string[];
+  message_count: number;
+  last_message: LastMessage | null;
+  last_inbound_at: string | null;
+  reply_window_closes_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface MediaRef {
+  kind: string;
+  media_id: string | null;
+  provider_media_id: string | null;
+  mime_type: string | null;
+  filename: string | null;
+  size: number | null;
+  sha256?: string | null;
+}
+
+export interface Sentiment {
+  label: "positive" | "neutral" | "negative";
+  score: number;
+}
+
+export interface KbMatch {
+  chunk_id: string;
+  document_id: string;
+  section: string | null;
+  score: number;
+  text: string;
+}
+
+export interface SuggestedReply {
+  text: string;
+  confidence: number;
+  source: "knowledge_base" | "llm" | "flow" | "fallback";
+  language: string | null;
+  section: string | null;
+}
+
+export interface Analysis {
+  language: string;
+  language_confidence: number;
+  intent: string;
+  sentiment: Sentiment;
+  topics: string[];
+  keywords: string[];
+  entities: { type: string; value: string }[];
+  category: string;
+  priority: "low" | "medium" | "high";
+  wants_human: boolean;
+  kb_matches: KbMatch[];
+  reply: SuggestedReply | null;
+  engine: string;
+  model: string | null;
+  processing_ms: number;
+}
+
+export interface QuickReply {
+  id: string;
+  title: string;
+}
+
+export interface StatusChange {
+  status: DeliveryState;
+  at: string;
+  error: string | null;
+}
+
+export interface MessageView {
+  id: string;
+  thread_key: string;
+  direction: "in" | "out" | "internal";
+  author: AuthorKind;
+  author_id: string | null;
+  author_name: string | null;
+  type: string;
+  text: string;
+  media: MediaRef[];
+  data: Record<string, unknown>;
+  quick_replies: QuickReply[];
+  at: string;
+  sent_at: string | null;
+  status: DeliveryState | null;
+  status_history: StatusChange[];
+  error: string | null;
+  analysis: Analysis | null;
+}
+
+export interface Actor {
+  kind: string;
+  id: string | null;
+  name: string | null;
+}
+
+export interface Transition {
+  trigger: string;
+  from_status: ThreadStatus;
+  to_status: ThreadStatus;
+  from_assignee: string | null;
+  to_assignee: string | null;
+  actor: Actor;
+  reason: string | null;
+  at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export type ViewCounts = Record<View, number>;
+
+export interface Operator {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  tenants: string[];
+  availability: Availability;
+  auto_assign: boolean;
+  max_open: number | null;
+  active: boolean;
+  created_at: string;
+}
+
+export interface TokenOut {
+  access_token: string;
+  token_type: "bearer";
+  expires_at: string;
+  expires_in: number;
+  operator: Operator;
+}
+
+export interface Me {
+  kind: "operator" | "integration";
+  id: string;
+  name: string;
+  role: Role;
+  tenants: string[] | null;
+  operator: Operator | null;
+  unread_notifications: number;
+}
+
+export interface BusinessUnit {
+  tenant: string;
+  name: string | null;
+  logo_url: string | null;
+  idle_timeout_seconds: number | null;
+  max_open_per_operator: number;
+  email_managers: boolean;
+  whatsapp_number?: string | null;
+  updated_at: string | null;
+}
+
+export interface TeamMember {
+  operator: Operator;
+  open_threads: number;
+  cap: number;
+  last_assigned_at: string | null;
+}
+
+export interface CommandOut {
+  command_id: string;
+  outcome: "applied" | "unchanged" | "rejected" | "pending";
+  reason: string | null;
+  thread: ThreadView | null;
+}
+
+export interface Notification {
+  id: string;
+  recipient: string;
+  tenant: string;
+  thread_key: string | null;
+  kind: string; // assigned, handoff, new_message, delivery_failed
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface KindLimits {
+  max_bytes: number;
+  mime_types: string[];
+}
+
+export interface AttachmentRules {
+  kinds: Record<string, KindLimits>;
+}
+
+/** A WhatsApp template as `GET /api/templates` lists it (parley_dashboard.templates.TemplateInfo).
+ * `parameters`: how many body placeholders {{1}}, {{2}}, … it takes. */
+export interface TemplateInfo {
+  name: string;
+  language: string;
+  category?: string | null;
+  header?: string | null;
+  body: string;
+  footer?: string | null;
+  parameters: number;
+}
+
+export interface TemplateMessage {
+  name: string;
+  language: string;
+  parameters: string[];
+}
+
+export interface DocumentInfo {
+  document_id: string;
+  filename: string;
+  version: string;
+  pages: number;
+  chunks: number;
+  sections: string[];
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: string | null;
+}
+
+export interface DocumentSummary {
+  document_id?: string;
+  filename?: string;
+  chunks?: number;
+  [key: string]: unknown;
+}
+
+export interface SearchHit {
+  section: string | null;
+  score: number;
+  coverage: number;
+  matched: string[];
+  text: string;
+}
+
+export interface SearchResponse {
+  query: string;
+  answer: string | null;
+  section: string | null;
+  confidence: number;
+  hits: SearchHit[];
+}
+
+export interface BotSettings {
+  name: string;
+  personality: string;
+  system_prompt: string;
+  languages: string[];
+  channels: string[];
+  model: string | null;
+  temperature: number;
+  handoff_threshold: number;
+  knowledge_base_enabled: boolean;
+  greeting: string | null;
+}
+
+export interface BotConfig extends BotSettings {
+  tenant: string;
+  updated_at: string | null;
+}
+
+export interface KeyCount {
+  key: string;
+  count: number;
+}
+
+export interface Percentiles {
+  p50: number | null;
+  p90: number | null;
+  count: number;
+}
+
+export interface Analytics {
+  tenant: string | null;
+  since: string;
+  until: string;
+  totals: {
+    conversations: number;
+    messages_in: number;
+    messages_out: number;
+    handoffs: number;
+    handoff_rate: number;
+    bot_answer_rate: number;
+    resolved: number;
+  };
+  per_day: { day: string; channel: string; conversations: number; messages: number }[];
+  languages: KeyCount[];
+  sentiment: KeyCount[];
+  categories: KeyCount[];
+  handoff_reasons: { key: string; label: string; count: number }[];
+  first_response_seconds: Percentiles;
+  resolution_seconds: Percentiles;
+  operators: { operator_id: string; name: string; open_threads: number; replies: number; resolved: number }[];
+}
+
+export interface ContactProfile {
+  channel: Channel;
+  contact_id: string;
+  name: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  threads: ThreadView[];
+  messages_in: number;
+  languages: KeyCount[];
+  average_sentiment: number | null;
+  sentiment_trend: { at: string; score: number; label: string }[];
+  topics: KeyCount[];
+  click_to_chat: { url: string; referral: string } | null;
+}
+
+/** What `WS /api/live` sends. */
+export type LiveEvent =
+  | { type: "hello"; id: string; name: string; role: Role; tenants: string[] | null }
+  | { type: "ping" }
+  | { type: "notification"; notification: Notification }
+  | {
+      type: "thread.updated";
+      thread_key: string;
+      thread: ThreadView | null;
+      messages: MessageView[];
+      transitions: Transition[];
+      command_id: string | null;
+      outcome: "applied" | "unchanged" | "rejected" | null;
+      reason: string | null;
+    };

@@ -1,0 +1,217 @@
+"""An operator's day in the console, in real Chromium against the whole running system: log in, see a
+customer's message arrive live, take over, reply with an attachment (the customer's phone receives it), hand
+back, resolve and reopen; counts, filters, the narrow screen, reconnection after dashboard-api restarts, who
+may see the admin pages, the API's docs offline, and an accessibility check of the main screens."""
+
+import re
+import time
+import uuid
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from parley_contracts import Channel, thread_key
+from parley_devstack.services import RunningStack
+from tests.auth import DEMO_PASSWORD
+from tests.browser.conftest import log_in, serious_accessibility_violations
+from tests.customers import ACCOUNT, png
+
+
+class SyncPhone:
+    """A WhatsApp customer through the sandbox (the browser tests are synchronous: Playwright's sync API)."""
+
+    def __init__(self, http: httpx.Client, stack: RunningStack, name: str) -> None:
+        self.http, self.sandbox, self.name = http, stack.url("sandbox"), name
+        self.wa_id = "5511" + str(uuid.uuid4().int)[:9]
+        self.thread_key = thread_key("demo", Channel.WHATSAPP, ACCOUNT, self.wa_id)
+
+    def say(self, text: str) -> None:
+        body = {"from": self.wa_id, "name": self.name, "text": text}
+        sent = self.http.post(self.sandbox + "/sandbox/whatsapp/messages", json=body)
+        assert sent.status_code == 200 and sent.json()["ingest_status"] == 200, sent.text
+
+    def received(self) -> list[dict]:
+        transcript = self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}").json()
+        return [m for m in transcript["messages"] if m["author"] == "business"]
+
+
+def api_login(http: httpx.Client, api: str, email: str) -> dict[str, str]:
+    response = http.post(api + "/api/auth/login", json={"email": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def wait_until(check, timeout: float = 30.0, every: float = 0.25):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        time.sleep(every)
+    return check()
+
+
+def row(page: Page, key: str):
+    return page.locator(f'[data-testid="thread-row"][data-thread-key="{key}"]')
+
+
+def open_view(page: Page, name: str) -> None:
+    page.get_by_role("link", name=re.compile(rf"^{name}\b")).or_(
+        page.get_by_role("tab", name=re.compile(rf"^{name}\b"))
+    ).first.click()
+
+
+def test_a_customer_message_arrives_live_and_the_operator_works_the_thread(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    log_in(page, console, "ana@demo.local")
+    open_view(page, "All")
+    phone = SyncPhone(http, stack, "Lucía Browser")
+    phone.say("hello, is the shop open today?")
+    # Live: the row appears without a reload, then the thread shows the customer's and the bot's messages.
+    expect(row(page, phone.thread_key)).to_be_visible()
+    row(page, phone.thread_key).click()
+    log = page.get_by_role("log", name="Messages")
+    expect(log.locator('[data-testid="message"][data-author="customer"]')).to_have_count(1)
+    expect(log.locator('[data-testid="message"][data-author="bot"]').first).to_be_visible(timeout=30_000)
+    phone.say("one more thing")
+    expect(log.locator('[data-testid="message"][data-author="customer"]')).to_have_count(2)
+
+    page.get_by_role("button", name="Take over").click()
+    expect(page.get_by_test_id("thread-status")).to_have_text("human")
+    page.get_by_label("Reply").fill("Hi Lucía, Ana here: here is the picture you asked for.")
+    page.get_by_label("Attach files").set_input_files(
+        files=[{"name": "photo.png", "mimeType": "image/png", "buffer": png(32, 32)}]
+    )
+    page.get_by_role("button", name="Send").click()
+    expect(log.locator('[data-testid="message"][data-author="operator"]').first).to_be_visible()
+    got = wait_until(lambda: [m for m in phone.received() if m.get("type") == "image"])
+    assert got, f"the customer's phone got no image: {phone.received()}"
+    texts = " ".join(str(m) for m in phone.received())
+    assert "Ana here" in texts
+
+    page.get_by_role("button", name="Hand back to bot").click()
+    expect(page.get_by_test_id("thread-status")).to_have_text("bot")
+    page.get_by_role("button", name="Resolve").click()
+    expect(page.get_by_test_id("thread-status")).to_have_text("resolved")
+    page.get_by_role("button", name="Reopen").click()
+    expect(page.get_by_test_id("thread-status")).to_have_text("human")
+    counts = http.get(console + "/api/threads/counts", headers=api_login(http, console, "ana@demo.local")).json()
+    expect(page.get_by_test_id("count-mine")).to_have_text(str(counts["mine"]))
+    expect(page.get_by_test_id("count-all")).to_have_text(str(counts["all"]))
+    assert not console_errors, console_errors
+
+
+def test_counts_and_filters_match_the_api(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    api = stack.url("dashboard-api")
+    wanted = SyncPhone(http, stack, f"Zed Filter {uuid.uuid4().hex[:6]}")
+    wanted.say("I want to talk to a person")
+    other = SyncPhone(http, stack, "Other Customer")
+    other.say("hello")
+    ana = api_login(http, api, "ana@demo.local")
+
+    def settled():
+        thread = http.get(f"{api}/api/threads/{wanted.thread_key}", headers=ana)
+        return thread.status_code == 200 and thread.json()["status"] != "bot"
+
+    assert wait_until(settled), "the request for a person was not handed off"
+    log_in(page, console, "ana@demo.local")
+    counts = http.get(api + "/api/threads/counts", headers=ana).json()
+    for view in ("mine", "unassigned", "bot", "all"):
+        expect(page.get_by_test_id(f"count-{view}")).to_have_text(str(counts[view]))
+    # Live: a new conversation raises the counts without a reload.
+    SyncPhone(http, stack, "Counted Live").say("hello")
+    expect(page.get_by_test_id("count-all")).to_have_text(str(counts["all"] + 1))
+    expect(page.get_by_test_id("count-bot")).to_have_text(str(counts["bot"] + 1))
+
+    open_view(page, "All")
+    page.get_by_label("Search contacts").fill(wanted.name)
+    expect(page.get_by_test_id("thread-row")).to_have_count(1)
+    expect(row(page, wanted.thread_key)).to_be_visible()
+    page.get_by_label("Search contacts").fill("")
+    page.get_by_label("Status").select_option("bot")
+    expect(row(page, wanted.thread_key)).to_have_count(0)
+    expect(row(page, other.thread_key)).to_be_visible()
+    page.get_by_label("Channel").select_option("whatsapp")
+    expect(row(page, other.thread_key)).to_be_visible()
+    assert not console_errors, console_errors
+
+
+def test_the_console_reconnects_after_dashboard_api_restarts(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client
+):
+    log_in(page, console, "ben@demo.local")
+    open_view(page, "All")
+    stack.stop("dashboard-api")
+    expect(page.get_by_test_id("live-status")).to_have_text("reconnecting")
+    stack.start("dashboard-api")
+    expect(page.get_by_test_id("live-status")).to_have_text("live", timeout=30_000)
+    phone = SyncPhone(http, stack, "After Restart")
+    phone.say("are you there?")
+    expect(row(page, phone.thread_key)).to_be_visible()
+
+
+def test_an_operator_does_not_see_the_admin_pages(page: Page, console: str):
+    log_in(page, console, "ana@demo.local")
+    nav = page.get_by_role("navigation")
+    expect(nav.get_by_role("link", name="Inbox")).to_be_visible()
+    for admin_page in ("Knowledge base", "Bot settings", "Operators"):
+        expect(nav.get_by_role("link", name=admin_page)).to_have_count(0)
+    page.goto(console + "/admin/knowledge")
+    expect(page.get_by_text(re.compile("not allowed", re.I))).to_be_visible()
+    expect(page.get_by_label("Upload PDF")).to_have_count(0)
+
+
+def test_at_390_pixels_wide_the_inbox_and_a_thread_are_usable(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    phone = SyncPhone(http, stack, "Narrow Screen")
+    phone.say("hello from a phone")
+    log_in(page, console, "ana@demo.local")
+    open_view(page, "All")
+    row(page, phone.thread_key).click()
+    expect(page.get_by_role("log", name="Messages")).to_be_visible()
+    expect(page.get_by_role("button", name="Take over")).to_be_in_viewport()
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, f"the page scrolls sideways: {width} px wide"
+
+
+def test_the_api_docs_work_offline(page: Page, console: str):
+    outside: list[str] = []
+
+    def only_local(route) -> None:
+        url = route.request.url
+        if url.startswith(console) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(console + "/docs")
+    expect(page.locator(".swagger-ui .title").first).to_contain_text("Parley dashboard API")
+    page.goto(console + "/redoc")
+    expect(page.get_by_role("heading", name=re.compile("Parley dashboard API")).first).to_be_visible()
+    assert not outside, f"the docs asked the internet for {outside}"
+
+
+def test_the_main_screens_have_no_serious_accessibility_violations(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client
+):
+    phone = SyncPhone(http, stack, "Axe Check")
+    phone.say("I want to talk to a person")
+    log_in(page, console, "admin@demo.local")
+    found = {}
+    open_view(page, "All")
+    expect(row(page, phone.thread_key)).to_be_visible()
+    found["inbox"] = serious_accessibility_violations(page)
+    row(page, phone.thread_key).click()
+    expect(page.get_by_role("log", name="Messages").locator('[data-testid="message"]').first).to_be_visible()
+    found["thread"] = serious_accessibility_violations(page)
+    for name in ("Analytics", "Knowledge base", "Bot settings", "Operators"):
+        page.get_by_role("navigation").get_by_role("link", name=name).click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        found[name] = serious_accessibility_violations(page)
+    assert not any(found.values()), found

@@ -1,0 +1,56 @@
+"""The template list the console offers when a reply window is closed: Graph's listing, read leniently."""
+
+import httpx
+import pytest
+
+from parley_dashboard.templates import TemplateCatalog, TemplatesUnavailable, parse_listing
+
+HELLO = {
+    "name": "hello_world",
+    "language": "en_US",
+    "status": "APPROVED",
+    "category": "UTILITY",
+    "components": [
+        {"type": "HEADER", "format": "TEXT", "text": "Hello World"},
+        {"type": "BODY", "text": "Hi {{1}}, your order {{2}} ships on {{1}}."},
+        {"type": "BUTTONS", "buttons": [{"type": "QUICK_REPLY", "text": "Stop"}]},
+    ],
+    "id": "1",
+}
+
+
+def test_approved_templates_with_their_texts_and_parameter_count():
+    rejected = {**HELLO, "name": "draft", "status": "REJECTED"}
+    odd = ["not a template", {"name": 3}, {**HELLO, "name": "strange", "components": [{"type": "BODY"}, 7]}]
+    listed = parse_listing([HELLO, rejected, *odd])
+    assert [(t.name, t.parameters) for t in listed] == [("hello_world", 2), ("strange", 0)]
+    hello = listed[0]
+    assert hello.header == "Hello World" and hello.body.startswith("Hi {{1}}") and hello.footer is None
+
+
+def _catalog(handler) -> TemplateCatalog:
+    client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    return TemplateCatalog(client, "http://graph.test/v21.0/waba/message_templates", "token", ttl_seconds=60)
+
+
+async def test_pages_are_followed_and_the_list_is_reused():
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(str(request.url))
+        assert request.headers["authorization"] == "Bearer token"
+        if "after" in str(request.url):
+            return httpx.Response(200, json={"data": [{**HELLO, "name": "second"}], "paging": {}})
+        return httpx.Response(200, json={"data": [HELLO], "paging": {"next": "http://graph.test/next?after=x"}})
+
+    catalog = _catalog(handler)
+    assert [t.name for t in await catalog.approved()] == ["hello_world", "second"]
+    assert [t.name for t in await catalog.approved()] == ["hello_world", "second"]
+    assert len(calls) == 2  # two pages, once
+
+
+async def test_an_error_or_a_strange_answer_is_unavailable():
+    for answer in (httpx.Response(500, json={}), httpx.Response(200, json={"data": "x"}), httpx.Response(200)):
+        catalog = _catalog(lambda request, answer=answer: answer)
+        with pytest.raises(TemplatesUnavailable):
+            await catalog.approved()
