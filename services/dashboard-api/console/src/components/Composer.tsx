@@ -3,7 +3,6 @@
 // once. Outside WhatsApp's 24-hour window only a template may be sent: the box becomes a template picker.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../api";
-import fallbackTemplates from "../data/templates.json";
 import { bytes } from "../format";
 import { errorText, toast } from "../session";
 import type { AttachmentRules, CommandOut, TemplateInfo, ThreadView } from "../types";
@@ -192,11 +191,9 @@ export function Composer({
 }
 
 let templatesPromise: Promise<TemplateInfo[]> | null = null;
-/** The account's approved templates (GET /api/templates), asked once per page load; where the route does not
- * exist (404), the demo set shipped in data/templates.json. */
+/** The account's approved templates (GET /api/templates, from WhatsApp), asked once per page load. */
 function approvedTemplates(): Promise<TemplateInfo[]> {
   templatesPromise ??= api.templates().catch((err: unknown) => {
-    if (err instanceof ApiError && (err.status === 404 || err.status === 405)) return fallbackTemplates.templates as TemplateInfo[];
     templatesPromise = null; // a 503 (WhatsApp unreachable) is asked again next time
     throw err;
   });
