@@ -21,31 +21,18 @@ from bench.console_paint import measure as console_paint
 from bench.engine_cost import measure as engine_cost
 from bench.load import open_loop
 from bench.stats import summary
+from bench.webhooks import META, signature, webhook
 from parley_contracts import Channel, thread_key
 from parley_devstack import infrastructure
 from parley_devstack.process import Child, free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
 from parley_devstack.topics import recreate_topics
-from parley_sandbox.meta import serialize, signature_sha256
-from parley_sandbox.settings import SandboxSettings
-from parley_sandbox.whatsapp import payloads
 
 RESULTS = Path(__file__).parent / "results"
-META = SandboxSettings()  # the local defaults ingest also uses
 
 
 def _rates(name: str, default: str) -> list[float]:
     return [float(x) for x in os.environ.get(name, default).split(",") if x.strip()]
-
-
-def webhook(wa_id: str, wamid: str, text: str) -> bytes:
-    """A customer's text message, built and serialised by the sandbox (which plays Meta)."""
-    message = payloads.customer_message(wa_id=wa_id, wamid=wamid, timestamp=int(time.time()), text=text)
-    return serialize(payloads.messages_webhook(META, wa_id=wa_id, name="Bench", message=message))
-
-
-def signature(body: bytes) -> str:
-    return signature_sha256(body, META.whatsapp_app_secret)
 
 
 async def http_load(url: str, rate: float, seconds: float, signed: bool) -> dict:
@@ -353,6 +340,7 @@ def render(r: dict) -> str:
                     _p50_p99(console["inbox"]["ready"]),
                     _p50_p99(console["floor_healthz"]["first_contentful_paint"]),
                     console["p50_ratio"],
+                    _p50_p99(console["live_row"]),
                 ]
             ],
         )

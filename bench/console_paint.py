@@ -2,9 +2,11 @@
 and ten messages each in the stack's database, then headless Chromium (Debian's) opens the inbox, logged in,
 BENCH_CONSOLE_RUNS times in fresh pages: first contentful paint, and the moment the first thread row is on
 screen, both from the navigation's start. The floor, in the same browser and run: a page of dashboard-api that
-runs no code (`/healthz`).
+runs no code (`/healthz`). Then, with the inbox open, BENCH_CONSOLE_LIVE (10) new customers write one after the
+other (signed webhooks to ingest): from the POST to their row on screen (ingest → Kafka → router →
+`thread.updated` → dashboard-api → WebSocket → the page).
 
-Alone: `uv run python -m bench.console_paint` (starts Kafka, FerretDB and dashboard-api itself)."""
+Alone: `uv run python -m bench.console_paint` (starts Kafka, FerretDB and the services itself)."""
 
 import asyncio
 import os
@@ -20,7 +22,8 @@ from playwright.async_api import Browser, async_playwright
 from pymongo import AsyncMongoClient
 
 from bench.stats import summary
-from parley_contracts import Channel, Contact, LastMessage, ThreadStatus
+from bench.webhooks import META, signature, webhook
+from parley_contracts import Channel, Contact, LastMessage, ThreadStatus, thread_key
 from parley_conversations.documents import MessageRecord, ThreadRecord
 from parley_devstack.services import RunningStack
 
@@ -93,6 +96,30 @@ async def _paints(browser: Browser, url: str, token: str, runs: int, ready: str)
     return {"first_contentful_paint": summary(fcp), "ready": summary(ready_at)}
 
 
+async def _live(browser: Browser, api: str, ingest: str, token: str, count: int) -> dict:
+    context = await browser.new_context(viewport={"width": 1366, "height": 860}, bypass_csp=True)
+    await context.add_init_script(f"localStorage.setItem('parley.token', {token!r})")
+    page = await context.new_page()
+    await page.goto(api + "/inbox/all")
+    await page.wait_for_function(FIRST_ROW, polling="raf", timeout=30_000)
+    run = uuid.uuid4().int % 10**6
+    latencies = []
+    async with httpx.AsyncClient(timeout=15) as http:
+        for i in range(count):
+            wa_id = f"5492{run:06d}{i:03d}"
+            key = thread_key("demo", Channel.WHATSAPP, META.whatsapp_phone_number_id, wa_id)
+            body = webhook(wa_id, f"wamid.live.{run}.{i}", "hello")
+            started = time.perf_counter()
+            answer = await http.post(
+                ingest + "/webhooks/whatsapp", content=body, headers={"X-Hub-Signature-256": signature(body)}
+            )
+            answer.raise_for_status()
+            await page.wait_for_selector(f'[data-thread-key="{key}"]', timeout=15_000)
+            latencies.append((time.perf_counter() - started) * 1000)
+    await context.close()
+    return summary(latencies)
+
+
 async def measure(stack: RunningStack, mongodb_url: str, database: str) -> dict:
     threads = int(os.environ.get("BENCH_CONSOLE_THREADS", "1000"))
     runs = int(os.environ.get("BENCH_CONSOLE_RUNS", "10"))
@@ -126,6 +153,9 @@ async def measure(stack: RunningStack, mongodb_url: str, database: str) -> dict:
         try:
             floor = await _paints(browser, api + "/healthz", token, runs, "document.body !== null")
             inbox = await _paints(browser, api + "/inbox/all", token, runs, FIRST_ROW)
+            live = await _live(
+                browser, api, stack.url("ingest"), token, int(os.environ.get("BENCH_CONSOLE_LIVE", "10"))
+            )
         finally:
             await browser.close()
     ratio = None
@@ -136,6 +166,7 @@ async def measure(stack: RunningStack, mongodb_url: str, database: str) -> dict:
         "runs": runs,
         "inbox": inbox,
         "api_calls": calls,
+        "live_row": live,
         "floor_healthz": floor,
         "p50_ratio": ratio,
     }
@@ -154,7 +185,8 @@ async def _alone() -> int:
 
         stack = RunningStack(ports, env, RESULTS / "logs")
         try:
-            stack.start("dashboard-api")
+            for spec in SERVICES:
+                stack.start(spec.name)
             print(await measure(stack, infra.mongodb_url, database))
         finally:
             stack.stop_all()

@@ -25,8 +25,9 @@ def test_text_beyond_the_channels_limit_is_cut_before_analysis_and_short_text_un
 
 
 def _cost(text: str) -> float:
+    # The best of several runs: a busy machine (CI, other tests) only ever adds time, so the minimum is the cost.
     best = float("inf")
-    for _ in range(3):
+    for _ in range(9):
         started = time.perf_counter()
         extract_entities(text)
         best = min(best, time.perf_counter() - started)
@@ -36,7 +37,7 @@ def _cost(text: str) -> float:
 @pytest.mark.parametrize("unit", PATHOLOGICAL)
 def test_entity_extraction_grows_linearly_on_pathological_text(unit: str):
     """Four times the text must not cost sixteen times as much (a quadratic pattern would): the ratio of the
-    best of three runs stays far below that, whatever the machine's speed."""
+    best of nine runs stays far below that, whatever the machine's speed."""
     small = (unit * 2000)[:2000]
     large = (unit * 8000)[:8000]
     ratio = _cost(large) / max(_cost(small), 1e-6)

@@ -12,7 +12,7 @@ from parley_contracts import (
     ThreadStatus,
 )
 from parley_conversations.state_machine import Change, Trigger
-from parley_router.step import BOT_ACTOR, SYSTEM_ACTOR, Step, customer_actor, reply_send_id
+from parley_router.step import BOT_ACTOR, MAX_LABELS, SYSTEM_ACTOR, Step, customer_actor, labelled, reply_send_id
 from tests.events import analyzed, received
 
 
@@ -107,3 +107,15 @@ def test_an_operator_reply_takes_the_thread_and_is_authored_by_the_operator():
         "Ana Lima",
     )
     assert send.recipient.id == inbound.contact.id and send.in_reply_to is None
+
+
+def test_a_thread_is_labelled_with_the_categories_of_its_customers_messages():
+    inbound = received("this is the third time my order is late")
+    step = Step.on("rcv:" + inbound.dedupe_key, inbound, None, inbound)
+    step.receive(inbound)
+    step.analysed(inbound, Analysis(language="en", category="complaint"))
+    step.analysed(inbound, Analysis(language="en", category="complaint"))
+    step.analysed(inbound, Analysis(language="en", category="other"))
+    assert step.record.labels == ["complaint"]
+    full = [f"c{i}" for i in range(MAX_LABELS)]
+    assert labelled(full, "inquiry") is full and labelled(["complaint"], "inquiry") == ["complaint", "inquiry"]

@@ -136,6 +136,7 @@ class Step:
         self.analysis = (inbound.dedupe_key, analysis)
         self.record.language = analysis.language
         self.record.last_sentiment = analysis.sentiment.label
+        self.record.labels = labelled(self.record.labels, analysis.category)
         received_now = next((m for m in self.messages if m.id == inbound.dedupe_key), None)
         if received_now is not None:
             received_now.analysis = analysis
@@ -291,3 +292,15 @@ SYSTEM_ACTOR = Actor(kind=ActorKind.SYSTEM, name="Parley")
 
 def customer_actor(inbound: MessageReceived) -> Actor:
     return Actor(kind=ActorKind.CUSTOMER, id=inbound.contact.id, name=inbound.contact.name)
+
+
+MAX_LABELS = 20
+UNLABELLED = frozenset({"", "other"})
+
+
+def labelled(labels: list[str], category: str) -> list[str]:
+    """A thread's labels gain each category its customer's messages fell into (complaint, inquiry, …): what the
+    console filters conversations by. "other" says nothing; a thread keeps at most MAX_LABELS."""
+    if category in UNLABELLED or category in labels or len(labels) >= MAX_LABELS:
+        return labels
+    return [*labels, category]
