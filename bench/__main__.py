@@ -331,6 +331,7 @@ def render(r: dict) -> str:
                 "first row p50 / p99 ms",
                 "floor: /healthz paint p50 / p99 ms",
                 "row p50 ÷ floor",
+                "new customer's row on screen p50 / p99 ms",
             ],
             [
                 [
