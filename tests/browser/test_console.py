@@ -25,8 +25,10 @@ class SyncPhone:
         self.wa_id = "5511" + str(uuid.uuid4().int)[:9]
         self.thread_key = thread_key("demo", Channel.WHATSAPP, ACCOUNT, self.wa_id)
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, hours_ago: float = 0) -> None:
         body = {"from": self.wa_id, "name": self.name, "text": text}
+        if hours_ago:
+            body["timestamp"] = int(time.time() - hours_ago * 3600)
         sent = self.http.post(self.sandbox + "/sandbox/whatsapp/messages", json=body)
         assert sent.status_code == 200 and sent.json()["ingest_status"] == 200, sent.text
 
@@ -98,6 +100,28 @@ def test_a_customer_message_arrives_live_and_the_operator_works_the_thread(
     counts = http.get(console + "/api/threads/counts", headers=api_login(http, console, "ana@demo.local")).json()
     expect(page.get_by_test_id("count-mine")).to_have_text(str(counts["mine"]))
     expect(page.get_by_test_id("count-all")).to_have_text(str(counts["all"]))
+    assert not console_errors, console_errors
+
+
+def test_outside_the_24_hour_window_the_operator_sends_a_template(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    phone = SyncPhone(http, stack, "Rosa Late")
+    phone.say("I wrote this yesterday", hours_ago=25)  # delivered late: WhatsApp's window is already closed
+    log_in(page, console, "ana@demo.local")
+    open_view(page, "All")
+    row(page, phone.thread_key).click()
+    # Silent for over the demo unit's 24 h idle timeout too: the system resolved it. Ana reopens it to follow up.
+    expect(page.get_by_test_id("thread-status")).to_have_text("resolved")
+    page.get_by_role("button", name="Reopen").click()
+    expect(page.get_by_test_id("thread-status")).to_have_text("human")
+    expect(page.get_by_label("Reply")).to_have_count(0)  # free text cannot go out: the picker replaces it
+    page.get_by_label("Template").select_option(label="conversation_follow_up (en)")
+    page.locator("#tpl-param-0").fill("Rosa")
+    expect(page.get_by_label("Preview")).to_contain_text("Hi Rosa, we have an update")
+    page.get_by_role("button", name="Send template").click()
+    got = wait_until(lambda: [m for m in phone.received() if m.get("type") == "template"])
+    assert got and "Hi Rosa" in got[0]["text"] and got[0]["status"] != "failed", phone.received()
     assert not console_errors, console_errors
 
 
