@@ -8,7 +8,7 @@ under their dedupe key / send id. Listing threads and messages for the dashboard
 
 import asyncio
 import re
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -91,6 +91,10 @@ class ThreadQuery:
         if view == View.BOT:
             return status == str(ThreadStatus.BOT)
         return True
+
+
+def _within(tenants: Iterable[str] | None, where: dict[str, Any]) -> dict[str, Any]:
+    return where if tenants is None else {"tenant": {"$in": sorted(tenants)}, **where}
 
 
 def _search(text: str) -> dict[str, Any]:
@@ -238,6 +242,32 @@ class Conversations:
         """All of a thread's messages, in order (for an export or an erasure; the console pages instead)."""
         cursor = self._messages.find({"thread_key": thread_key}).sort([("at", ASCENDING), ("_id", ASCENDING)])
         return [MessageRecord.from_document(d) async for d in cursor]
+
+    async def messages_of_threads(self, thread_keys: Iterable[str]) -> list[MessageRecord]:
+        """All the messages of several threads (a contact's), in order, from one read (one scan on FerretDB, where
+        a read per thread would scan once per thread)."""
+        keys = sorted(set(thread_keys))
+        if not keys:
+            return []
+        cursor = self._messages.find({"thread_key": {"$in": keys}}).sort([("at", ASCENDING), ("_id", ASCENDING)])
+        return [MessageRecord.from_document(d) async for d in cursor]
+
+    # --- analytics (dashboard): a period's rows, streamed through a projection --------------------------------
+
+    def threads_for_period(
+        self, tenants: Iterable[str] | None, since: datetime, fields: dict[str, int]
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Threads created since `since`, and those with people now (whose holders' load is reported), as raw
+        projected rows in no order: one streamed pass (a scan on FerretDB), the caller tallies."""
+        where = {"$or": [{"created_at": {"$gte": since}}, {"status": {"$in": _WITH_PEOPLE}}]}
+        return aiter(self._threads.find(_within(tenants, where), fields))
+
+    def messages_for_period(
+        self, tenants: Iterable[str] | None, since: datetime, until: datetime, fields: dict[str, int]
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Messages of [since, until) as raw projected rows in no order (on MongoDB it wants an index on
+        (tenant, at))."""
+        return aiter(self._messages.find(_within(tenants, {"at": {"$gte": since, "$lt": until}}), fields))
 
     # --- erasure: the router only (the single writer of threads, docs/adr/0001-router-single-writer.md) -------
 

@@ -27,6 +27,7 @@ from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer
 from parley_dashboard.notifications import NotificationStore
 from parley_dashboard.privacy import ContactData
+from parley_dashboard.referrals import ReferralKeys
 from parley_dashboard.settings import DashboardSettings
 from parley_dashboard.templates import TemplateCatalog
 from parley_runtime.ratelimit import TokenBuckets
@@ -57,6 +58,7 @@ class Services:
     dead_letters: DeadLetters
     rate_limiter: TokenBuckets
     http: httpx.AsyncClient
+    referral_keys: ReferralKeys
     templates: TemplateCatalog
 
 

@@ -1,21 +1,18 @@
 """Figures about a period's conversations, for the console's analytics page (parley_dashboard.analytics counts)."""
 
-from datetime import datetime, timedelta
-from typing import Annotated, Any
+from datetime import timedelta
+from typing import Annotated
 
 import structlog
 from fastapi import APIRouter, Query
 
-from parley_contracts import ThreadStatus, utcnow
-from parley_conversations.documents import MESSAGES, THREADS
+from parley_contracts import utcnow
 from parley_conversations.operators import Operator
 from parley_dashboard.analytics import MESSAGE_FIELDS, THREAD_FIELDS, AnalyticsOut, Tally
 from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, TenantQuery, visible_tenant
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 log = structlog.get_logger()
-
-_WITH_PEOPLE = [str(ThreadStatus.NEEDS_HUMAN), str(ThreadStatus.HUMAN)]
 
 
 @router.get("", response_model=AnalyticsOut, responses={404: {"description": "Not one of your business units"}})
@@ -53,13 +50,11 @@ async def analytics(
     since = until - timedelta(days=days)
     scope = [tenant] if tenant else (sorted(principal.tenants) if principal.tenants is not None else None)
     tally = Tally(since, until)
-    # FerretDB reads a whole collection for any filter but a lone `_id` (docs/adr/0003-storage.md), so this is
-    # exactly one pass over `threads` and one over `messages`, each streamed through a small projection into the
-    # tally (no sort: the tally takes rows in any order). Off the message path; on MongoDB the messages pass
-    # wants an index on (tenant, at).
-    async for doc in services.db[THREADS].find(_threads_filter(scope, since), THREAD_FIELDS):
+    # One pass over each collection, streamed through a small projection into the tally (no sort: it takes rows
+    # in any order); on FerretDB each pass is a scan (docs/adr/0003-storage.md), off the message path.
+    async for doc in services.conversations.threads_for_period(scope, since, THREAD_FIELDS):
         tally.add_thread(doc)
-    async for doc in services.db[MESSAGES].find(_messages_filter(scope, since, until), MESSAGE_FIELDS):
+    async for doc in services.conversations.messages_for_period(scope, since, until, MESSAGE_FIELDS):
         tally.add_message(doc)
     report = tally.report(tenant, await _operators(services, scope))
     log.info(
@@ -71,19 +66,6 @@ async def analytics(
         messages=report.totals.messages_in + report.totals.messages_out,
     )
     return report
-
-
-def _scoped(scope: list[str] | None, clause: dict[str, Any]) -> dict[str, Any]:
-    return clause if scope is None else {"tenant": {"$in": scope}, **clause}
-
-
-def _threads_filter(scope: list[str] | None, since: datetime) -> dict[str, Any]:
-    """Threads created in the period, and those held by people now (for the operators' open threads)."""
-    return _scoped(scope, {"$or": [{"created_at": {"$gte": since}}, {"status": {"$in": _WITH_PEOPLE}}]})
-
-
-def _messages_filter(scope: list[str] | None, since: datetime, until: datetime) -> dict[str, Any]:
-    return _scoped(scope, {"at": {"$gte": since, "$lt": until}})
 
 
 async def _operators(services: Services, scope: list[str] | None) -> list[Operator]:

@@ -13,7 +13,6 @@ from parley_conversations.documents import ThreadRecord
 from parley_dashboard.deps import AdminDep, PrincipalDep, Services, ServicesDep, TenantQuery, visible_tenant
 from parley_dashboard.privacy import Erasure
 from parley_dashboard.profile import ClickToChat, ContactProfile, build_profile, click_to_chat, referral_code
-from parley_dashboard.referrals import ReferralKeys
 
 router = APIRouter(prefix="/api/contacts", tags=["privacy"])
 log = structlog.get_logger()
@@ -41,7 +40,7 @@ async def contact_profile(
     threads = await services.conversations.threads_of_contact(channel, contact_id, scope)
     if not threads:
         raise _nothing_held(channel)
-    messages = [m.view() for t in threads for m in await services.conversations.messages_of_thread(t.thread_key)]
+    messages = [m.view() for m in await services.conversations.messages_of_threads(t.thread_key for t in threads)]
     link = await _click_to_chat(services, threads[-1], contact_id)
     log.info("contacts.profile", by=principal.id, threads=len(threads), messages=len(messages))
     return build_profile(channel, contact_id, [t.view() for t in threads], messages, link)
@@ -53,7 +52,7 @@ async def _click_to_chat(services: Services, latest: ThreadRecord, contact_id: s
     unit = await services.units.get(latest.tenant)
     if not unit.whatsapp_number:
         return None
-    key = await ReferralKeys(services.db).key(latest.tenant)
+    key = await services.referral_keys.key(latest.tenant)
     code = referral_code(key, latest.tenant, latest.channel, contact_id)
     return click_to_chat(unit.whatsapp_number, unit.display_name, code)
 
