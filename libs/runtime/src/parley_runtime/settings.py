@@ -36,3 +36,7 @@ class WhatsAppApiSettings(BaseModel):
     whatsapp_waba_id: str = Field(
         default="200000000000001", description="The WhatsApp Business Account whose message templates are offered."
     )
+    http_timeout_seconds: float = Field(default=10.0, gt=0, description="Each call to the Graph API.")
+
+    def graph_url(self, path: str) -> str:
+        return f"{self.whatsapp_api_base_url.rstrip('/')}/{self.whatsapp_api_version}/{path.lstrip('/')}"

@@ -32,6 +32,7 @@ from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer, SmtpSettings
 from parley_dashboard.notifications import NotificationStore
 from parley_dashboard.privacy import ContactData
+from parley_dashboard.referrals import ReferralKeys
 from parley_dashboard.routes import (
     analytics,
     api_keys,
@@ -155,10 +156,6 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
     conversations = Conversations(db)
     media = MediaStore(db)
     http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
-    templates_url = (
-        f"{settings.whatsapp_api_base_url.rstrip('/')}/{settings.whatsapp_api_version}/"
-        f"{settings.whatsapp_waba_id}/message_templates"
-    )
     return Services(
         settings=settings,
         db=db,
@@ -189,9 +186,10 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         dead_letters=DeadLetters(db, broker),
         rate_limiter=TokenBuckets(settings.rate_limit_per_second, settings.rate_limit_burst),
         http=http,
+        referral_keys=ReferralKeys(db),
         templates=TemplateCatalog(
             http,
-            templates_url,
+            settings.graph_url(f"{settings.whatsapp_waba_id}/message_templates"),
             settings.whatsapp_access_token.get_secret_value(),
             settings.templates_cache_seconds,
         ),

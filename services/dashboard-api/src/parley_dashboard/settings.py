@@ -21,7 +21,6 @@ class DashboardSettings(ServiceSettings, WhatsAppApiSettings):
     console_dir: Path | None = Field(
         default=None, description="The built operator console served at / (empty: built here)."
     )
-    http_timeout_seconds: float = Field(default=10.0, gt=0, description="Calls to WhatsApp's Graph API.")
     templates_cache_seconds: float = Field(
         default=300.0, ge=0, description="How long the WhatsApp template list is reused before asking Graph again."
     )

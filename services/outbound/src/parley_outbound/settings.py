@@ -16,4 +16,3 @@ class OutboundSettings(ServiceSettings, WhatsAppApiSettings):
     send_backoff_base_seconds: float = Field(default=0.5, gt=0)
     send_backoff_max_seconds: float = Field(default=30.0, gt=0)
     send_retry_concurrency: int = Field(default=8, ge=1, description="Parked sends tried at the same time.")
-    http_timeout_seconds: float = Field(default=10.0, gt=0)
