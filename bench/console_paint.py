@@ -16,6 +16,7 @@ import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 from playwright.async_api import Browser, async_playwright
@@ -27,6 +28,7 @@ from parley_contracts import Channel, Contact, LastMessage, ThreadStatus, thread
 from parley_conversations.documents import MessageRecord, ThreadRecord
 from parley_devstack.services import RunningStack
 
+LOGS = Path(__file__).parent / "results" / "logs"  # as make bench
 STATUSES = [ThreadStatus.BOT] * 6 + [ThreadStatus.NEEDS_HUMAN, ThreadStatus.HUMAN, ThreadStatus.RESOLVED] * 2
 FIRST_ROW = "document.querySelector('[data-testid=\"thread-row\"]') !== null"
 TIMINGS = """() => {
@@ -185,9 +187,7 @@ async def _alone() -> int:
         ports = {s.name: free_port() for s in SERVICES}
         database = f"bench_console_{uuid.uuid4().hex[:6]}"
         env = stack_env(infra.kafka_bootstrap, infra.mongodb_url, ports, {"MONGODB_DATABASE": database})
-        from bench.__main__ import RESULTS
-
-        stack = RunningStack(ports, env, RESULTS / "logs")
+        stack = RunningStack(ports, env, LOGS)
         try:
             for spec in SERVICES:
                 stack.start(spec.name)

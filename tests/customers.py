@@ -1,5 +1,6 @@
 """A WhatsApp customer for end-to-end and browser tests: writes through the channel sandbox (which signs and posts
-the webhook to ingest) and reads what the business sent back."""
+the webhook to ingest) and reads what the business sent back. `Phone` for async tests, `SyncPhone` for the
+browser tests (Playwright's sync API)."""
 
 import struct
 import time
@@ -29,6 +30,25 @@ def png(width: int = 4, height: int = 4) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
+SAYS = "/sandbox/whatsapp/messages"
+
+
+def message_body(wa_id: str, name: str, text: str, hours_ago: float = 0) -> dict:
+    """What the sandbox's customer API takes; `hours_ago`: a message WhatsApp delivers late."""
+    body: dict = {"from": wa_id, "name": name, "text": text}
+    if hours_ago:
+        body["timestamp"] = int(time.time() - hours_ago * 3600)
+    return body
+
+
+def accepted(sent: httpx.Response) -> None:
+    assert sent.status_code == 200 and sent.json()["ingest_status"] == 200, sent.text
+
+
+def from_business(transcript: httpx.Response) -> list[dict]:
+    return [m for m in transcript.json()["messages"] if m["author"] == "business"]
+
+
 class Phone:
     """The customer's side, through the sandbox."""
 
@@ -37,15 +57,10 @@ class Phone:
         self.thread_key = thread_key("demo", Channel.WHATSAPP, ACCOUNT, wa_id)
 
     async def say(self, text: str, *, hours_ago: float = 0) -> None:
-        body = {"from": self.wa_id, "name": self.name, "text": text}
-        if hours_ago:
-            body["timestamp"] = int(time.time() - hours_ago * 3600)
-        sent = await self.http.post(self.sandbox + "/sandbox/whatsapp/messages", json=body)
-        assert sent.status_code == 200 and sent.json()["ingest_status"] == 200, sent.text
+        accepted(await self.http.post(self.sandbox + SAYS, json=message_body(self.wa_id, self.name, text, hours_ago)))
 
     async def received(self) -> list[dict]:
-        transcript = await self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}")
-        return [m for m in transcript.json()["messages"] if m["author"] == "business"]
+        return from_business(await self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}"))
 
     async def wait_for(self, count: int, timeout: float = 45) -> list[dict]:
         async def enough() -> list[dict] | None:
@@ -55,3 +70,18 @@ class Phone:
         got = await eventually(enough, timeout=timeout)
         assert got, f"the customer did not receive {count} messages: {await self.received()}"
         return got
+
+
+class SyncPhone:
+    """The same customer for synchronous tests, with a new number."""
+
+    def __init__(self, http: httpx.Client, stack: RunningStack, name: str) -> None:
+        self.http, self.sandbox, self.name = http, stack.url("sandbox"), name
+        self.wa_id = customer()
+        self.thread_key = thread_key("demo", Channel.WHATSAPP, ACCOUNT, self.wa_id)
+
+    def say(self, text: str, *, hours_ago: float = 0) -> None:
+        accepted(self.http.post(self.sandbox + SAYS, json=message_body(self.wa_id, self.name, text, hours_ago)))
+
+    def received(self) -> list[dict]:
+        return from_business(self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}"))

@@ -4,6 +4,7 @@ screenshot of every test's last screen in tests/browser/artifacts/ (ignored by g
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from tests.auth import DEMO_PASSWORD
 from tests.stack import running_stack
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-AXE = Path(__file__).resolve().parents[2] / "services" / "dashboard-api" / "console" / "dist" / "vendor" / "axe"
 expect.set_options(timeout=10_000)
 
 
@@ -103,3 +103,18 @@ def serious_accessibility_violations(page: Page) -> list[str]:
         for v in results["violations"]
         if v["impact"] in ("critical", "serious")
     ]
+
+
+def api_login(http: httpx.Client, api: str, email: str) -> dict[str, str]:
+    response = http.post(api + "/api/auth/login", json={"email": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def wait_until(check, timeout: float = 30.0, every: float = 0.25):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        time.sleep(every)
+    return check()

@@ -8,8 +8,8 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from parley_devstack.services import RunningStack
-from tests.browser.conftest import log_in
-from tests.browser.test_console import SyncPhone, api_login, wait_until
+from tests.browser.conftest import api_login, log_in, wait_until
+from tests.customers import SyncPhone
 from tests.unit.knowledge.kb_pdfs import text_pdf
 
 # A fact no other document of the demo unit holds, so an answer carrying it came from this upload.
