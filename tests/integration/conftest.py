@@ -6,7 +6,8 @@ from pymongo import AsyncMongoClient
 
 from parley_devstack import Infrastructure
 from parley_devstack.process import free_port
-from parley_devstack.services import SERVICES, RunningStack, stack_env
+from parley_business.channel_account_store import ChannelAccountStore, SecretCipher
+from parley_devstack.services import SERVICES, RunningStack, local_secrets_key, stack_env
 from tests.auth import INTEGRATION_KEY
 from tests.stack import consumer_groups, drop_database
 
@@ -58,3 +59,9 @@ async def db(infra: Infrastructure, database_name: str) -> AsyncIterator:
     client = AsyncMongoClient(infra.mongodb_url, tz_aware=True)
     yield client[database_name]
     await client.close()
+
+
+@pytest.fixture
+def channel_accounts(db) -> ChannelAccountStore:
+    """The module's channel accounts, sealed with the key the services of `services` open them with."""
+    return ChannelAccountStore(db, SecretCipher(local_secrets_key()))

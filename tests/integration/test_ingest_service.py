@@ -4,6 +4,8 @@ import uuid
 
 import pytest
 
+from parley_business import ChannelAccountIn
+from parley_contracts import Channel
 from parley_sandbox.meta import serialize, signed_headers
 from parley_sandbox.settings import SandboxSettings
 from parley_sandbox.whatsapp import payloads
@@ -27,8 +29,11 @@ def sign(body: bytes) -> dict[str, str]:
     return signed_headers(body, SECRET)
 
 
-async def test_signed_webhook_is_on_kafka_when_acknowledged(services, http, infra):
-    stack = services("ingest", WHATSAPP_APP_SECRET=SECRET, WHATSAPP_ACCOUNTS='{"100000000000001": "aurora"}')
+async def test_signed_webhook_is_on_kafka_when_acknowledged(services, http, infra, channel_accounts):
+    await channel_accounts.put(
+        Channel.WHATSAPP, META.whatsapp_phone_number_id, ChannelAccountIn(tenant="aurora", secrets={"access_token": "t"})
+    )
+    stack = services("ingest", WHATSAPP_APP_SECRET=SECRET)
     wamid = f"wamid.{uuid.uuid4().hex}"
     body = whatsapp_text(wamid, "5215550001", "¿hacen envíos a Monterrey?")
     response = await http.post(stack.url("ingest") + "/webhooks/whatsapp", content=body, headers=sign(body))

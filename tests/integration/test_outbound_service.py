@@ -14,7 +14,9 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="module")
 def stack(services):
-    return services("sandbox", "outbound", SEND_RETRY_HORIZON_SECONDS="2")
+    running = services("sandbox", "outbound", SEND_RETRY_HORIZON_SECONDS="2")
+    running.seed_demo()  # connects the sandbox's WhatsApp number, whose credentials outbound sends with
+    return running
 
 
 async def sent_to(http, stack, wa_id: str) -> list[dict]:

@@ -10,10 +10,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from parley_contracts import Event, MessageReceived, MessageStatus
+from parley_contracts import Channel, DeadLetter, Event, MessageReceived, MessageStatus
 from parley_ingest.app import create_app
 from parley_ingest.publisher import PublishFailed
 from parley_ingest.settings import IngestSettings
+from tests.fakes import StaticAccounts, channel_account
 from tests.unit.ingest.test_whatsapp_parsing import STATUS, TEXT, webhook
 
 SECRET = "unit-secret"
@@ -26,6 +27,7 @@ class RecordingPublisher:
 
     def __init__(self) -> None:
         self.events: list[Event] = []
+        self.dead_letters: list[DeadLetter] = []
         self.failure: Exception | None = None
         self.hang = False
         self.broker_up = True
@@ -40,19 +42,28 @@ class RecordingPublisher:
     async def reachable(self, timeout: float) -> bool:
         return self.broker_up
 
+    async def publish_dead_letter(self, letter: DeadLetter) -> None:
+        if self.failure is not None:
+            raise self.failure
+        self.dead_letters.append(letter)
 
-def app(publisher: RecordingPublisher, **settings: object) -> FastAPI:
+
+# The phone number id of the webhooks in test_whatsapp_parsing, connected to business unit "t".
+CONNECTED = StaticAccounts(channel_account(Channel.WHATSAPP, "100", "t", access_token="tok"))
+
+
+def app(publisher: RecordingPublisher, accounts: StaticAccounts = CONNECTED, **settings: object) -> FastAPI:
     """The real app with `publisher`, and settings by field name (those read from INGEST_* are passed by that
     name, which is what the constructor takes)."""
     fields = IngestSettings.model_fields
     named = {str(fields[name].validation_alias or name): value for name, value in settings.items()}
     return create_app(
-        IngestSettings(**{"whatsapp_app_secret": SECRET, "whatsapp_verify_token": "vt", **named}), publisher
+        IngestSettings(**{"whatsapp_app_secret": SECRET, "whatsapp_verify_token": "vt", **named}), publisher, accounts
     )
 
 
-def client(publisher: RecordingPublisher, **settings: object) -> TestClient:
-    return TestClient(app(publisher, **settings), raise_server_exceptions=False)
+def client(publisher: RecordingPublisher, accounts: StaticAccounts = CONNECTED, **settings: object) -> TestClient:
+    return TestClient(app(publisher, accounts, **settings), raise_server_exceptions=False)
 
 
 def signed(body: bytes) -> dict[str, str]:
@@ -77,11 +88,33 @@ def test_verification_echoes_the_challenge(publisher):
 
 def test_signed_delivery_is_published_then_acknowledged(publisher):
     body = webhook([TEXT])
-    with client(publisher, whatsapp_accounts={"100": "aurora"}) as c:
+    accounts = StaticAccounts(channel_account(Channel.WHATSAPP, "100", "aurora", access_token="tok"))
+    with client(publisher, accounts) as c:
         response = c.post(URL, content=body, headers=signed(body))
     assert response.status_code == 200
     [event] = publisher.events
     assert isinstance(event, MessageReceived) and event.tenant == "aurora"
+    assert publisher.dead_letters == []
+
+
+def test_a_delivery_for_a_number_nobody_connected_is_kept_as_a_dead_letter_not_a_conversation(publisher):
+    body = webhook([TEXT])
+    with client(publisher, StaticAccounts()) as c:
+        response = c.post(URL, content=body, headers=signed(body))
+    assert response.status_code == 200  # kept: Meta must not retry it for a week
+    assert publisher.events == []
+    [letter] = publisher.dead_letters
+    assert letter.source_topic == "message.received" and letter.service == "ingest" and not letter.redrivable
+    assert "whatsapp account(s) 100 not connected" in letter.error
+    assert letter.original == json.loads(body)
+
+
+def test_a_dead_letter_the_broker_does_not_take_is_a_503(publisher):
+    publisher.failure = PublishFailed("down")
+    body = webhook([TEXT])
+    with client(publisher, StaticAccounts()) as c:
+        response = c.post(URL, content=body, headers=signed(body))
+    assert response.status_code == 503 and response.headers["Retry-After"]
 
 
 def test_a_message_in_an_unexpected_shape_is_published_beside_the_rest(publisher):

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 import pytest
 
 from parley_contracts import Channel, DeliveryState, MessageReceived, MessageStatus, thread_key
+from parley_ingest.delivery import Delivery, MalformedWebhook
 from parley_ingest.signatures import valid_meta_signature
 from parley_ingest.sizing import SizeLimits
-from parley_ingest.whatsapp import Delivery, MalformedWebhook, parse_delivery
+from parley_ingest.whatsapp import parse_delivery
 
 LIMITS = SizeLimits(text_chars=32_768, event_bytes=512 * 1024)
 RECEIVED_AT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

@@ -6,13 +6,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from parley_business.channel_accounts import ChannelAccount
 from parley_contracts import Channel, MessageSend
 from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, RetryableSendError, SendResult
 from parley_outbound.channels.whatsapp_parts import plan_parts
 from parley_outbound.handlers import OutboundHandlers, RetryPolicy
 from parley_outbound.ledger import LedgerEntry, Progress, SendState
 from parley_outbound.parking import ParkingLot
-from tests.fakes import RecordingBroker
+from tests.fakes import RecordingBroker, StaticAccounts, channel_account
 from tests.unit.outbound.messages import document, image, outbound
 
 
@@ -66,11 +67,11 @@ class ScriptedChannel:
     def plan(self, message: MessageSend) -> list[Part]:
         return plan_parts(message)
 
-    async def upload(self, account_id: str, file: MediaFile) -> str:
+    async def upload(self, account: ChannelAccount, file: MediaFile) -> str:
         self._next("upload", file.ref.media_id)
         return f"wa-{file.ref.media_id}"
 
-    async def send(self, account_id: str, part: Part, media_id: str | None) -> SendResult:
+    async def send(self, account: ChannelAccount, part: Part, media_id: str | None) -> SendResult:
         self._next("send", part.body["type"])
         assert media_id == (f"wa-{part.media_id}" if part.media_id else None)
         return SendResult(f"wamid.{media_id or part.body['type']}")
@@ -112,6 +113,7 @@ def handlers(ledger, channel, broker, media=None, *, clock=None, horizon=3600.0,
         broker,
         ledger,
         {Channel.WHATSAPP: channel},
+        StaticAccounts(channel_account(Channel.WHATSAPP, "100", access_token="tok")),
         media or StoredFiles(),
         RetryPolicy(horizon_seconds=horizon, backoff_base=0.5, backoff_cap=30),
         parking=parking,

@@ -5,12 +5,15 @@ import json
 import httpx
 import pytest
 
+from parley_contracts import Channel
 from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, RetryableSendError
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.retry import backoff_delay
+from tests.fakes import channel_account
 from tests.unit.outbound.messages import document, outbound
 
 PDF = b"%PDF-1.4 tiny"
+ACCOUNT = channel_account(Channel.WHATSAPP, "100", access_token="tok")
 
 
 def sender_answering(
@@ -22,7 +25,7 @@ def sender_answering(
         return httpx.Response(status, json=json_body or {}, headers=headers)
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(handle))
-    return WhatsAppSender(http, "https://graph.example/", "v21.0", "tok")
+    return WhatsAppSender(http, "https://graph.example/", "v21.0")
 
 
 def text_part() -> Part:
@@ -31,15 +34,15 @@ def text_part() -> Part:
 
 
 CALLS = {
-    "send": lambda sender: sender.send("100", text_part(), None),
-    "upload": lambda sender: sender.upload("100", MediaFile(document(), PDF)),
+    "send": lambda sender: sender.send(ACCOUNT, text_part(), None),
+    "upload": lambda sender: sender.upload(ACCOUNT, MediaFile(document(), PDF)),
 }
 
 
 async def test_a_text_part_is_posted_as_planned_and_returns_the_wamid():
     seen: list[httpx.Request] = []
     sender = sender_answering(200, {"messages": [{"id": "wamid.OUT"}]}, seen=seen)
-    result = await sender.send("100", text_part(), None)
+    result = await sender.send(ACCOUNT, text_part(), None)
     assert result.provider_message_id == "wamid.OUT"
     assert seen[0].url == "https://graph.example/v21.0/100/messages"
     assert seen[0].headers["Authorization"] == "Bearer tok"
@@ -57,7 +60,7 @@ async def test_a_media_part_is_sent_by_its_uploaded_id():
     seen: list[httpx.Request] = []
     sender = sender_answering(200, {"messages": [{"id": "wamid.DOC"}]}, seen=seen)
     [part] = sender.plan(outbound(text="Invoice", attachments=[document()]))
-    await sender.send("100", part, "wa-media-9")
+    await sender.send(ACCOUNT, part, "wa-media-9")
     body = json.loads(seen[0].content)
     assert body["type"] == "document"
     assert body["document"] == {"id": "wa-media-9", "filename": "invoice.pdf", "caption": "Invoice"}
@@ -66,7 +69,7 @@ async def test_a_media_part_is_sent_by_its_uploaded_id():
 async def test_upload_is_a_multipart_post_to_the_media_edge():
     seen: list[httpx.Request] = []
     sender = sender_answering(200, {"id": "wa-media-1"}, seen=seen)
-    media_id = await sender.upload("100", MediaFile(document(), PDF))
+    media_id = await sender.upload(ACCOUNT, MediaFile(document(), PDF))
     assert media_id == "wa-media-1"
     [request] = seen
     assert request.method == "POST" and request.url == "https://graph.example/v21.0/100/media"
@@ -97,12 +100,12 @@ def multipart_fields(request: httpx.Request) -> dict[str, tuple[str | None, str 
 
 async def test_an_upload_answered_without_an_id_is_permanent():
     with pytest.raises(PermanentSendError, match="without id"):
-        await sender_answering(200, {"success": True}).upload("100", MediaFile(document(), PDF))
+        await sender_answering(200, {"success": True}).upload(ACCOUNT, MediaFile(document(), PDF))
 
 
 async def test_a_send_answered_without_a_wamid_is_permanent():
     with pytest.raises(PermanentSendError, match=r"without messages\[0\].id"):
-        await sender_answering(200, {"messages": []}).send("100", text_part(), None)
+        await sender_answering(200, {"messages": []}).send(ACCOUNT, text_part(), None)
 
 
 @pytest.mark.parametrize("status", [500, 503, 429])
@@ -126,9 +129,9 @@ async def test_unreachable_or_slow_api_is_retryable(error):
     def fail(request):
         raise error
 
-    sender = WhatsAppSender(httpx.AsyncClient(transport=httpx.MockTransport(fail)), "http://x", "v1", "t")
+    sender = WhatsAppSender(httpx.AsyncClient(transport=httpx.MockTransport(fail)), "http://x", "v1")
     with pytest.raises(RetryableSendError):
-        await sender.upload("100", MediaFile(document(), PDF))
+        await sender.upload(ACCOUNT, MediaFile(document(), PDF))
 
 
 def test_backoff_doubles_caps_and_respects_retry_after():

@@ -7,6 +7,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
+from parley_devstack.paths import RUN_DATA
 from parley_devstack.process import Child, StartupError, free_port
 from parley_devstack.servers import MailServer
 
@@ -89,9 +92,21 @@ def stack_env(
     env["SANDBOX_INGEST_URL"] = f"http://127.0.0.1:{ports['ingest']}"
     env.setdefault("WHATSAPP_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")
     env.setdefault("SANDBOX_STATUS_WEBHOOKS", "true")  # delivery statuses flow back like Meta's
+    env.setdefault("CHANNEL_SECRETS_KEY", local_secrets_key())
     if extra:
         env.update(extra)
     return env
+
+
+def local_secrets_key() -> str:
+    """The key local stacks encrypt channel secrets with: made once, kept in .local/data (ignored by git) so
+    accounts connected in one `make run` open in the next."""
+    path = RUN_DATA / "channel-secrets.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(Fernet.generate_key().decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def start_stack(

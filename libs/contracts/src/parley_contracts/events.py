@@ -272,6 +272,9 @@ class DeadLetter(BaseModel):
     original: dict[str, Any] | str = Field(description="The original event as JSON, or its raw text if invalid.")
     error: str
     attempts: int = 1
+    redrivable: bool = Field(
+        default=True, description="False for what publishing again cannot fix (a webhook for an unconnected account)."
+    )
 
 
 class Actor(BaseModel):

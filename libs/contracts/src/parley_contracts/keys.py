@@ -5,9 +5,14 @@ import hashlib
 from parley_contracts.types import Channel
 
 
-def thread_key(tenant: str, channel: Channel | str, account_id: str, contact_id: str) -> str:
-    """One conversation: (tenant, channel, channel account, contact). Stable across restarts and replicas."""
-    raw = "\x1f".join((tenant, str(channel), account_id, contact_id))
+def thread_key(
+    tenant: str, channel: Channel | str, account_id: str, contact_id: str, conversation: str | None = None
+) -> str:
+    """One conversation: (tenant, channel, channel account, contact), plus a conversation reference where a channel
+    has several conversations per contact (an email conversation, a MercadoLibre question or pack). Stable across
+    restarts and replicas."""
+    parts = (tenant, str(channel), account_id, contact_id)
+    raw = "\x1f".join((*parts, conversation) if conversation else parts)
     return "th_" + hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 

@@ -18,7 +18,7 @@ async def send_to_dead_letters(
         source_topic=source_topic,
         service=service,
         key=key,
-        original=_as_json_or_text(body),
+        original=as_json_or_text(body),
         error=error,
         attempts=attempts,
     )
@@ -33,7 +33,7 @@ async def send_to_dead_letters(
     return letter
 
 
-def _as_json_or_text(body: bytes) -> dict | str:
+def as_json_or_text(body: bytes) -> dict | str:
     try:
         value = json.loads(body)
     except ValueError:

@@ -15,16 +15,19 @@ Uses the same MongoDB and Kafka settings as the service (`MONGODB_URL`, `MONGODB
 import argparse
 import asyncio
 import getpass
+import json
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
+from pydantic import ConfigDict
 from pymongo.asynchronous.database import AsyncDatabase
 
-from parley_business import BusinessUnitStore, UnitSettings
-from parley_contracts import Actor, ActorKind
+from parley_business import BusinessUnitStore, ChannelAccountIn, UnitSettings
+from parley_contracts import Actor, ActorKind, Channel
 from parley_conversations.operators import Role
 from parley_conversations.roster import EmailTaken, OperatorDirectory
 from parley_dashboard.auth.accounts import Accounts, NewAccount
@@ -82,10 +85,32 @@ async def seed_demo(
             unit = await units.get(DEMO_TENANT)
             settings = UnitSettings.model_validate(unit.model_dump(include=set(UnitSettings.model_fields)))
             await units.put(DEMO_TENANT, settings.model_copy(update={"whatsapp_number": DEMO_WHATSAPP_NUMBER}))
+        await _connect_sandbox_accounts(db)
         added = await _seed_knowledge_base(db, *knowledge_base) if knowledge_base else None
         return created, added
     finally:
         await client.close()
+
+
+class DemoAccount(ChannelAccountIn):
+    model_config = ConfigDict(extra="ignore")
+    channel: Channel
+    account_id: str
+
+
+async def _connect_sandbox_accounts(db: AsyncDatabase) -> None:
+    """Every channel's sandbox account, connected to the demo unit (data/demo_channel_accounts.json); an account
+    an admin changed or disconnected since is left as it is only if it is still there (re-seeding restores it)."""
+    store = DashboardSettings().channel_account_store(db)
+    raw = json.loads(resources.files("parley_dashboard").joinpath("data/demo_channel_accounts.json").read_text())
+    for item in raw["accounts"]:
+        account = DemoAccount.model_validate({**item, "tenant": DEMO_TENANT})
+        if await store.view(account.channel, account.account_id) is None:
+            await store.put(
+                account.channel,
+                account.account_id,
+                ChannelAccountIn(**account.model_dump(include=set(ChannelAccountIn.model_fields))),
+            )
 
 
 async def _seed_knowledge_base(db: AsyncDatabase, filename: str, data: bytes) -> DocumentSummary | None:

@@ -5,13 +5,14 @@ from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 
+from parley_business.channel_account_store import ChannelAccountSettings
 from parley_runtime.settings import ServiceSettings, WhatsAppApiSettings
 
 # Where `make console` builds the operator console (services/dashboard-api/console/dist), from this file's place.
 BUILT_CONSOLE = Path(__file__).resolve().parents[2] / "console" / "dist"
 
 
-class DashboardSettings(ServiceSettings, WhatsAppApiSettings):
+class DashboardSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSettings):
     port: int = Field(default=8080, validation_alias="DASHBOARD_PORT")
     public_url: str = Field(
         default="http://127.0.0.1:8080",

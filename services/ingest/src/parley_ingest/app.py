@@ -6,27 +6,37 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 
+from parley_business.channel_account_store import AccountLookup
 from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
 from parley_ingest.routes import whatsapp
 from parley_ingest.settings import IngestSettings
 from parley_runtime.kafka import make_broker
+from parley_runtime.mongo import connect
 
 
-def create_app(settings: IngestSettings, publisher: EventPublisher | None = None) -> FastAPI:
-    """`publisher` is injected by unit tests; by default events go to Kafka."""
+def create_app(
+    settings: IngestSettings, publisher: EventPublisher | None = None, accounts: AccountLookup | None = None
+) -> FastAPI:
+    """`publisher` and `accounts` are injected by unit tests; by default events go to Kafka and the channel
+    accounts are read from MongoDB (cached: a webhook costs no database read)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if publisher is not None:
-            app.state.ingest = IngestContext(settings, publisher)
+        if publisher is not None and accounts is not None:
+            app.state.ingest = IngestContext(settings, publisher, accounts)
             yield
             return
         broker = make_broker(settings, "ingest")
-        async with broker:
-            await broker.connect()
-            app.state.ingest = IngestContext(settings, KafkaEventPublisher(broker))
-            yield
+        client, db = connect(settings)
+        try:
+            async with broker:
+                await broker.connect()
+                store = settings.channel_account_store(db)
+                app.state.ingest = IngestContext(settings, KafkaEventPublisher(broker), store)
+                yield
+        finally:
+            await client.close()
 
     app = FastAPI(title="Parley ingest", version="0.1.0", lifespan=lifespan)
     app.include_router(whatsapp.router)

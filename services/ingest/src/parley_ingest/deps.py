@@ -1,5 +1,5 @@
-"""What a request handler gets: settings, the publisher and its health, the duplicate memory, the rate limiter, a
-bounded body reader, and publishing with a deadline."""
+"""What a request handler gets: settings, the publisher and its health, the connected channel accounts, the
+duplicate memory, the rate limiter, a bounded body reader, and publishing with a deadline."""
 
 import asyncio
 from dataclasses import dataclass, field
@@ -8,12 +8,15 @@ from typing import Annotated, NoReturn
 import structlog
 from fastapi import Depends, HTTPException, Request, status
 
-from parley_contracts import MessageReceived
+from parley_business.channel_account_store import AccountLookup
+from parley_contracts import MESSAGE_RECEIVED, Channel, DeadLetter, MessageReceived
+from parley_ingest.delivery import Delivery, TenantFor
 from parley_ingest.health import PublishHealth
 from parley_ingest.publisher import EventPublisher, PublishFailed
 from parley_ingest.recent import RecentIds
 from parley_ingest.settings import IngestSettings
 from parley_ingest.sizing import InboundEvent, SizeLimits
+from parley_runtime.deadletters import as_json_or_text
 from parley_runtime.ratelimit import TokenBuckets
 
 log = structlog.get_logger()
@@ -27,6 +30,7 @@ UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 class IngestContext:
     settings: IngestSettings
     publisher: EventPublisher
+    accounts: AccountLookup
     recent: RecentIds = field(default_factory=RecentIds)
     limiter: TokenBuckets = field(init=False)
     health: PublishHealth = field(init=False)
@@ -53,6 +57,41 @@ class IngestContext:
             body += chunk
         return bytes(body)
 
+    async def tenant_for(self, channel: Channel) -> TenantFor:
+        """Which business unit each of the channel's accounts belongs to (cached by the store)."""
+        return (await self.accounts.directory(channel)).get
+
+    async def accept(self, channel: Channel, delivery: Delivery, raw: bytes) -> None:
+        """Log what was skipped or repaired, keep a delivery for accounts nobody connected as a dead letter, and
+        publish the events: all acknowledged, or a 503 (see `publish_all`)."""
+        for note in delivery.notes:
+            log.warning(
+                f"webhook.item_{note.outcome}", channel=channel, where=note.where, item_id=note.item_id, what=note.what
+            )
+        if delivery.unconnected:
+            await self.refuse_unconnected(channel, delivery.unconnected, raw)
+        await self.publish_all(delivery.events)
+
+    async def refuse_unconnected(self, channel: Channel, account_ids: list[str], raw: bytes) -> None:
+        """A delivery for accounts no business unit connected is not published to any conversation: its whole
+        body is kept on `message.received.dlq`, where admins see it (not redrivable: once the account is
+        connected, the provider's next deliveries flow)."""
+        error = f"{channel} account(s) {', '.join(account_ids)} not connected to a business unit"
+        letter = DeadLetter(
+            source_topic=MESSAGE_RECEIVED,
+            service="ingest",
+            key=f"{channel}:{account_ids[0]}",
+            original=as_json_or_text(raw),
+            error=error,
+            redrivable=False,
+        )
+        try:
+            async with asyncio.timeout(self.settings.publish_timeout_seconds):
+                await self.publisher.publish_dead_letter(letter)
+        except (TimeoutError, PublishFailed) as exc:
+            raise _unavailable(str(exc) or "no acknowledgement in time", 1) from exc
+        log.error("webhook.unconnected_account", channel=channel, accounts=account_ids, letter_id=letter.event_id)
+
     async def publish_all(self, events: list[InboundEvent]) -> None:
         """Every event of a delivery, in order, acknowledged (acks=all) within `publish_timeout_seconds`, or a 503
         with Retry-After: Meta retries the whole delivery, for up to 7 days. A send that completes after the
@@ -64,17 +103,7 @@ class IngestContext:
         except (TimeoutError, PublishFailed) as exc:
             self.health.published(ok=False)
             reason = str(exc) if isinstance(exc, PublishFailed) else "no acknowledgement in time"
-            log.warning(
-                "webhook.publish_failed",
-                reason=reason,
-                events=len(events),
-                timeout=self.settings.publish_timeout_seconds,
-            )
-            raise HTTPException(
-                status.HTTP_503_SERVICE_UNAVAILABLE,
-                "the event broker did not acknowledge the delivery: retry later",
-                headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)},
-            ) from exc
+            raise _unavailable(reason, len(events), self.settings.publish_timeout_seconds) from exc
         if published:
             self.health.published(ok=True)
 
@@ -88,6 +117,15 @@ class IngestContext:
             self.recent.add(event.dedupe_key)
         log.info("webhook.accepted", event_id=event.event_id, thread_key=event.thread_key, topic=event.topic)
         return True
+
+
+def _unavailable(reason: str, events: int, timeout: float | None = None) -> HTTPException:
+    log.warning("webhook.publish_failed", reason=reason, events=events, timeout=timeout)
+    return HTTPException(
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        "the event broker did not acknowledge the delivery: retry later",
+        headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)},
+    )
 
 
 def _too_large(limit: int, declared: int | None) -> NoReturn:

@@ -6,8 +6,8 @@ from aiokafka.errors import KafkaError
 from faststream.exceptions import FastStreamException
 from faststream.kafka import KafkaBroker
 
-from parley_contracts import Event
-from parley_runtime.kafka import publish
+from parley_contracts import DeadLetter, Event, dead_letter_topic
+from parley_runtime.kafka import publish, publish_bytes
 
 
 class PublishFailed(Exception):
@@ -17,6 +17,10 @@ class PublishFailed(Exception):
 class EventPublisher(Protocol):
     async def publish(self, event: Event) -> None:
         """Returns once the event is acknowledged; raises `PublishFailed` when it cannot be."""
+        ...
+
+    async def publish_dead_letter(self, letter: DeadLetter) -> None:
+        """Like `publish`, for a delivery kept as a dead letter (`<source topic>.dlq`)."""
         ...
 
     async def reachable(self, timeout: float) -> bool:
@@ -31,6 +35,18 @@ class KafkaEventPublisher:
     async def publish(self, event: Event) -> None:
         try:
             await publish(self._broker, event)
+        except (KafkaError, FastStreamException, OSError) as exc:
+            raise PublishFailed(f"{type(exc).__name__}: {exc}") from exc
+
+    async def publish_dead_letter(self, letter: DeadLetter) -> None:
+        try:
+            await publish_bytes(
+                self._broker,
+                letter.model_dump_json().encode(),
+                topic=dead_letter_topic(letter.source_topic),
+                key=letter.key.encode() if letter.key else None,
+                headers={"event_id": letter.event_id, "source_topic": letter.source_topic, "service": letter.service},
+            )
         except (KafkaError, FastStreamException, OSError) as exc:
             raise PublishFailed(f"{type(exc).__name__}: {exc}") from exc
 

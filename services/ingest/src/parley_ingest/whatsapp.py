@@ -21,11 +21,11 @@ https://developers.facebook.com/documentation/business-messaging/whatsapp/webhoo
 …/webhooks/reference/messages/status; flow replies:
 https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/receiveflowresponse"""
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
 from pydantic_core import from_json, to_json
@@ -42,34 +42,15 @@ from parley_contracts import (
     thread_key,
     utcnow,
 )
-from parley_ingest.sizing import InboundEvent, SizeLimits, TooLarge, fit
+from parley_ingest.delivery import (
+    Delivery,
+    DeliveryReader,
+    MalformedWebhook,
+    TenantFor,
+    vocabulary,
+)
+from parley_ingest.sizing import SizeLimits
 from parley_runtime.validation import summarize
-
-
-class MalformedWebhook(ValueError):
-    pass
-
-
-Outcome = Literal["invalid", "ignored", "repaired"]
-
-
-@dataclass(frozen=True)
-class Note:
-    """Something about one item of a delivery, for the log: where it is, the provider's id of the message or
-    status when known, and what happened, in words that never quote what the customer wrote."""
-
-    where: str
-    what: str
-    outcome: Outcome
-    item_id: str | None = None
-
-
-@dataclass
-class Delivery:
-    """What one webhook delivery holds for Parley: its events in payload order, and the notes about the rest."""
-
-    events: list[InboundEvent] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
 
 
 def _digits_as_text(value: Any) -> Any:
@@ -238,13 +219,14 @@ class WaWebhook(_Lenient):
 
 def parse_delivery(
     payload: bytes,
-    tenant_for: Callable[[str], str],
+    tenant_for: TenantFor,
     limits: SizeLimits,
     received_at: datetime | None = None,
 ) -> Delivery:
     """Every message and status in one webhook delivery, in payload order, each within `limits`; `received_at`
     (default: now) stands in for timestamps that cannot be read. Raises `MalformedWebhook` when the body is not a
-    WhatsApp webhook, or nothing in it is usable and something is invalid."""
+    WhatsApp webhook, or nothing in it is usable and something is invalid. A phone number id nobody connected
+    (`tenant_for` gives None) is listed in `Delivery.unconnected`, its items skipped."""
     try:
         hook = WaWebhook.model_validate_json(payload)
     except ValidationError as exc:
@@ -254,45 +236,12 @@ def parse_delivery(
         for at, change in reader.each(entry.changes, WaChange, f"{where}.changes"):
             if change.field == "messages":  # account and template updates are nothing for a conversation
                 reader.read_value(change.value, f"{at}.value")
-    invalid = [n for n in reader.delivery.notes if n.outcome == "invalid"]
-    if invalid and not reader.delivery.events:
-        raise MalformedWebhook("; ".join(f"{n.where}: {n.what}" for n in invalid[:5]))
-    return reader.delivery
-
-
-M = TypeVar("M", bound=BaseModel)
+    return reader.finish()
 
 
 @dataclass
-class _Reader:
-    """One delivery being read: where each item is (for the notes), and what has been found so far."""
-
-    tenant_for: Callable[[str], str]
-    limits: SizeLimits
-    received_at: datetime
-    delivery: Delivery = field(default_factory=Delivery)
-
-    def note(self, where: str, what: str, outcome: Outcome, item_id: str | None = None) -> None:
-        self.delivery.notes.append(Note(where, what, outcome, item_id))
-
-    def one(self, item: Any, model: type[M], where: str) -> M | None:
-        try:
-            return model.model_validate(item)
-        except ValidationError as exc:
-            self.note(where, summarize(exc), "invalid")
-            return None
-
-    def each(self, items: Any, model: type[M], where: str) -> Iterator[tuple[str, M]]:
-        """The items that are a `model`, with their place; the others are noted as invalid, and so is `items`
-        if it is not a list (absent is empty)."""
-        if items is None:
-            return
-        if not isinstance(items, list):
-            self.note(where, f"should be a list, not {type(items).__name__}", "invalid")
-            return
-        for index, item in enumerate(items):
-            if (parsed := self.one(item, model, f"{where}[{index}]")) is not None:
-                yield f"{where}[{index}]", parsed
+class _Reader(DeliveryReader):
+    """One WhatsApp delivery being read."""
 
     def read_value(self, raw: Any, where: str) -> None:
         value = self.one(raw, WaValue, where)
@@ -300,6 +249,9 @@ class _Reader:
             return
         account = value.metadata.phone_number_id
         tenant = self.tenant_for(account)
+        if tenant is None:
+            self.unconnected(where, account)
+            return
         names = {
             c.wa_id: c.profile.name
             for _, c in self.each(value.contacts, WaContact, f"{where}.contacts")
@@ -310,24 +262,6 @@ class _Reader:
         for at, status in self.each(value.statuses, WaStatus, f"{where}.statuses"):
             if (event := self.status(status, tenant, account, at)) is not None:
                 self.add(at, status.id, event)
-
-    def add(self, where: str, item_id: str, event: InboundEvent) -> None:
-        """The event, once it fits the size limits (see `sizing`); noted as changed, or as invalid if it cannot."""
-        try:
-            fitted, changes = fit(event, self.limits)
-        except TooLarge as exc:
-            self.note(where, str(exc), "invalid", item_id)
-            return
-        for change in changes:
-            self.note(where, change, "repaired", item_id)
-        self.delivery.events.append(fitted)
-
-    def when(self, raw: Any, where: str, item_id: str) -> datetime | None:
-        """The provider's time; None (noted) when it is not plausible unix seconds: the receipt time stands in."""
-        at = _unix_time(raw, self.received_at)
-        if at is None:
-            self.note(where, "timestamp is not plausible unix seconds: the receipt time is used", "repaired", item_id)
-        return at
 
     def received(self, m: WaMessage, tenant: str, account: str, name: str | None, where: str) -> MessageReceived:
         sent_at = self.when(m.timestamp, where, m.id)
@@ -353,7 +287,7 @@ class _Reader:
     def status(self, s: WaStatus, tenant: str, account: str, where: str) -> MessageStatus | None:
         state = _DELIVERY_STATES.get(s.status) if isinstance(s.status, str) else None
         if state is None:
-            self.note(where, f"status {_vocabulary(s.status)} is not one Parley knows: ignored", "ignored", s.id)
+            self.note(where, f"status {vocabulary(s.status)} is not one Parley knows: ignored", "ignored", s.id)
             return None
         return MessageStatus(
             tenant=tenant,
@@ -378,11 +312,6 @@ _DELIVERY_STATES: dict[str, DeliveryState] = {
 }
 
 
-def _vocabulary(value: Any) -> str:
-    """An unknown value of a provider's vocabulary, short enough for a log line; only its type if not text."""
-    return repr(value[:40]) if isinstance(value, str) else f"of type {type(value).__name__}"
-
-
 _ERROR_CHARS = 1000
 
 
@@ -396,22 +325,6 @@ def _error_text(errors: Any) -> str | None:
         for e in items
     ]
     return "; ".join(parts)[:_ERROR_CHARS] or None
-
-
-# Timestamps later than this past the receipt time are not believed (clocks differ, but not by days).
-_CLOCK_SKEW = timedelta(days=1)
-_MAX_DIGITS = 12  # unix seconds have 10 digits until the year 2286
-
-
-def _unix_time(raw: Any, received_at: datetime) -> datetime | None:
-    """Meta sends unix seconds as a string of digits; a JSON number is accepted too. None for anything else:
-    non-numeric, negative or zero, later than a day past the receipt time, NaN, or too big for a datetime."""
-    seconds = int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= _MAX_DIGITS else raw
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
-        return None
-    if not 0 < seconds <= (received_at + _CLOCK_SKEW).timestamp():  # False for NaN, and exact for huge ints
-        return None
-    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _content(m: WaMessage) -> InboundContent:

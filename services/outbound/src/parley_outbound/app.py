@@ -22,18 +22,14 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     client, db = connect(settings)
     http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
     senders = {
-        Channel.WHATSAPP: WhatsAppSender(
-            http,
-            settings.whatsapp_api_base_url,
-            settings.whatsapp_api_version,
-            settings.whatsapp_access_token.get_secret_value(),
-        ),
+        Channel.WHATSAPP: WhatsAppSender(http, settings.whatsapp_api_base_url, settings.whatsapp_api_version),
     }
+    accounts = settings.channel_account_store(db)
     ledger = SendLedger(db)
     policy = RetryPolicy(
         settings.send_retry_horizon_seconds, settings.send_backoff_base_seconds, settings.send_backoff_max_seconds
     )
-    handlers = OutboundHandlers(broker, ledger, senders, MediaFiles(MediaStore(db)), policy)
+    handlers = OutboundHandlers(broker, ledger, senders, accounts, MediaFiles(MediaStore(db)), policy)
     retries = RetryLoop(handlers, tick=0.5, concurrency=settings.send_retry_concurrency)
     subscribe_steps(
         broker,

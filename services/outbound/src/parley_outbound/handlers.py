@@ -20,6 +20,8 @@ from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.structs import TopicPartition
 from faststream.kafka import KafkaBroker
 
+from parley_business.channel_account_store import AccountLookup
+from parley_business.channel_accounts import ChannelAccount
 from parley_contracts import Channel, DeliveryState, MessageSend, MessageStatus
 from parley_outbound.channels.base import ChannelSender, Part, PermanentSendError, RetryableSendError
 from parley_outbound.ledger import Progress, SendLedger, SendState
@@ -31,6 +33,14 @@ from parley_runtime.kafka import publish
 from parley_runtime.steps import current_partition
 
 log = structlog.get_logger()
+
+
+@dataclass(frozen=True)
+class Sending:
+    """A channel's adapter and the account it acts as."""
+
+    sender: ChannelSender
+    account: ChannelAccount
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class OutboundHandlers:
         broker: KafkaBroker,
         ledger: SendLedger,
         senders: Mapping[Channel, ChannelSender],
+        accounts: AccountLookup,
         media: MediaFiles,
         policy: RetryPolicy,
         *,
@@ -55,6 +66,7 @@ class OutboundHandlers:
         self._broker = broker
         self._ledger = ledger
         self._senders = senders
+        self._accounts = accounts
         self._media = media
         self._policy = policy
         self.parking = parking if parking is not None else ParkingLot()
@@ -100,11 +112,12 @@ class OutboundHandlers:
         first_attempt_at = (entry.first_attempt_at if entry else None) or self._now()
         try:
             sender, parts = self._plan(message)
+            account = await self._account(message)
         except PermanentSendError as exc:  # nothing was tried at the channel
             await self._give_up(message, str(exc), attempt - 1)
             return None
         try:
-            await self._send_remaining(message, sender, parts, progress, attempt)
+            await self._send_remaining(message, Sending(sender, account), parts, progress, attempt)
         except RetryableSendError as exc:
             policy = self._policy
             retry_at = next_attempt_at(
@@ -135,23 +148,32 @@ class OutboundHandlers:
             raise PermanentSendError(f"no sender configured for channel {message.channel}")
         return sender, sender.plan(message)
 
+    async def _account(self, message: MessageSend) -> ChannelAccount:
+        """The channel account the send goes out from, with its credentials (cached by the store)."""
+        account = await self._accounts.get(message.channel, message.account_id)
+        if account is None:
+            raise PermanentSendError(
+                f"{message.channel} account {message.account_id} is not connected to a business unit (or disabled)"
+            )
+        return account
+
     async def _send_remaining(
-        self, message: MessageSend, sender: ChannelSender, parts: list[Part], progress: Progress, attempt: int
+        self, message: MessageSend, sending: "Sending", parts: list[Part], progress: Progress, attempt: int
     ) -> None:
         """Each step is recorded before the next begins, so whatever interrupts it resumes right after."""
         for part in parts[len(progress.provider_message_ids) :]:
-            media_id = await self._uploaded(message, sender, part.media_id, progress) if part.media_id else None
-            result = await sender.send(message.account_id, part, media_id)
+            media_id = await self._uploaded(message, sending, part.media_id, progress) if part.media_id else None
+            result = await sending.sender.send(sending.account, part, media_id)
             progress.provider_message_ids.append(result.provider_message_id)
             await self._ledger.record_progress(message.send_id, progress)
             log.info("outbound.part_sent", send_id=message.send_id, provider_message_id=result.provider_message_id)
             await self._announce(message, DeliveryState.SENT, result.provider_message_id, attempt)
 
-    async def _uploaded(self, message: MessageSend, sender: ChannelSender, media_id: str, progress: Progress) -> str:
+    async def _uploaded(self, message: MessageSend, sending: "Sending", media_id: str, progress: Progress) -> str:
         """The provider's id for an attachment, uploading it only the first time."""
         if media_id not in progress.uploads:
             file = await self._media.load(media_id, message.tenant)
-            progress.uploads[media_id] = await sender.upload(message.account_id, file)
+            progress.uploads[media_id] = await sending.sender.upload(sending.account, file)
             await self._ledger.record_progress(message.send_id, progress)
         return progress.uploads[media_id]
 

@@ -2,10 +2,11 @@
 
 from pydantic import Field
 
+from parley_business.channel_account_store import ChannelAccountSettings
 from parley_runtime.settings import ServiceSettings, WhatsAppApiSettings
 
 
-class OutboundSettings(ServiceSettings, WhatsAppApiSettings):
+class OutboundSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSettings):
     port: int = Field(default=8084, validation_alias="OUTBOUND_PORT")
     consumer_group: str = Field(default="parley-outbound", validation_alias="OUTBOUND_CONSUMER_GROUP")
     send_retry_horizon_seconds: float = Field(

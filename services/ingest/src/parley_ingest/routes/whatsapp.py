@@ -3,7 +3,8 @@
 Answers: 200 once every event of the delivery is acknowledged by Kafka; 400 for a body that is not a WhatsApp
 webhook (or has nothing usable in it); 401 for a missing or wrong signature; 413 for a body over MAX_BODY_BYTES;
 429 when the client address sends too fast; 503 when Kafka does not acknowledge in time. Every refusal is logged
-with ids and reasons only, never what a customer wrote or their number."""
+with ids and reasons only, never what a customer wrote or their number. A delivery for a phone number id no
+business unit connected is answered 200 and kept as a dead letter (`IngestContext.refuse_unconnected`)."""
 
 from typing import Annotated
 
@@ -11,9 +12,11 @@ import structlog
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response, status
 from fastapi.responses import PlainTextResponse
 
+from parley_contracts import Channel
+from parley_ingest.delivery import MalformedWebhook
 from parley_ingest.deps import Ingest, rate_limited
 from parley_ingest.signatures import valid_meta_signature
-from parley_ingest.whatsapp import Delivery, MalformedWebhook, parse_delivery
+from parley_ingest.whatsapp import parse_delivery
 
 router = APIRouter(prefix="/webhooks/whatsapp", tags=["whatsapp"], dependencies=[Depends(rate_limited)])
 log = structlog.get_logger()
@@ -44,17 +47,9 @@ async def receive_delivery(
         log.warning("webhook.bad_signature", channel="whatsapp", present=signature is not None, bytes=len(raw))
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "X-Hub-Signature-256 missing or does not match the body")
     try:
-        delivery = parse_delivery(raw, ingest.settings.tenant_for, ingest.size_limits)
+        delivery = parse_delivery(raw, await ingest.tenant_for(Channel.WHATSAPP), ingest.size_limits)
     except MalformedWebhook as exc:
         log.warning("webhook.malformed", channel="whatsapp", reason=str(exc), bytes=len(raw))
         raise HTTPException(status.HTTP_400_BAD_REQUEST, f"malformed WhatsApp webhook: {exc}") from exc
-    _log_notes(delivery)
-    await ingest.publish_all(delivery.events)
+    await ingest.accept(Channel.WHATSAPP, delivery, raw)
     return Response(status_code=status.HTTP_200_OK)
-
-
-def _log_notes(delivery: Delivery) -> None:
-    """What was skipped, ignored or repaired in an accepted delivery: one line per item."""
-    for note in delivery.notes:
-        event = f"webhook.item_{note.outcome}"
-        log.warning(event, channel="whatsapp", where=note.where, item_id=note.item_id, what=note.what)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from parley_business.channel_accounts import ChannelAccount
 from parley_contracts import MediaRef, MessageSend
 
 
@@ -53,10 +54,11 @@ class ChannelSender(Protocol):
         planned the same way, so the ledger's count of sent parts says where to resume."""
         ...
 
-    async def upload(self, account_id: str, file: MediaFile) -> str:
+    async def upload(self, account: ChannelAccount, file: MediaFile) -> str:
         """Hand the file to the provider; returns its media id."""
         ...
 
-    async def send(self, account_id: str, part: Part, media_id: str | None) -> SendResult:
-        """Send one part; `media_id` is the provider's id of the part's uploaded attachment."""
+    async def send(self, account: ChannelAccount, part: Part, media_id: str | None) -> SendResult:
+        """Send one part as `account` (its credentials: parley_business.channel_accounts); `media_id` is the
+        provider's id of the part's uploaded attachment."""
         ...
