@@ -4,9 +4,9 @@ from collections.abc import AsyncIterator, Callable, Iterator
 import pytest
 from pymongo import AsyncMongoClient
 
+from parley_business.channel_account_store import ChannelAccountStore, SecretCipher
 from parley_devstack import Infrastructure
 from parley_devstack.process import free_port
-from parley_business.channel_account_store import ChannelAccountStore, SecretCipher
 from parley_devstack.services import SERVICES, RunningStack, local_secrets_key, stack_env
 from tests.auth import INTEGRATION_KEY
 from tests.stack import consumer_groups, drop_database

@@ -31,7 +31,9 @@ def sign(body: bytes) -> dict[str, str]:
 
 async def test_signed_webhook_is_on_kafka_when_acknowledged(services, http, infra, channel_accounts):
     await channel_accounts.put(
-        Channel.WHATSAPP, META.whatsapp_phone_number_id, ChannelAccountIn(tenant="aurora", secrets={"access_token": "t"})
+        Channel.WHATSAPP,
+        META.whatsapp_phone_number_id,
+        ChannelAccountIn(tenant="aurora", secrets={"access_token": "t"}),
     )
     stack = services("ingest", WHATSAPP_APP_SECRET=SECRET)
     wamid = f"wamid.{uuid.uuid4().hex}"

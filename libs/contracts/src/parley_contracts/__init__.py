@@ -32,7 +32,7 @@ from parley_contracts.events import (
     Transition,
     utcnow,
 )
-from parley_contracts.keys import dedupe_key, thread_key
+from parley_contracts.keys import dedupe_key, inbound_media_id, thread_key
 from parley_contracts.topics import (
     ALL_TOPICS,
     HANDOFF_REQUESTED,
@@ -105,6 +105,7 @@ __all__ = [
     "Transition",
     "dead_letter_topic",
     "dedupe_key",
+    "inbound_media_id",
     "thread_key",
     "utcnow",
 ]

@@ -20,3 +20,10 @@ def dedupe_key(channel: Channel | str, account_id: str, provider_message_id: str
     """Inbound dedupe key: a provider retrying a webhook sends the same message id again. The channel account is
     part of it: message ids are not global on every channel (a chat's message ids are per bot on Telegram)."""
     return f"{channel}:{account_id}:{provider_message_id}"
+
+
+def inbound_media_id(channel: Channel | str, account_id: str, provider_media_id: str) -> str:
+    """The media store id a customer's file gets once downloaded from the provider: known at ingest, before the
+    download, so the message can name it (`MediaRef.media_id`) and the downloader fill it in later."""
+    raw = "\x1f".join((str(channel), account_id, provider_media_id))
+    return "med_in_" + hashlib.sha256(raw.encode()).hexdigest()[:32]

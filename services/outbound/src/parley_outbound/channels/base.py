@@ -62,3 +62,13 @@ class ChannelSender(Protocol):
         """Send one part as `account` (its credentials: parley_business.channel_accounts); `media_id` is the
         provider's id of the part's uploaded attachment."""
         ...
+
+
+class MediaFetcher(Protocol):
+    """Adapters that can download a customer's file from the provider implement this too (outbound downloads
+    every inbound `MediaRef` with a `provider_media_id` into the media store, under its `media_id`)."""
+
+    async def fetch(self, account: ChannelAccount, ref: MediaRef) -> MediaFile:
+        """The file's bytes and what the provider says of it (mime type, filename); RetryableSendError /
+        PermanentSendError classify failures as for sends."""
+        ...
