@@ -2,7 +2,10 @@
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
+from parley_business import ChannelAccount
+from parley_contracts import Channel
 from parley_dashboard.templates import TemplateCatalog, TemplatesUnavailable, parse_listing
 
 HELLO = {
@@ -28,9 +31,18 @@ def test_approved_templates_with_their_texts_and_parameter_count():
     assert hello.header == "Hello World" and hello.body.startswith("Hi {{1}}") and hello.footer is None
 
 
+ACCOUNT = ChannelAccount(
+    channel=Channel.WHATSAPP,
+    account_id="100",
+    tenant="t",
+    config={"waba_id": "waba"},
+    secrets={"access_token": SecretStr("token")},
+)
+
+
 def _catalog(handler) -> TemplateCatalog:
     client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
-    return TemplateCatalog(client, "http://graph.test/v21.0/waba/message_templates", "token", ttl_seconds=60)
+    return TemplateCatalog(client, lambda path: f"http://graph.test/v21.0/{path}", ttl_seconds=60)
 
 
 async def test_pages_are_followed_and_the_list_is_reused():
@@ -38,19 +50,26 @@ async def test_pages_are_followed_and_the_list_is_reused():
 
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(str(request.url))
-        assert request.headers["authorization"] == "Bearer token"
+        assert request.headers["authorization"] == "Bearer token"  # the account's own token
         if "after" in str(request.url):
             return httpx.Response(200, json={"data": [{**HELLO, "name": "second"}], "paging": {}})
         return httpx.Response(200, json={"data": [HELLO], "paging": {"next": "http://graph.test/next?after=x"}})
 
     catalog = _catalog(handler)
-    assert [t.name for t in await catalog.approved()] == ["hello_world", "second"]
-    assert [t.name for t in await catalog.approved()] == ["hello_world", "second"]
+    assert [t.name for t in await catalog.approved(ACCOUNT)] == ["hello_world", "second"]
+    assert [t.name for t in await catalog.approved(ACCOUNT)] == ["hello_world", "second"]
     assert len(calls) == 2  # two pages, once
+    assert calls[0].startswith("http://graph.test/v21.0/waba/message_templates")
+
+
+async def test_an_account_without_its_business_account_id_has_no_templates():
+    catalog = _catalog(lambda request: httpx.Response(200, json={"data": []}))
+    with pytest.raises(TemplatesUnavailable, match="no waba_id"):
+        await catalog.approved(ACCOUNT.model_copy(update={"config": {}}))
 
 
 async def test_an_error_or_a_strange_answer_is_unavailable():
     for answer in (httpx.Response(500, json={}), httpx.Response(200, json={"data": "x"}), httpx.Response(200)):
         catalog = _catalog(lambda request, answer=answer: answer)
         with pytest.raises(TemplatesUnavailable):
-            await catalog.approved()
+            await catalog.approved(ACCOUNT)

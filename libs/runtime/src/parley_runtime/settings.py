@@ -1,6 +1,6 @@
 """Settings every service reads from the environment (documented in .env.example)."""
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,17 +25,14 @@ class ServiceSettings(BaseSettings):
 
 
 class WhatsAppApiSettings(BaseModel):
-    """Where WhatsApp's Cloud API (Graph) is and how to call it: outbound sends through it, dashboard-api lists the
-    account's message templates. Mixed into those services' settings (same variables for both)."""
+    """Where WhatsApp's Cloud API (Graph) is and how to call it: outbound sends through it, dashboard-api lists a
+    WhatsApp account's message templates. Mixed into those services' settings (same variables for both); the
+    credentials are each channel account's own (parley_business.channel_accounts)."""
 
     whatsapp_api_base_url: str = Field(
         default="http://127.0.0.1:8090/graph", description="https://graph.facebook.com in production."
     )
     whatsapp_api_version: str = Field(default="v21.0")
-    whatsapp_access_token: SecretStr = Field(default=SecretStr("sandbox-access-token"))
-    whatsapp_waba_id: str = Field(
-        default="200000000000001", description="The WhatsApp Business Account whose message templates are offered."
-    )
     http_timeout_seconds: float = Field(default=10.0, gt=0, description="Each call to the Graph API.")
 
     def graph_url(self, path: str) -> str:

@@ -38,6 +38,7 @@ from parley_dashboard.routes import (
     api_keys,
     auth,
     bot_config,
+    channel_accounts,
     contacts,
     dead_letters,
     docs,
@@ -75,6 +76,7 @@ ROUTERS = (
     analytics,
     dead_letters,
     templates,
+    channel_accounts,
     docs,
 )
 
@@ -187,12 +189,8 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         rate_limiter=TokenBuckets(settings.rate_limit_per_second, settings.rate_limit_burst),
         http=http,
         referral_keys=ReferralKeys(db),
-        templates=TemplateCatalog(
-            http,
-            settings.graph_url(f"{settings.whatsapp_waba_id}/message_templates"),
-            settings.whatsapp_access_token.get_secret_value(),
-            settings.templates_cache_seconds,
-        ),
+        templates=TemplateCatalog(http, settings.graph_url, settings.templates_cache_seconds),
+        channel_accounts=settings.channel_account_store(db),
     )
 
 

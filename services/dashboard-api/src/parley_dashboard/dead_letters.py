@@ -43,6 +43,7 @@ class StoredLetter(BaseModel):
     original: dict[str, Any] | str
     error: str
     attempts: int
+    redrivable: bool = True
     occurred_at: datetime
     tenant: str | None = None
     received_at: datetime
@@ -159,6 +160,7 @@ class DeadLetters:
     async def redrive_pending(self, where: LetterFilter, actor: Actor, limit: int) -> list[str]:
         """Redrive the letters not redriven yet that match, oldest first (the order they failed in)."""
         query = LetterFilter(where.tenants, where.source_topic, where.service, redriven=False).query()
+        query["redrivable"] = {"$ne": False}
         cursor = self._letters.find(query).sort([("occurred_at", ASCENDING), ("_id", ASCENDING)]).limit(limit)
         letters = [StoredLetter.from_document(d) async for d in cursor]
         for letter in letters:

@@ -11,7 +11,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pymongo.asynchronous.database import AsyncDatabase
 from starlette.datastructures import Headers
 
-from parley_business import BotConfigStore, BusinessUnitStore
+from parley_business import BotConfigStore, BusinessUnitStore, ChannelAccountStore
 from parley_conversations.documents import ThreadRecord
 from parley_conversations.media import MediaStore
 from parley_conversations.operators import Role
@@ -60,6 +60,7 @@ class Services:
     http: httpx.AsyncClient
     referral_keys: ReferralKeys
     templates: TemplateCatalog
+    channel_accounts: ChannelAccountStore
 
 
 def get_services(request: Request) -> Services:

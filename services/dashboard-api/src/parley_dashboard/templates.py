@@ -1,14 +1,17 @@
-"""The WhatsApp message templates an operator may send outside the 24-hour window: the account's approved
-templates as Graph lists them (`GET /{waba_id}/message_templates`, paged), reused for a while (they change
+"""The WhatsApp message templates an operator may send outside the 24-hour window: a WhatsApp account's approved
+templates as Graph lists them (`GET /{waba_id}/message_templates`, paged, with the account's token), reused for a while (they change
 rarely; every reply window that closes in the console asks for them)."""
 
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import structlog
 from pydantic import BaseModel, Field
+
+from parley_business import ChannelAccount
 
 log = structlog.get_logger()
 PLACEHOLDER = re.compile(r"\{\{\s*(\d+)\s*\}\}")
@@ -60,32 +63,36 @@ def parse_listing(items: list[dict[str, Any]]) -> list[TemplateInfo]:
 
 
 class TemplateCatalog:
-    def __init__(self, client: httpx.AsyncClient, url: str, token: str, ttl_seconds: float) -> None:
-        self._client = client
-        self._url = url
-        self._token = token
-        self._ttl = ttl_seconds
-        self._cached: tuple[float, list[TemplateInfo]] | None = None
+    """Templates per WhatsApp account: listed with the account's own token, from its business account
+    (`waba_id` in the account's config), each account's list reused for `ttl_seconds`."""
 
-    async def approved(self) -> list[TemplateInfo]:
+    def __init__(self, client: httpx.AsyncClient, graph_url: Callable[[str], str], ttl_seconds: float) -> None:
+        self._client = client
+        self._graph_url = graph_url
+        self._ttl = ttl_seconds
+        self._cached: dict[str, tuple[float, list[TemplateInfo]]] = {}
+
+    async def approved(self, account: ChannelAccount) -> list[TemplateInfo]:
         now = time.monotonic()
-        if self._cached and now - self._cached[0] < self._ttl:
-            return self._cached[1]
-        templates = parse_listing(await self._fetch_all())
-        self._cached = (now, templates)
+        cached = self._cached.get(account.account_id)
+        if cached and now - cached[0] < self._ttl:
+            return cached[1]
+        waba_id = account.setting("waba_id")
+        if not waba_id:
+            raise TemplatesUnavailable(f"WhatsApp account {account.account_id} has no waba_id in its config")
+        templates = parse_listing(await self._fetch_all(f"{waba_id}/message_templates", account.secret("access_token")))
+        self._cached[account.account_id] = (now, templates)
         return templates
 
-    async def _fetch_all(self) -> list[dict[str, Any]]:
+    async def _fetch_all(self, path: str, token: str) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
-        url: str | None = self._url
+        url: str | None = self._graph_url(path)
         params: dict[str, Any] | None = {"limit": 100}
         for _ in range(MAX_PAGES):
             if url is None:
                 break
             try:
-                response = await self._client.get(
-                    url, params=params, headers={"Authorization": f"Bearer {self._token}"}
-                )
+                response = await self._client.get(url, params=params, headers={"Authorization": f"Bearer {token}"})
                 response.raise_for_status()
                 page = response.json()
             except (httpx.HTTPError, ValueError) as exc:

@@ -43,7 +43,8 @@ async def list_letters(
 
 @router.post("/redrive", response_model=RedriveOut)
 async def redrive_many(body: RedriveIn, services: ServicesDep, principal: AdminDep) -> RedriveOut:
-    """Send again every letter of a topic and/or service not redriven yet (up to `limit`), oldest first."""
+    """Send again every letter of a topic and/or service not redriven yet (up to `limit`), oldest first; letters
+    that cannot be sent again (webhooks for unconnected accounts) are left."""
     where = _filter(principal, body.topic, body.service, None)
     ids = await services.dead_letters.redrive_pending(where, principal.actor(), body.limit)
     return RedriveOut(redriven=len(ids), ids=ids)
@@ -54,11 +55,20 @@ async def get_letter(letter_id: LetterId, services: ServicesDep, principal: Admi
     return await _visible(services, principal, letter_id)
 
 
-@router.post("/{letter_id}/redrive", response_model=StoredLetter, responses=UNKNOWN)
+@router.post(
+    "/{letter_id}/redrive",
+    response_model=StoredLetter,
+    responses={**UNKNOWN, 409: {"description": "Not redrivable (a webhook for an unconnected account)"}},
+)
 async def redrive_one(letter_id: LetterId, services: ServicesDep, principal: AdminDep) -> StoredLetter:
     """Publish the original again to its topic with its key (a `message.send` with its `redrive` count raised, so
     outbound tries it again); the letter records who did it and when."""
     letter = await _visible(services, principal, letter_id)
+    if not letter.redrivable:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT,
+            f"dead letter {letter_id} cannot be sent again ({letter.error}); fix the cause and let the sender retry",
+        )
     return await services.dead_letters.redrive(letter, principal.actor())
 
 
