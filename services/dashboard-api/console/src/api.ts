@@ -211,7 +211,7 @@ export const api = {
     request<Notification>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: "POST" }),
   readAllNotifications: () => request<{ marked: number }>("/api/notifications/read-all", { method: "POST" }),
 
-  templates: () => request<TemplateInfo[]>("/api/templates"),
+  templates: (accountId: string) => request<TemplateInfo[]>(`/api/templates?account_id=${encodeURIComponent(accountId)}`),
 
   documents: (tenant: string) => request<DocumentInfo[]>(`/api/tenants/${encodeURIComponent(tenant)}/knowledge/documents`),
   uploadDocument: (tenant: string, file: File) => {

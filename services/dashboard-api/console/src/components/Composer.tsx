@@ -190,14 +190,18 @@ export function Composer({
   );
 }
 
-let templatesPromise: Promise<TemplateInfo[]> | null = null;
-/** The account's approved templates (GET /api/templates, from WhatsApp), asked once per page load. */
-function approvedTemplates(): Promise<TemplateInfo[]> {
-  templatesPromise ??= api.templates().catch((err: unknown) => {
-    templatesPromise = null; // a 503 (WhatsApp unreachable) is asked again next time
-    throw err;
-  });
-  return templatesPromise;
+const templatesByAccount = new Map<string, Promise<TemplateInfo[]>>();
+/** A WhatsApp account's approved templates (GET /api/templates?account_id=), asked once per account per page load. */
+function approvedTemplates(accountId: string): Promise<TemplateInfo[]> {
+  let found = templatesByAccount.get(accountId);
+  if (!found) {
+    found = api.templates(accountId).catch((err: unknown) => {
+      templatesByAccount.delete(accountId); // a 503 (WhatsApp unreachable) is asked again next time
+      throw err;
+    });
+    templatesByAccount.set(accountId, found);
+  }
+  return found;
 }
 
 /** Names for the placeholders: {{1}} after a greeting is the customer's name, which is filled in. */
@@ -221,7 +225,7 @@ export function TemplatePicker({ thread, onResult }: { thread: ThreadView; onRes
   const [sending, setSending] = useState(false);
 
   useEffect(() => {
-    approvedTemplates().then(
+    approvedTemplates(thread.account_id).then(
       (list) => {
         setTemplates(list);
         // Prefer a template in the customer's language.
@@ -232,7 +236,7 @@ export function TemplatePicker({ thread, onResult }: { thread: ThreadView; onRes
       },
       (err: unknown) => setError(errorText(err)),
     );
-  }, [thread.language]);
+  }, [thread.language, thread.account_id]);
 
   const tpl = templates?.[choice];
   const hints = useMemo(() => (tpl ? placeholderHints(tpl.body, tpl.parameters) : []), [tpl]);
