@@ -1,6 +1,6 @@
 """The admin's pages in real Chromium: a PDF uploaded in the knowledge-base page is what the bot then answers
 from in the sandbox, the "what would the bot answer" box shows it first; the analytics page shows the API's
-figures."""
+figures; a channel account connected in the channels page is what the API lists, its secret never shown."""
 
 import re
 
@@ -60,4 +60,32 @@ def test_the_analytics_page_shows_the_api_figures(
     expect(page.get_by_test_id("kpi-conversations")).to_contain_text(str(totals["conversations"]))
     expect(page.get_by_test_id("kpi-messages-in")).to_contain_text(str(totals["messages_in"]))
     assert totals["conversations"] >= 1 and totals["messages_in"] >= 1
+    assert not console_errors, console_errors
+
+
+def test_an_admin_connects_and_disconnects_a_channel_account(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    api = stack.url("dashboard-api")
+    admin = api_login(http, api, "admin@demo.local")
+    log_in(page, console, "admin@demo.local")
+    page.get_by_role("navigation").get_by_role("link", name="Channels").click()
+    expect(page.get_by_role("row", name=re.compile("100000000000001"))).to_be_visible()  # the sandbox number
+    page.get_by_label("Channel").select_option(label="Telegram")
+    page.get_by_label("Business unit").select_option(value="demo")
+    page.get_by_label("Account id").fill("7123456789")
+    page.get_by_label("bot_token (secret, required)").fill("7123456789:browser-test-token")
+    page.get_by_label("webhook_secret (secret, required)").fill("browser-test-secret")
+    page.get_by_role("button", name="Connect account").click()
+    row = page.get_by_role("row", name=re.compile("7123456789"))
+    expect(row).to_contain_text("bot_token, webhook_secret")
+    expect(page.get_by_text("browser-test-token")).to_have_count(0)
+    listed = http.get(api + "/api/channel-accounts", headers=admin)
+    [ours] = [a for a in listed.json() if a["account_id"] == "7123456789"]
+    assert ours["tenant"] == "demo" and ours["channel"] == "telegram" and "browser-test" not in listed.text
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Disconnect 7123456789").click()
+    expect(page.get_by_role("row", name=re.compile("7123456789"))).to_have_count(0)
+    assert http.get(api + "/api/channel-accounts/telegram/7123456789", headers=admin).status_code == 404
     assert not console_errors, console_errors

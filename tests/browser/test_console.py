@@ -196,7 +196,7 @@ def test_the_main_screens_have_no_serious_accessibility_violations(
     row(page, phone.thread_key).click()
     expect(page.get_by_role("log", name="Messages").locator('[data-testid="message"]').first).to_be_visible()
     found["thread"] = serious_accessibility_violations(page)
-    for name in ("Analytics", "Knowledge base", "Bot settings", "Operators"):
+    for name in ("Analytics", "Knowledge base", "Bot settings", "Operators", "Channels"):
         page.get_by_role("navigation").get_by_role("link", name=name).click()
         # The page itself, loaded (not the previous one, nor its loading state): axe checks what operators see.
         expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()

@@ -82,7 +82,10 @@ async def test_an_admin_connects_a_number_and_its_secrets_never_come_back(stack,
     )
     assert posted.status_code == 200
     [record] = await wait_for_records(
-        stack.env["KAFKA_BOOTSTRAP_SERVERS"], MESSAGE_RECEIVED, lambda v: v.get("provider_message_id") == wamid, timeout=20
+        stack.env["KAFKA_BOOTSTRAP_SERVERS"],
+        MESSAGE_RECEIVED,
+        lambda v: v.get("provider_message_id") == wamid,
+        timeout=20,
     )
     assert record["tenant"] == "demo" and record["account_id"] == number
     assert (await http.delete(url, headers=KEY)).status_code == 204
@@ -112,6 +115,9 @@ async def test_a_webhook_for_a_number_nobody_connected_is_a_dead_letter_not_a_th
     admin = await login(http, api, "admin@demo.local")  # an admin of demo only: the letter is no unit's
     assert (await http.get(f"{api}/api/dead-letters/{letter['id']}", headers=admin)).status_code == 404
     published = await wait_for_records(
-        stack.env["KAFKA_BOOTSTRAP_SERVERS"], MESSAGE_RECEIVED, lambda v: v.get("provider_message_id") == wamid, timeout=3
+        stack.env["KAFKA_BOOTSTRAP_SERVERS"],
+        MESSAGE_RECEIVED,
+        lambda v: v.get("provider_message_id") == wamid,
+        timeout=3,
     )
     assert published == []

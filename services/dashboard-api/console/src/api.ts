@@ -2,12 +2,16 @@
 // (FastAPI's `detail`, a string or a list of validation errors) and reports a 401 once, so the app can send
 // the operator back to the login page. Typed wrappers below mirror the routes.
 import type {
+  AccountSpec,
   Analytics,
   AttachmentRules,
   Availability,
   BotConfig,
   BotSettings,
   BusinessUnit,
+  Channel,
+  ChannelAccountIn,
+  ChannelAccountView,
   CommandOut,
   ContactProfile,
   DocumentInfo,
@@ -201,6 +205,12 @@ export const api = {
 
   team: (tenant: string) => request<TeamMember[]>("/api/team", { query: { tenant } }),
   operators: (tenant?: string) => request<Operator[]>("/api/operators", { query: { tenant } }),
+  channelAccounts: () => request<ChannelAccountView[]>("/api/channel-accounts"),
+  channelSpecs: () => request<Record<Channel, AccountSpec>>("/api/channel-accounts/specs"),
+  putChannelAccount: (channel: Channel, accountId: string, body: ChannelAccountIn) =>
+    request<ChannelAccountView>(`/api/channel-accounts/${channel}/${encodeURIComponent(accountId)}`, { method: "PUT", json: body }),
+  deleteChannelAccount: (channel: Channel, accountId: string) =>
+    request<void>(`/api/channel-accounts/${channel}/${encodeURIComponent(accountId)}`, { method: "DELETE" }),
   createOperator: (body: { email: string; name: string; role: Role; tenants: string[]; password: string }) =>
     request<Operator>("/api/operators", { method: "POST", json: body }),
   updateOperator: (id: string, patch: Partial<Pick<Operator, "name" | "role" | "tenants" | "active" | "availability">>) =>

@@ -13,6 +13,7 @@ import { prefetchList } from "./inbox";
 import { InboxPage } from "./pages/Inbox";
 import { KnowledgePage } from "./pages/Knowledge";
 import { LoginPage } from "./pages/Login";
+import { ChannelsPage } from "./pages/Channels";
 import { OperatorsPage } from "./pages/Operators";
 import { match, navigate, useLocation } from "./router";
 import { endSession, hasRole, loadSession, me, unreadNotifications } from "./session";
@@ -63,6 +64,7 @@ function Page({ path }: { path: string }) {
     if (path === "/admin" || path === "/admin/knowledge") return <KnowledgePage />;
     if (path === "/admin/bot") return <BotSettingsPage />;
     if (path === "/admin/operators") return <OperatorsPage />;
+    if (path === "/admin/channels") return <ChannelsPage />;
   }
   return <NotFound />;
 }
@@ -73,6 +75,7 @@ function titleFor(path: string): string {
   if (path.startsWith("/analytics")) return "Analytics";
   if (path.startsWith("/admin/bot")) return "Bot settings";
   if (path.startsWith("/admin/operators")) return "Operators";
+  if (path.startsWith("/admin/channels")) return "Channels";
   if (path.startsWith("/admin")) return "Knowledge base";
   if (path.startsWith("/login")) return "Log in";
   return "Inbox";

@@ -372,3 +372,36 @@ export type LiveEvent =
       outcome: "applied" | "unchanged" | "rejected" | null;
       reason: string | null;
     };
+
+/** A channel account as `GET /api/channel-accounts` lists it (parley_business.ChannelAccountView): no secret values. */
+export interface ChannelAccountView {
+  channel: Channel;
+  account_id: string;
+  tenant: string;
+  name?: string | null;
+  config: Record<string, string | number | boolean>;
+  secrets_set: string[];
+  enabled: boolean;
+  created_at?: string | null;
+  updated_at?: string | null;
+}
+
+interface KeyNames {
+  required: string[];
+  optional: string[];
+}
+
+/** What connecting one channel's account takes (`GET /api/channel-accounts/specs`). */
+export interface AccountSpec {
+  account_id: string;
+  config: KeyNames;
+  secrets: KeyNames;
+}
+
+export interface ChannelAccountIn {
+  tenant: string;
+  name?: string | null;
+  config: Record<string, string | number | boolean>;
+  secrets: Record<string, string>;
+  enabled: boolean;
+}

@@ -19,6 +19,7 @@ const ADMIN: Item[] = [
   { href: "/admin/knowledge", label: "Knowledge base", active: (p) => p.startsWith("/admin/knowledge") },
   { href: "/admin/bot", label: "Bot settings", active: (p) => p.startsWith("/admin/bot") },
   { href: "/admin/operators", label: "Operators", active: (p) => p.startsWith("/admin/operators") },
+  { href: "/admin/channels", label: "Channels", active: (p) => p.startsWith("/admin/channels") },
 ];
 
 export function Nav() {
