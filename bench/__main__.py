@@ -20,6 +20,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from bench.console_paint import measure as console_paint
 from bench.engine_cost import measure as engine_cost
 from bench.load import open_loop
+from bench.loadgen import attack, targets_file
 from bench.stats import summary
 from bench.webhooks import META, signature, webhook
 from parley_contracts import Channel, thread_key
@@ -35,18 +36,21 @@ def _rates(name: str, default: str) -> list[float]:
     return [float(x) for x in os.environ.get(name, default).split(",") if x.strip()]
 
 
-async def http_load(url: str, rate: float, seconds: float, signed: bool) -> dict:
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
-    async with httpx.AsyncClient(timeout=10, limits=limits) as client:
+async def http_load(url: str, rate: float, seconds: float, folder: Path) -> dict:
+    """Signed WhatsApp webhooks (one new customer message each) offered by the compiled load generator."""
+    run = uuid.uuid4().hex[:8]
+    count = int(rate * seconds)
 
-        async def request(i: int) -> None:
-            body = webhook(f"5219{i:09d}", f"wamid.bench.{uuid.uuid4().hex}", "hello")
-            headers = {"X-Hub-Signature-256": signature(body)} if signed else {}
-            response = await client.post(url, content=body, headers=headers)
-            response.raise_for_status()
+    def requests():
+        for i in range(count):
+            body = webhook(f"5219{i:09d}", f"wamid.bench.{run}.{i}", "hello")
+            yield body, {"X-Hub-Signature-256": signature(body), "Content-Type": "application/json"}
 
-        latencies, failures, achieved = await open_loop(rate, seconds, request)
-    return {"offered_rate": rate, "achieved_rate": round(achieved, 1), "failures": failures, **summary(latencies)}
+    targets = targets_file(url, requests(), folder)
+    try:
+        return await attack(targets, rate, seconds)
+    finally:
+        targets.unlink(missing_ok=True)
 
 
 async def kafka_floor(bootstrap: str, rate: float, seconds: float) -> dict:
@@ -208,8 +212,8 @@ async def main() -> int:
             stack.start("ingest")
             results["webhook_ack"] = []
             for rate in _rates("BENCH_ACK_RATES", "200,500,1000"):
-                floor = await http_load(f"http://127.0.0.1:{bare_port}/hook", rate, seconds, signed=False)
-                parley = await http_load(stack.url("ingest") + "/webhooks/whatsapp", rate, seconds, signed=True)
+                floor = await http_load(f"http://127.0.0.1:{bare_port}/hook", rate, seconds, logs)
+                parley = await http_load(stack.url("ingest") + "/webhooks/whatsapp", rate, seconds, logs)
                 results["webhook_ack"].append(
                     {"rate": rate, "bare_fastapi_floor": floor, "ingest": parley, "p99_ratio": _ratio(parley, floor)}
                 )

@@ -75,17 +75,27 @@ def _maven_dependencies(pom: Path, name: str, what: str, *flags: str) -> Path:
 
 def ferretdb_binary() -> Path:
     """Our tiny Go main around FerretDB's embeddable package (deploy/ferretdb), built with `go build`."""
-    src = DEPLOY / "ferretdb"
+    return _go_binary("ferretdb", "parley-ferretdb", "FerretDB")
+
+
+def loadgen_binary() -> Path:
+    """The benchmark's load generator: vegeta's attacker behind our own main (deploy/loadgen), built with
+    `go build` from the Go module proxy."""
+    return _go_binary("loadgen", "parley-loadgen", "the load generator (vegeta)")
+
+
+def _go_binary(name: str, binary_name: str, what: str) -> Path:
+    src = DEPLOY / name
     fp = _fingerprint(src / "main.go", src / "go.mod", src / "go.sum")
-    binary = CACHE / f"ferretdb-{fp}" / "parley-ferretdb"
+    binary = CACHE / f"{name}-{fp}" / binary_name
     if not binary.exists():
         go = _need("go", "install Go 1.24+")
-        print(f"[devstack] building FerretDB from the Go module proxy into {binary} …", flush=True)
+        print(f"[devstack] building {what} from the Go module proxy into {binary} …", flush=True)
         tmp = binary.with_suffix(".tmp")
         tmp.parent.mkdir(parents=True, exist_ok=True)
         _run(
             [go, "build", "-o", str(tmp), "."],
-            "building FerretDB",
+            f"building {what}",
             cwd=src,
             env={**os.environ, "GOFLAGS": "-mod=mod", "CGO_ENABLED": "0"},
         )
