@@ -3,7 +3,7 @@ in the same run, and the offline engine's per-message cost. Writes bench/results
 
 Rates and durations: BENCH_ACK_RATES (default "200,500,1000" msg/s), BENCH_E2E_RATES ("5,20"), BENCH_SECONDS (10),
 BENCH_ACTIONS (60 operator actions, one at a time), BENCH_CONSOLE_THREADS (1,000 threads in the store when the
-console's inbox is opened) and BENCH_CONSOLE_RUNS (10 page loads)."""
+console's inbox is opened), BENCH_CONSOLE_RUNS (10 page loads) and BENCH_PHASES (engine,ack,e2e,operators,console)."""
 
 import asyncio
 import json
@@ -30,6 +30,17 @@ from parley_devstack.services import SERVICES, RunningStack, stack_env
 from parley_devstack.topics import recreate_topics
 
 RESULTS = Path(__file__).parent / "results"
+
+
+PHASES = ("engine", "ack", "e2e", "operators", "console")
+
+
+def _phases() -> set[str]:
+    """BENCH_PHASES (default: all) picks phases for a quicker look; the committed figures come from all."""
+    chosen = {p.strip() for p in os.environ.get("BENCH_PHASES", ",".join(PHASES)).split(",") if p.strip()}
+    if unknown := chosen - set(PHASES):
+        raise SystemExit(f"BENCH_PHASES: unknown {sorted(unknown)}; known: {', '.join(PHASES)}")
+    return chosen
 
 
 def _rates(name: str, default: str) -> list[float]:
@@ -208,22 +219,26 @@ async def main() -> int:
         try:
             # Phases kept apart: the engine alone; acknowledgements with ingest alone; then, on emptied topics
             # (so the consumers do not start with the ack phase's backlog), the whole pipeline end to end.
-            results["offline_engine"] = await engine_cost(infra.mongodb_url)
+            phases = _phases()
+            if "engine" in phases:
+                results["offline_engine"] = await engine_cost(infra.mongodb_url)
             stack.start("ingest")
             results["webhook_ack"] = []
-            for rate in _rates("BENCH_ACK_RATES", "200,500,1000"):
+            for rate in _rates("BENCH_ACK_RATES", "200,500,1000") if "ack" in phases else []:
                 floor = await http_load(f"http://127.0.0.1:{bare_port}/hook", rate, seconds, logs)
                 parley = await http_load(stack.url("ingest") + "/webhooks/whatsapp", rate, seconds, logs)
                 results["webhook_ack"].append(
                     {"rate": rate, "bare_fastapi_floor": floor, "ingest": parley, "p99_ratio": _ratio(parley, floor)}
                 )
+            if not phases & {"e2e", "operators", "console"}:
+                return _write(results)
             await recreate_topics(infra.kafka_bootstrap)
             for spec in SERVICES:
                 if spec.name != "ingest":
                     stack.start(spec.name)
             results["kafka_floor"] = []
             results["end_to_end"] = []
-            for rate in _rates("BENCH_E2E_RATES", "5,20"):
+            for rate in _rates("BENCH_E2E_RATES", "5,20") if "e2e" in phases else []:
                 floor = await kafka_floor(infra.kafka_bootstrap, rate, seconds)
                 e2e = await end_to_end(stack, rate, seconds)
                 results["kafka_floor"].append(floor)
@@ -235,11 +250,18 @@ async def main() -> int:
                         "p99_ratio": _ratio(e2e, floor),
                     }
                 )
-            results["operator_actions"] = await operator_actions(stack, int(os.environ.get("BENCH_ACTIONS", "60")))
-            results["console"] = await console_paint(stack, infra.mongodb_url, env["MONGODB_DATABASE"])
+            if "operators" in phases:
+                actions = int(os.environ.get("BENCH_ACTIONS", "60"))
+                results["operator_actions"] = await operator_actions(stack, actions)
+            if "console" in phases:
+                results["console"] = await console_paint(stack, infra.mongodb_url, env["MONGODB_DATABASE"])
         finally:
             stack.stop_all()
             bare.stop()
+    return _write(results)
+
+
+def _write(results: dict) -> int:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     (RESULTS / "latest.md").write_text(render(results))
