@@ -369,6 +369,35 @@ class OptionReply(BaseModel):
     description: str | None = None
 
 
+class CustomerMedia(BaseModel):
+    """A file the customer sends: one uploaded with `POST /sandbox/whatsapp/media` (its `id`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["image", "audio", "video", "document", "sticker"]
+    id: str = Field(min_length=1, description="the id `POST /sandbox/whatsapp/media` answered")
+    caption: str | None = Field(default=None, min_length=1, max_length=1024)
+    filename: str | None = Field(default=None, min_length=1, max_length=240)
+
+
+class CustomerUploadIn(BaseModel):
+    """The customer's phone puts a file on WhatsApp's servers (what a media message's id then names)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mime_type: str = Field(min_length=3, description="a type WhatsApp supports (media_limits.json)")
+    data_base64: str = Field(min_length=1, description="the file's bytes, base64")
+    filename: str | None = Field(default=None, min_length=1, max_length=240)
+
+
+class CustomerUploadOut(BaseModel):
+    id: str
+    kind: str
+    mime_type: str
+    sha256: str
+    file_size: int
+
+
 class CustomerMessageIn(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
@@ -379,6 +408,7 @@ class CustomerMessageIn(BaseModel):
     text: str | None = Field(default=None, min_length=1, max_length=4096)
     button_reply: OptionReply | None = None
     list_reply: OptionReply | None = None
+    media: CustomerMedia | None = Field(default=None, description="a photo, voice note, … the customer uploaded")
     message_id: str | None = Field(
         default=None,
         min_length=1,
