@@ -92,7 +92,11 @@ async def test_every_message_type_is_kept_and_none_is_guessed_at(stack: RunningS
 
     # With a person now, the rest is only stored: a contact card, an order, a photo with a caption.
     await _post(http, stack, wa.delivery(wa_id, wa.CONTACTS))
-    await _post(http, stack, wa.delivery(wa_id, wa.ORDER))
+    order = wa.delivery(wa_id, wa.ORDER)
+    await _post(http, stack, order)
+    # … and the customer deletes the order for everyone: gone, but the line stays ("deleted").
+    order_wamid = order["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
+    await _post(http, stack, wa.delivery(wa_id, wa.revoke(order_wamid)))
     photo = png(8, 8)
     uploaded = await http.post(
         stack.url("sandbox") + "/sandbox/whatsapp/media",
@@ -123,13 +127,15 @@ async def test_every_message_type_is_kept_and_none_is_guessed_at(stack: RunningS
         "location",
         "contacts",
         "order",
+        "delete",
         "image",
     }
 
     async def all_stored() -> list[dict] | None:
         items = await messages()
         bot = next((m for m in items if m.get("provider_message_id") == bot_wamid), None)
-        done = expected <= {m["type"] for m in items} and bot is not None and bot.get("status") == "read"
+        order_gone = any(m["type"] == "order" and m["data"].get("deleted_at") for m in items)
+        done = expected <= {m["type"] for m in items} and bot is not None and bot.get("status") == "read" and order_gone
         return items if done and bot.get("data", {}).get("reactions") else None
 
     items = await eventually(all_stored, timeout=45)
@@ -141,7 +147,7 @@ async def test_every_message_type_is_kept_and_none_is_guessed_at(stack: RunningS
     image = next(m for m in items if m["type"] == "image")
     assert image["media"][0]["media_id"] == media_id and image["text"] == "is this one in stock?"
     by_type = {m["type"]: m for m in items if m["author"] == "customer"}
-    assert by_type["order"]["data"]["product_items"][0]["product_retailer_id"] == "di9ozbzfi4"
+    assert by_type["order"]["text"] == "" and set(by_type["order"]["data"]) == {"deleted_at"}
     assert by_type["contacts"]["text"] == "Barbara J. Johnson" and by_type["location"]["data"]["latitude"] == 37.483307
     assert by_type["unsupported"]["data"]["errors"][0]["code"] == 131051
 
@@ -150,7 +156,7 @@ async def test_every_message_type_is_kept_and_none_is_guessed_at(stack: RunningS
 
     # Nothing more was said: the bot's answer to "hello" and the one holding message, no guessing anywhere.
     await wait_for_records(
-        infra.kafka_bootstrap, "message.analyzed", lambda v: v.get("thread_key") == key, count=10, timeout=30, settle=2
+        infra.kafka_bootstrap, "message.analyzed", lambda v: v.get("thread_key") == key, count=11, timeout=30, settle=2
     )
     sent = await _sent_to(http, stack, wa_id)
     assert len(sent) == 2, [_text(s) for s in sent]

@@ -144,3 +144,7 @@ UNSUPPORTED = {
     ],
     "unsupported": {"type": "poll"},
 }
+
+
+def revoke(original_id: str) -> dict[str, Any]:
+    return {"type": "revoke", "revoke": {"original_message_id": original_id}}
