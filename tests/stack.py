@@ -14,11 +14,12 @@ from parley_devstack.services import RunningStack, start_stack
 from tests.auth import INTEGRATION_KEY
 from tests.kafka_helpers import start_groups_at_end
 
-# What each service's consumer groups read (dashboard-api's are `<DASHBOARD_CONSUMER_GROUP>.notify` and `.dead-letters`).
+# What each service's consumer groups read (dashboard-api's are `<DASHBOARD_CONSUMER_GROUP>.notify` and `.dead-letters`,
+# outbound's `<OUTBOUND_CONSUMER_GROUP>` and `.inbound`).
 GROUP_TOPICS = {
     "ROUTER": [("", ROUTER_INPUTS)],
     "NLP": [("", (MESSAGE_RECEIVED,))],
-    "OUTBOUND": [("", (MESSAGE_SEND,))],
+    "OUTBOUND": [("", (MESSAGE_SEND,)), (".inbound", (MESSAGE_RECEIVED,))],
     "DASHBOARD": [
         (".notify", (THREAD_UPDATED,)),
         (".dead-letters", tuple(t for t in ALL_TOPICS if t.endswith(".dlq"))),

@@ -118,3 +118,12 @@ def test_caused_events_inherit_conversation_and_trace():
         cause.trace_id,
     )
     assert effect.event_id != cause.event_id
+
+
+def test_inbound_media_id_is_deterministic_per_channel_account_and_file():
+    from parley_contracts import inbound_media_id
+
+    one = inbound_media_id("whatsapp", "100", "778")
+    assert one == inbound_media_id("whatsapp", "100", "778") and one.startswith("med_in_") and len(one) == 39
+    assert len({one, inbound_media_id("whatsapp", "101", "778"), inbound_media_id("telegram", "100", "778")}) == 3
+    assert inbound_media_id("whatsapp", "100", "77") != inbound_media_id("whatsapp", "1007", "7")

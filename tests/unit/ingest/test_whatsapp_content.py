@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from parley_contracts import InboundContent, MediaRef, MessageReceived
+from parley_contracts import Channel, InboundContent, MediaRef, MessageReceived, inbound_media_id
 from tests.unit.ingest.test_whatsapp_parsing import TEXT, parse, webhook
 
 WA_USER = "972987654321"
@@ -241,7 +241,9 @@ def test_flow_reply_answers_that_are_not_an_object_are_kept_as_they_came(respons
 def test_media_become_references_to_the_file_at_meta(payload, text, ref, data):
     content = content_of(payload)
     assert content.type == ref.kind and content.text == text
-    assert content.media == [ref] and content.media[0].media_id is None  # downloading is the media store's job
+    # The store id the file will have once outbound downloaded it, derived from the channel account and Meta's id.
+    media_id = inbound_media_id(Channel.WHATSAPP, "100", ref.provider_media_id)
+    assert content.media == [ref.model_copy(update={"media_id": media_id})]
     assert content.data == data
 
 
@@ -349,3 +351,41 @@ def test_every_content_survives_the_wire():
     for event in received(*ALL):
         assert MessageReceived.model_validate_json(event.model_dump_json()) == event
         json.dumps(event.content.data)  # plain JSON: storable as is
+
+
+# Meta, webhooks/reference/messages/edit (example values of its parameters table): an edited image caption.
+EDIT = message(
+    "edit",
+    {
+        "original_message_id": "wamid.HBgLMTQxMjU1NTA4MjkV",
+        "message": {
+            "context": {"id": "wamid.ctx"},
+            "type": "image",
+            "image": {"caption": "new caption", "mime_type": "image/jpeg", "sha256": "h=", "id": "1003383421387256"},
+        },
+    },
+)
+# Meta, webhooks/reference/messages/revoke
+REVOKE = message("revoke", {"original_message_id": "wamid.HBgLMTQxMjU1NTA4MjkV"})
+
+
+def test_an_edit_is_the_new_text_and_the_message_it_replaces():
+    content = content_of(EDIT)
+    assert content.type == "edit" and content.text == "new caption"
+    assert content.data["edits_message_id"] == "wamid.HBgLMTQxMjU1NTA4MjkV" and content.data["edited_type"] == "image"
+    assert content.media[0].media_id == inbound_media_id(Channel.WHATSAPP, "100", "1003383421387256")
+    text_edit = content_of(
+        message("edit", {"original_message_id": "wamid.o", "message": {"type": "text", "text": {"body": "fixed"}}})
+    )
+    assert (text_edit.type, text_edit.text) == ("edit", "fixed")
+
+
+def test_a_revoke_is_a_deletion_of_the_original():
+    content = content_of(REVOKE)
+    assert content.type == "delete" and content.text == ""
+    assert content.data == {"deletes_message_id": "wamid.HBgLMTQxMjU1NTA4MjkV"}
+
+
+def test_a_revoke_without_the_original_is_kept_as_unsupported():
+    content = content_of(message("revoke", {}))
+    assert content.type == "unsupported" and "revoke" in content.data

@@ -204,3 +204,37 @@ def test_signature_is_checked_over_the_exact_bytes():
     assert not valid_meta_signature(body, None, "secret")
     assert not valid_meta_signature(body, good.removeprefix("sha256="), "secret")
     assert not valid_meta_signature(body, "sha256=é" + good[8:], "secret")  # compare_digest refuses non-ASCII
+
+
+# Business-scoped user ids: a customer who adopted a username may come without a phone number, with only the
+# BSUID (`from_user_id` on messages, `user_id` on contacts, `recipient_user_id` on statuses). Shape: Meta's
+# business-scoped-user-ids page and a live payload that carries both.
+BSUID = "US.13491208655302741918"
+
+
+def test_a_message_with_only_a_bsuid_is_threaded_under_it():
+    body = json.loads(webhook([{k: v for k, v in TEXT.items() if k != "from"} | {"from_user_id": BSUID}]))
+    body["entry"][0]["changes"][0]["value"]["contacts"] = [
+        {"profile": {"name": "Bob", "username": "@bob"}, "user_id": BSUID}
+    ]
+    [event] = parse(json.dumps(body).encode()).events
+    assert event.contact.id == BSUID and event.contact.name == "Bob"
+    assert event.thread_key == thread_key("t", Channel.WHATSAPP, "100", BSUID)
+    assert "from_user_id" not in event.content.data
+
+
+def test_with_both_the_number_stays_the_contact_and_the_bsuid_is_kept():
+    [event] = parse(webhook([{**TEXT, "from_user_id": BSUID}])).events
+    assert event.contact.id == "5215551234" and event.content.data["from_user_id"] == BSUID
+
+
+def test_a_status_for_a_bsuid_recipient_is_accepted():
+    status = {"id": "wamid.S", "status": "read", "timestamp": "1767225600", "recipient_user_id": BSUID}
+    [event] = parse(webhook(statuses=[status])).events
+    assert event.thread_key == thread_key("t", Channel.WHATSAPP, "100", BSUID)
+
+
+def test_played_is_read():
+    status = {"id": "wamid.S", "status": "played", "timestamp": "1767225600", "recipient_id": "5215551234"}
+    [event] = parse(webhook(statuses=[status])).events
+    assert event.status == DeliveryState.READ

@@ -143,3 +143,13 @@ def test_the_uploaded_media_id_completes_a_planned_media_message():
         "caption": "Invoice",
     }
     assert "id" not in part.body["document"]  # the plan itself is left as it was
+
+
+def test_a_customer_known_only_by_a_business_scoped_user_id_is_addressed_by_recipient():
+    from parley_contracts import Contact
+    from parley_outbound.channels.whatsapp_parts import is_bsuid, plan_parts
+
+    send = outbound(text="Hi").model_copy(update={"recipient": Contact(id="US.13491208655302741918")})
+    [part] = plan_parts(send)
+    assert part.body["recipient"] == "US.13491208655302741918" and "to" not in part.body
+    assert is_bsuid("US.ENT.11815799212886844830") and not is_bsuid("5215551234")

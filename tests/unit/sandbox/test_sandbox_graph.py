@@ -282,3 +282,12 @@ def test_mark_as_read_with_typing_indicator(client: TestClient) -> None:
     assert client.post(GRAPH_URL, headers=AUTH, json=body).json() == {"success": True}
     bad = {**body, "typing_indicator": {"type": "audio"}}
     _graph_error(client.post(GRAPH_URL, headers=AUTH, json=bad), 400, 100)
+
+
+def test_a_send_to_a_business_scoped_user_id_uses_recipient(client: TestClient) -> None:
+    body = {k: v for k, v in text_body().items() if k != "to"} | {"recipient": "US.13491208655302741918"}
+    response = client.post(GRAPH_URL, headers=AUTH, json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["contacts"] == [{"input": "US.13491208655302741918", "user_id": "US.13491208655302741918"}]
+    neither = client.post(GRAPH_URL, headers=AUTH, json={k: v for k, v in text_body().items() if k != "to"})
+    assert neither.status_code == 400 and "to" in neither.json()["error"]["message"]

@@ -180,7 +180,9 @@ class MessageAnalyzed(Event):
 class HandoffRequested(Event):
     topic: ClassVar[str] = HANDOFF_REQUESTED
 
-    reason: Literal["customer_asked", "low_confidence", "no_answer", "flow", "operator", "delivery_failed"]
+    reason: Literal[
+        "customer_asked", "low_confidence", "no_answer", "flow", "operator", "delivery_failed", "needs_person"
+    ]
     inbound_dedupe_key: str | None = None
     contact: Contact
     summary: str = ""

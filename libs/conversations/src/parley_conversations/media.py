@@ -1,4 +1,4 @@
-"""Parley's media store: files operators attach (and, later, files customers send), kept in MongoDB.
+"""Parley's media store: files operators attach and files customers send, kept in MongoDB.
 
 A file is one metadata document (`media`, `_id` = media id) and its bytes in parts of at most 1 MiB
 (`media_parts`, `_id` = `<media id>:<n>`): every read and write is a lone-`_id` operation
@@ -15,6 +15,7 @@ from importlib import resources
 
 from pydantic import BaseModel, Field
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
 
 from parley_contracts import MediaKind, MediaRef
 
@@ -101,6 +102,35 @@ class MediaStore:
             }
         )
         return ref
+
+    async def put_with_id(self, *, media_id: str, tenant: str, ref: MediaRef, data: bytes) -> MediaRef:
+        """Store a customer's file under the id ingest gave it (`parley_contracts.inbound_media_id`), as the
+        provider described it (no attachment rules: what a customer sent is kept whatever it is). Idempotent: a
+        file already stored under that id is left as it is; parts left by an interrupted store are overwritten."""
+        stored = await self.info(media_id)
+        if stored is not None:
+            return stored.ref
+        parts = [data[i : i + PART_BYTES] for i in range(0, len(data), PART_BYTES)] or [b""]
+        for n, part in enumerate(parts):
+            await self._parts.replace_one({"_id": f"{media_id}:{n}"}, {"data": part}, upsert=True)
+        kept = ref.model_copy(
+            update={"media_id": media_id, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        )
+        try:
+            await self._media.insert_one(
+                {
+                    "_id": media_id,
+                    **kept.model_dump(exclude={"media_id"}),
+                    "tenant": tenant,
+                    "parts": len(parts),
+                    "uploaded_by": None,
+                    "source": "inbound",
+                    "created_at": datetime.now(UTC),
+                }
+            )
+        except DuplicateKeyError:
+            pass  # stored meanwhile by another attempt: the same bytes under the same id
+        return kept
 
     async def info(self, media_id: str) -> StoredMedia | None:
         doc = await self._media.find_one({"_id": media_id})

@@ -4,6 +4,8 @@ Every webhook is serialised to bytes once, signed over exactly those bytes with 
 `{SANDBOX_INGEST_URL}/webhooks/whatsapp`, and recorded.
 """
 
+import base64
+import hashlib
 import json
 import secrets
 from typing import Any
@@ -17,10 +19,13 @@ from parley_sandbox.meta import new_wamid, serialize, signature_sha256, signed_h
 from parley_sandbox.state import SandboxState
 from parley_sandbox.store import NOT_MESSAGES, WebhookDelivery
 from parley_sandbox.whatsapp import payloads
+from parley_sandbox.whatsapp.media import media_limits, new_media_id
 from parley_sandbox.whatsapp.provider import CHANNEL, post_status
 from parley_sandbox.whatsapp.schemas import (
     CustomerMessageIn,
     CustomerMessageOut,
+    CustomerUploadIn,
+    CustomerUploadOut,
     RawIn,
     RawOut,
     StatusIn,
@@ -76,9 +81,9 @@ def build_router(state: SandboxState) -> APIRouter:
             name = str(previous.meta.get("name", DEFAULT_NAME))
             timestamp = previous.meta.get("timestamp")
         else:
-            contents = [c for c in (req.text, req.button_reply, req.list_reply) if c is not None]
+            contents = [c for c in (req.text, req.button_reply, req.list_reply, req.media) if c is not None]
             if len(contents) != 1:
-                raise HTTPException(422, "exactly one of text, button_reply, list_reply is required")
+                raise HTTPException(422, "exactly one of text, button_reply, list_reply, media is required")
             wa_id, wamid = req.from_, req.message_id or new_wamid()
             name = req.name or await _last_name(wa_id) or DEFAULT_NAME
             timestamp = req.timestamp if req.timestamp is not None else int(state.clock())
@@ -125,9 +130,57 @@ def build_router(state: SandboxState) -> APIRouter:
             text=req.text,
             button_reply=req.button_reply.model_dump(include={"id", "title"}) if req.button_reply else None,
             list_reply=req.list_reply.model_dump(exclude_none=True) if req.list_reply else None,
+            media=await _media_object(req) if req.media else None,
             context=({"from": settings.whatsapp_display_phone_number, "id": context_id} if context_id else None),
         )
         return payloads.messages_webhook(settings, wa_id=req.from_, name=name, message=message)
+
+    async def _media_object(req: CustomerMessageIn) -> dict[str, Any]:
+        """What Meta's webhook says of a customer's file: its id, type and hash (base64, as Meta's examples)."""
+        assert req.media is not None
+        stored = await state.media.get(req.media.id)
+        if stored is None:
+            raise HTTPException(404, f"no uploaded media {req.media.id}: POST /sandbox/whatsapp/media first")
+        return {
+            "kind": req.media.kind,
+            "caption": req.media.caption,
+            "filename": req.media.filename or (stored.filename if req.media.kind == "document" else None),
+            "mime_type": stored.mime_type,
+            "sha256": base64.b64encode(hashlib.sha256(stored.data).digest()).decode(),
+            "id": stored.id,
+        }
+
+    @router.post(
+        "/media",
+        response_model=CustomerUploadOut,
+        summary="The customer's phone uploads a file; send it with `media` in POST /sandbox/whatsapp/messages",
+    )
+    async def upload_customer_media(req: CustomerUploadIn) -> CustomerUploadOut:
+        try:
+            data = base64.b64decode(req.data_base64, validate=True)
+        except ValueError as exc:
+            raise HTTPException(422, "data_base64 is not base64") from exc
+        limits = media_limits()
+        kind = limits.kind_of(req.mime_type)
+        if kind is None:
+            raise HTTPException(422, f"WhatsApp does not carry {req.mime_type!r}; supported: {limits.mime_types}")
+        if not data or len(data) > limits.kinds[kind].max_bytes:
+            raise HTTPException(422, f"{kind} files must have 1 to {limits.kinds[kind].max_bytes} bytes")
+        # Kept for the business's number: GET /{media_id}?phone_number_id= finds what was sent to it.
+        media = await state.media.add(
+            id=new_media_id(),
+            channel=CHANNEL,
+            account_id=settings.whatsapp_phone_number_id,
+            kind=kind,
+            mime_type=req.mime_type,
+            filename=req.filename,
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        log.info("whatsapp.customer_media.uploaded", media_id=media.id, kind=kind, size=media.size)
+        return CustomerUploadOut(
+            id=media.id, kind=kind, mime_type=media.mime_type, sha256=media.sha256, file_size=media.size
+        )
 
     @router.post(
         "/statuses",

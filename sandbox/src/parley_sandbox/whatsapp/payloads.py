@@ -48,8 +48,10 @@ def customer_message(
     button_reply: dict[str, str] | None = None,
     list_reply: dict[str, str] | None = None,
     context: dict[str, str] | None = None,
+    media: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """One `value.messages[]` item. Key order follows Meta's payloads (context first when present)."""
+    """One `value.messages[]` item. Key order follows Meta's payloads (context first when present). `media`:
+    `{"kind", "id", "mime_type", "sha256", "caption"?, "filename"?}` (messages/image etc. in Meta's reference)."""
     message: dict[str, Any] = {}
     if context is not None:
         message["context"] = context
@@ -58,10 +60,13 @@ def customer_message(
         message.update({"type": "interactive", "interactive": {"type": "button_reply", "button_reply": button_reply}})
     elif list_reply is not None:
         message.update({"type": "interactive", "interactive": {"type": "list_reply", "list_reply": list_reply}})
+    elif media is not None:
+        kind = media["kind"]
+        message.update({"type": kind, kind: {k: v for k, v in media.items() if k != "kind" and v is not None}})
     elif text is not None:
         message.update({"type": "text", "text": {"body": text}})
     else:
-        raise ValueError("a customer message needs text, a button_reply or a list_reply")
+        raise ValueError("a customer message needs text, a button_reply, a list_reply or media")
     return message
 
 

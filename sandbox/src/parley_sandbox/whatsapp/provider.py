@@ -82,7 +82,7 @@ def build_router(state: SandboxState) -> APIRouter:
     async def _send(
         parsed: SendMessage, phone_number_id: str, body: dict[str, Any], resolved: dict[str, Any]
     ) -> JSONResponse:
-        wa_id = normalize_phone(parsed.to)
+        wa_id = normalize_phone(parsed.to) if parsed.to is not None else str(parsed.recipient)
         wamid = new_wamid()
         await state.store.add_request(
             channel=CHANNEL,
@@ -104,7 +104,11 @@ def build_router(state: SandboxState) -> APIRouter:
         return JSONResponse(
             {
                 "messaging_product": "whatsapp",
-                "contacts": [{"input": parsed.to, "wa_id": wa_id}],
+                "contacts": [
+                    {"input": parsed.to, "wa_id": wa_id}
+                    if parsed.to is not None
+                    else {"input": wa_id, "user_id": wa_id}
+                ],
                 "messages": [{"id": wamid}],
             }
         )
@@ -159,7 +163,10 @@ async def post_status(
 
 def _recipient(body: Any) -> str | None:
     to = body.get("to") if isinstance(body, dict) else None
-    return normalize_phone(to) if isinstance(to, str) else None
+    if isinstance(to, str):
+        return normalize_phone(to)
+    recipient = body.get("recipient") if isinstance(body, dict) else None
+    return recipient if isinstance(recipient, str) else None
 
 
 def _type(body: Any) -> str | None:

@@ -29,6 +29,7 @@ MESSAGE_TYPES: tuple[str, ...] = get_args(MessageType)
 MEDIA_TYPES = ("image", "audio", "video", "document", "sticker")  # sent by uploaded `id` or by `link`
 INTERACTIVE_TYPES = ("button", "list")
 WA_ID_PATTERN = r"^[1-9][0-9]{6,14}$"
+BSUID_PATTERN = r"^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$"  # e.g. US.13491208655302741918
 
 
 def normalize_phone(value: str) -> str:
@@ -249,7 +250,10 @@ class Reaction(_Strict):
 class SendMessage(_Strict):
     messaging_product: Literal["whatsapp"]
     recipient_type: Literal["individual"] = "individual"
-    to: str = Field(min_length=1)
+    to: str | None = Field(default=None, min_length=1)
+    # A business-scoped user id, for a customer whose number is hidden; `to` wins when both are given (Meta,
+    # business-scoped-user-ids).
+    recipient: str | None = Field(default=None, pattern=BSUID_PATTERN)
     type: MessageType
     context: Context | None = None
     biz_opaque_callback_data: str | None = Field(default=None, max_length=512)
@@ -267,13 +271,17 @@ class SendMessage(_Strict):
 
     @field_validator("to")
     @classmethod
-    def _phone(cls, value: str) -> str:
+    def _phone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
         if not re.fullmatch(r"\+?[0-9][0-9 ()\-]*", value) or not 5 <= len(normalize_phone(value)) <= 15:
             raise ValueError("must be a phone number or WhatsApp id (5 to 15 digits)")
         return value
 
     @model_validator(mode="after")
     def _type_object_present(self) -> Self:
+        if self.to is None and self.recipient is None:
+            raise param_error("to", "required (or recipient, a business-scoped user id)", missing=True)
         if getattr(self, self.type) is None:
             raise param_error(self.type, f"required when type is {self.type}", missing=True)
         return self
@@ -369,6 +377,35 @@ class OptionReply(BaseModel):
     description: str | None = None
 
 
+class CustomerMedia(BaseModel):
+    """A file the customer sends: one uploaded with `POST /sandbox/whatsapp/media` (its `id`)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["image", "audio", "video", "document", "sticker"]
+    id: str = Field(min_length=1, description="the id `POST /sandbox/whatsapp/media` answered")
+    caption: str | None = Field(default=None, min_length=1, max_length=1024)
+    filename: str | None = Field(default=None, min_length=1, max_length=240)
+
+
+class CustomerUploadIn(BaseModel):
+    """The customer's phone puts a file on WhatsApp's servers (what a media message's id then names)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mime_type: str = Field(min_length=3, description="a type WhatsApp supports (media_limits.json)")
+    data_base64: str = Field(min_length=1, description="the file's bytes, base64")
+    filename: str | None = Field(default=None, min_length=1, max_length=240)
+
+
+class CustomerUploadOut(BaseModel):
+    id: str
+    kind: str
+    mime_type: str
+    sha256: str
+    file_size: int
+
+
 class CustomerMessageIn(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
@@ -379,6 +416,7 @@ class CustomerMessageIn(BaseModel):
     text: str | None = Field(default=None, min_length=1, max_length=4096)
     button_reply: OptionReply | None = None
     list_reply: OptionReply | None = None
+    media: CustomerMedia | None = Field(default=None, description="a photo, voice note, … the customer uploaded")
     message_id: str | None = Field(
         default=None,
         min_length=1,

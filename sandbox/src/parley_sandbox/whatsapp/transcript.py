@@ -116,6 +116,21 @@ def _customer_entry(delivery: WebhookDelivery) -> TranscriptEntry | None:
             entry.button_reply = reply
         else:
             entry.list_reply = reply
+    elif kind in MEDIA_TYPES and isinstance(message.get(kind), dict):
+        obj = message[kind]
+        entry.text = obj.get("caption")
+        media_id = obj.get("id")
+        entry.media = MediaView(
+            kind=kind,
+            id=media_id,
+            mime_type=obj.get("mime_type"),
+            filename=obj.get("filename"),
+            caption=obj.get("caption"),
+            url=f"/sandbox/media/{media_id}",
+        )
+    elif kind == "reaction" and isinstance(message.get("reaction"), dict):
+        entry.text = message["reaction"].get("emoji")
+        entry.reply_to = message["reaction"].get("message_id")
     return entry
 
 

@@ -126,6 +126,7 @@ const HANDOFF: Record<string, string> = {
   flow: "A question flow handed over",
   operator: "An operator took over",
   delivery_failed: "A reply could not be delivered",
+  needs_person: "The customer sent something only a person can handle",
 };
 
 export function handoffText(reason: string): string {

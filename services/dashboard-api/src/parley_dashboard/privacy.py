@@ -88,7 +88,7 @@ def is_erasure(update: ThreadUpdated) -> bool:
 
 
 def media_ids(messages: Iterable[MessageView]) -> list[str]:
-    """The files in Parley's media store that these messages carry (customers' media are only referenced)."""
+    """The files in Parley's media store that these messages carry (operators' attachments and customers' downloaded files)."""
     return sorted({ref.media_id for m in messages for ref in m.media if ref.media_id})
 
 

@@ -27,7 +27,16 @@ from datetime import datetime
 from functools import partial
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import from_json, to_json
 
 from parley_contracts import (
@@ -39,6 +48,7 @@ from parley_contracts import (
     MessageReceived,
     MessageStatus,
     dedupe_key,
+    inbound_media_id,
     thread_key,
     utcnow,
 )
@@ -77,6 +87,7 @@ class WaProfile(_Lenient):
 
 class WaContact(_Lenient):
     wa_id: Id | None = None
+    user_id: Id | None = None  # the business-scoped user id (BSUID)
     profile: WaProfile | None = None
 
 
@@ -90,8 +101,12 @@ class WaContext(_Lenient):
 
 
 class WaMessage(_Lenient):
-    """The envelope every message shares: only `id` and `from` are required (without them a message cannot be
-    deduplicated or threaded). The type's own object (`"image": {…}`) and any other key (`referral`, `errors`,
+    """The envelope every message shares: `id` and who sent it are required (without them a message cannot be
+    deduplicated or threaded). Who: the phone number (`from`), or, for a customer who hides it behind a username,
+    only the business-scoped user id (`from_user_id`, a BSUID such as "US.13491208655302741918"; Meta,
+    https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids). The phone
+    number stays the contact id whenever it is sent, so existing conversations keep their thread; the BSUID is
+    the contact id only without it. The type's own object (`"image": {…}`) and any other key (`referral`, `errors`,
     `identity`, keys Meta adds later) stay in `model_extra`, parsed per type by `_content()`; `timestamp`,
     `type` and `context` are read leniently there too, so one odd field never loses the message."""
 
@@ -99,9 +114,17 @@ class WaMessage(_Lenient):
 
     id: Id
     from_: Id = Field(alias="from")
+    from_user_id: Id | None = None
     timestamp: Any = None
     type: Any = None
     context: Any = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bsuid_without_number(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("from") is None and data.get("from_user_id") is not None:
+            return {**data, "from": data["from_user_id"]}
+        return data
 
 
 # The object of each known message type: only the fields Parley reads, and what they must be.
@@ -180,13 +203,21 @@ _CONTACT_CARDS = TypeAdapter(list[WaContactCard])
 
 class WaStatus(_Lenient):
     """A status of a message the business sent. `status`, `timestamp` and `errors` are read leniently by
-    `_status()`: an unknown status is ignored, an odd timestamp replaced, errors kept in any shape."""
+    `_status()`: an unknown status is ignored, an odd timestamp replaced, errors kept in any shape. The recipient
+    is the phone number (`recipient_id`) or, without it, the BSUID (`recipient_user_id`), as for messages."""
 
     id: Id
     recipient_id: Id
     status: Any = None
     timestamp: Any = None
     errors: Any = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bsuid_without_number(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("recipient_id") is None and data.get("recipient_user_id") is not None:
+            return {**data, "recipient_id": data["recipient_user_id"]}
+        return data
 
 
 class WaMetadata(_Lenient):
@@ -252,11 +283,11 @@ class _Reader(DeliveryReader):
         if tenant is None:
             self.unconnected(where, account)
             return
-        names = {
-            c.wa_id: c.profile.name
-            for _, c in self.each(value.contacts, WaContact, f"{where}.contacts")
-            if c.wa_id and c.profile
-        }
+        names: dict[str, str | None] = {}
+        for _, c in self.each(value.contacts, WaContact, f"{where}.contacts"):
+            for contact_id in (c.wa_id, c.user_id):
+                if contact_id and c.profile:
+                    names[contact_id] = c.profile.name
         for at, message in self.each(value.messages, WaMessage, f"{where}.messages"):
             self.add(at, message.id, self.received(message, tenant, account, names.get(message.from_), at))
         for at, status in self.each(value.statuses, WaStatus, f"{where}.statuses"):
@@ -271,6 +302,12 @@ class _Reader(DeliveryReader):
             content.data.setdefault(key, value)
         if sent_at is None and m.timestamp is not None:
             content.data["provider_timestamp"] = m.timestamp
+        if m.from_user_id and m.from_user_id != m.from_:
+            content.data.setdefault("from_user_id", m.from_user_id)  # the BSUID, for when the number goes away
+        for ref in content.media:
+            # Known now, before the download (outbound's inbound consumer stores the file under this id).
+            if ref.provider_media_id:
+                ref.media_id = inbound_media_id(Channel.WHATSAPP, account, ref.provider_media_id)
         return MessageReceived(
             tenant=tenant,
             channel=Channel.WHATSAPP,
@@ -450,6 +487,42 @@ def _order(raw: Any) -> InboundContent:
     return InboundContent(type="order", text=f"{summary} — {order.text}" if order.text else summary, data=raw)
 
 
+class WaEdit(_Lenient):
+    original_message_id: Id
+    message: dict[str, Any] = Field(default_factory=dict)
+
+
+class WaRevoke(_Lenient):
+    original_message_id: Id
+
+
+def _edit(raw: Any) -> InboundContent:
+    """The customer edited an earlier message (within 15 minutes; text or a caption): `edit.message` is the
+    message as it now reads, in the shape of any message. Generic for the router: type `edit`, the new text,
+    and `data.edits_message_id` (the original's provider id). Meta documents it for WhatsApp Business app users
+    ("Coexistence") and has at times delivered edits as `unsupported` instead:
+    https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/edit"""
+    edit = WaEdit.model_validate(raw)
+    inner = edit.message
+    kind = inner.get("type")
+    convert = _CONVERTERS.get(kind) if isinstance(kind, str) and kind not in ("edit", "revoke") else None
+    now = convert(inner.get(kind)) if convert is not None else InboundContent(type="unsupported")
+    return InboundContent(
+        type="edit",
+        text=now.text,
+        media=now.media,
+        data={"edits_message_id": edit.original_message_id, "edited_type": kind, "edit": raw},
+    )
+
+
+def _revoke(raw: Any) -> InboundContent:
+    """The customer deleted an earlier message for everyone (within two days). Generic for the router: type
+    `delete` and `data.deletes_message_id`:
+    https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/revoke"""
+    revoke = WaRevoke.model_validate(raw)
+    return InboundContent(type="delete", data={"deletes_message_id": revoke.original_message_id})
+
+
 def _system(raw: Any) -> InboundContent:
     """WhatsApp's own notices (the customer changed number or identity): the body says what happened."""
     return InboundContent(type="system", text=WaSystem.model_validate(raw).body, data=raw)
@@ -469,4 +542,6 @@ _CONVERTERS: dict[str, Callable[[Any], InboundContent]] = {
     "reaction": _reaction,
     "order": _order,
     "system": _system,
+    "edit": _edit,
+    "revoke": _revoke,
 }

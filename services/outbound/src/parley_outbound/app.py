@@ -1,13 +1,15 @@
-"""Outbound wiring: channel adapters, the send ledger, the media store, the consumer of `message.send` and the
-loop that retries parked sends."""
+"""Outbound wiring: channel adapters, the send ledger, the media store, the consumer of `message.send`, the loop
+that retries parked sends, and the consumer of `message.received` (its own group) that marks customers' messages
+read and downloads their files (inbound.py)."""
 
 import httpx
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import Channel, MessageSend
+from parley_contracts import Channel, MessageReceived, MessageSend
 from parley_conversations.media import MediaStore
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, RetryLoop, RetryPolicy
+from parley_outbound.inbound import InboundHandlers
 from parley_outbound.ledger import SendLedger
 from parley_outbound.media import MediaFiles
 from parley_outbound.settings import OutboundSettings
@@ -29,7 +31,8 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     policy = RetryPolicy(
         settings.send_retry_horizon_seconds, settings.send_backoff_base_seconds, settings.send_backoff_max_seconds
     )
-    handlers = OutboundHandlers(broker, ledger, senders, accounts, MediaFiles(MediaStore(db)), policy)
+    media = MediaStore(db)
+    handlers = OutboundHandlers(broker, ledger, senders, accounts, MediaFiles(media), policy)
     retries = RetryLoop(handlers, tick=0.5, concurrency=settings.send_retry_concurrency)
     subscribe_steps(
         broker,
@@ -38,6 +41,14 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         group=settings.consumer_group,
         steps={MessageSend: handlers.deliver},
         listener=ParkedSendsWatcher(retries, handlers, ledger, MessageSend.topic),
+    )
+    inbound = InboundHandlers(senders, accounts, media)
+    subscribe_steps(
+        broker,
+        settings,
+        service="outbound",
+        group=settings.inbound_consumer_group,
+        steps={MessageReceived: inbound.on_received},
     )
 
     async def close() -> None:

@@ -17,3 +17,8 @@ class OutboundSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSetti
     send_backoff_base_seconds: float = Field(default=0.5, gt=0)
     send_backoff_max_seconds: float = Field(default=30.0, gt=0)
     send_retry_concurrency: int = Field(default=8, ge=1, description="Parked sends tried at the same time.")
+
+    @property
+    def inbound_consumer_group(self) -> str:
+        """The group reading `message.received` (read receipts, customers' files): its own offsets."""
+        return f"{self.consumer_group}.inbound"

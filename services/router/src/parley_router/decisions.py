@@ -1,16 +1,17 @@
-"""What the bot does with an analysed customer message. Pure: the thread's status and the analysis in, a
-decision out. Whether the thread's status changes is the state machine's business
-(parley_conversations.state_machine); this only decides what the bot would say."""
+"""What the bot does with an analysed customer message. Pure: the thread's status, the analysis and how the
+conversation treats this kind of message (parley_conversations.content_rules) in, a decision out. Whether the
+thread's status changes is the state machine's business (parley_conversations.state_machine); this only decides
+what the bot would say."""
 
 from dataclasses import dataclass
 from enum import StrEnum
 
 from parley_contracts import Analysis, ReplySource, ThreadStatus
+from parley_conversations.content_rules import Treatment
 from parley_conversations.state_machine import bot_may_answer
 from parley_router.phrases import holding_message
 
-# Content that is not something to answer: a 👍 on the bot's message is not a question.
-NOT_FOR_THE_BOT = frozenset({"reaction"})
+NEEDS_PERSON = "needs_person"
 
 
 class Action(StrEnum):
@@ -26,11 +27,17 @@ class Decision:
     handoff_reason: str | None = None
 
 
-def decide(status: ThreadStatus, analysis: Analysis, threshold: float, content_type: str = "text") -> Decision:
-    if not bot_may_answer(status) or content_type in NOT_FOR_THE_BOT:
-        # A person holds (or is about to hold) the thread, or there is nothing to answer: the bot stays out.
+def decide(
+    status: ThreadStatus, analysis: Analysis, threshold: float, treatment: Treatment = Treatment.ANSWER
+) -> Decision:
+    if not bot_may_answer(status) or treatment == Treatment.SILENT:
+        # A person holds (or is about to hold) the thread, or there is nothing to answer (a 👍 on the bot's
+        # message is not a question): the bot stays out.
         return Decision(Action.SILENT)
     language = analysis.language
+    if treatment == Treatment.PERSON:
+        # An order, a contact card, a photo without words: a person handles it, no guessing first.
+        return Decision(Action.HANDOFF, holding_message(NEEDS_PERSON, language), NEEDS_PERSON)
     if analysis.wants_human:
         return Decision(Action.HANDOFF, holding_message("customer_asked", language), "customer_asked")
     reply = analysis.reply

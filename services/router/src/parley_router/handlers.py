@@ -24,13 +24,16 @@ from parley_contracts import (
     ThreadCommand,
     ThreadStatus,
     ThreadUpdated,
+    dedupe_key,
     utcnow,
 )
+from parley_conversations.content_rules import SKIPPED_ENGINE, Treatment, treatment_of
 from parley_conversations.documents import MessageRecord, ThreadRecord
 from parley_conversations.roster import Roster, Workload
 from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger
 from parley_conversations.store import Conversations, OpenThread
 from parley_conversations.windows import refusal
+from parley_router.annotations import annotate, target_of
 from parley_router.assignment import Candidate, eligible, pick_operator
 from parley_router.decisions import Action, decide
 from parley_router.erasure import erase
@@ -104,13 +107,37 @@ class RouterHandlers:
         if done:
             return
         step = Step.on(key, event, thread, event)
-        self._receive(step, event)
+        await self._receive(step, event)
         await self._commit(step)
         log.info("thread.inbound_appended", status=step.record.status)
 
-    def _receive(self, step: Step, inbound: MessageReceived) -> None:
+    async def _receive(self, step: Step, inbound: MessageReceived) -> None:
         step.receive(inbound)
-        step.apply(Change(Trigger.CUSTOMER_MESSAGE, customer_actor(inbound), step.at))
+        if treatment_of(inbound.content) != Treatment.SILENT:
+            # A 👍 or a provider's notice after the conversation was resolved does not reopen it.
+            step.apply(Change(Trigger.CUSTOMER_MESSAGE, customer_actor(inbound), step.at))
+        await self._annotate(step, inbound)
+
+    async def _annotate(self, step: Step, inbound: MessageReceived) -> None:
+        """A reaction, edit or deletion changes the message it is about (parley_router.annotations), found by
+        `_id`: a customer's message is stored under its dedupe key, the bot's and operators' under their send id
+        (found from the provider id). Only within the same thread."""
+        target = target_of(inbound)
+        if target is None:
+            return
+        original = await self._conversations.message(dedupe_key(inbound.channel, inbound.account_id, target))
+        if original is None:
+            send_id = await self._conversations.message_for_provider_id(target)
+            original = await self._conversations.message(send_id) if send_id else None
+        if original is None or original.thread_key != inbound.thread_key:
+            log.info("router.annotation_unmatched", content_type=inbound.content.type)
+            return
+        changed = annotate(original, inbound)
+        if changed is not None:
+            step.annotated(changed)
+        log.info(
+            "router.annotated", content_type=inbound.content.type, message_id=original.id, changed=changed is not None
+        )
 
     # --- message.analyzed: the bot answers, steps aside, starts over, or stays silent ------------------------
 
@@ -122,17 +149,23 @@ class RouterHandlers:
             return
         step = Step.on(key, event, thread, inbound)
         if thread is None or not thread.has_applied(received_key(inbound.dedupe_key)):
-            self._receive(step, inbound)  # the analysis overtook the message
+            await self._receive(step, inbound)  # the analysis overtook the message
             step.also_applied.append(received_key(inbound.dedupe_key))
         step.analysed(inbound, event.analysis)
         config = await self._bot_configs.get(event.tenant)
-        if asks_to_start_over(inbound.content.text) and step.record.status != ThreadStatus.HUMAN:
+        treatment = treatment_of(inbound.content)
+        analysis = event.analysis
+        if analysis.engine == SKIPPED_ENGINE and step.record.language:
+            # nlp did not read this message: a holding message speaks the conversation's language so far.
+            analysis = analysis.model_copy(update={"language": step.record.language})
+        answerable = treatment == Treatment.ANSWER
+        if answerable and asks_to_start_over(inbound.content.text) and step.record.status != ThreadStatus.HUMAN:
             step.apply(Change(Trigger.RESET, customer_actor(inbound), step.at))
             step.clear_bot_session()
             self._bot_says(step, restarted_message(event.analysis.language), inbound, config.name)
             log.info("router.decided", action="start_over")
         else:
-            decision = decide(step.record.status, event.analysis, config.handoff_threshold, inbound.content.type)
+            decision = decide(step.record.status, analysis, config.handoff_threshold, treatment)
             log.info("router.decided", action=decision.action, reason=decision.handoff_reason)
             if decision.action == Action.HANDOFF:
                 await self._hand_off(step, event, decision.handoff_reason or "no_answer")
@@ -358,6 +391,8 @@ class RouterHandlers:
             record.partition = partition
         for message in step.messages:
             await self._conversations.add_message(message)
+        for message in step.updated:
+            await self._conversations.save_message(message)
         if step.analysis:
             await self._conversations.set_analysis(step.analysis[0], step.analysis[1], step.at)
         # Sends go out before the thread is written: a crash in between replays the step, and the same send_id

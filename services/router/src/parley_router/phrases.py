@@ -20,8 +20,10 @@ class Phrases(BaseModel):
     @classmethod
     def _every_reason_in_english(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
         missing = [reason for reason, table in value.items() if FALLBACK_LANGUAGE not in table]
-        if missing or {"customer_asked", "unsure"} - value.keys():
-            raise ValueError(f"holding messages need customer_asked and unsure, each in English (missing: {missing})")
+        if missing or {"customer_asked", "needs_person", "unsure"} - value.keys():
+            raise ValueError(
+                f"holding messages need customer_asked, needs_person and unsure, each in English (missing: {missing})"
+            )
         return value
 
 
@@ -31,8 +33,14 @@ def phrases() -> Phrases:
     return Phrases.model_validate(raw)
 
 
+# Handoff reasons with their own holding message; every other reason gets "unsure".
+_OWN_HOLDING = frozenset({"customer_asked", "needs_person"})
+
+
 def holding_message(reason: str, language: str) -> str:
-    table = phrases().holding["customer_asked" if reason == "customer_asked" else "unsure"]
+    holding = phrases().holding
+    table = holding.get(reason) if reason in _OWN_HOLDING else None
+    table = table or holding["unsure"]
     return table.get(language, table[FALLBACK_LANGUAGE])
 
 

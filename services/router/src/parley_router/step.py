@@ -28,10 +28,14 @@ from parley_contracts import (
     ThreadUpdated,
     Transition,
 )
+from parley_conversations.content_rules import SKIPPED_ENGINE
 from parley_conversations.documents import MessageRecord, ThreadRecord, Turn
 from parley_conversations.state_machine import Applied, Change, Outcome, ThreadState, Trigger, apply
 from parley_conversations.windows import window_closes_at
 from parley_router.activity import describe
+from parley_router.annotations import TARGET_KEYS
+
+ANNOTATIONS = frozenset(TARGET_KEYS)
 
 
 def derived_id(prefix: str, *parts: str) -> str:
@@ -57,6 +61,7 @@ class Step:
     inbound: MessageReceived | None  # the customer's message this step handles, if any
     messages: list[MessageRecord] = field(default_factory=list)  # to insert (once)
     reannounced: list[MessageRecord] = field(default_factory=list)  # stored before; announced with news
+    updated: list[MessageRecord] = field(default_factory=list)  # stored before; to store again (and announce)
     analysis: tuple[str, Analysis] | None = None
     sends: list[MessageSend] = field(default_factory=list)
     notices: list[Event] = field(default_factory=list)  # other events to publish (handoff.requested)
@@ -131,8 +136,27 @@ class Step:
             record.reply_window_closes_at = window_closes_at(record.channel, sent)
         self._add(message)
 
+    def annotated(self, original: MessageRecord) -> None:
+        """An earlier message changed by a reaction, an edit or a deletion (parley_router.annotations): stored
+        again and announced; the bot's memory of it and the thread's preview follow its new text."""
+        self.updated.append(original)
+        self.reannounced.append(original)
+        record = self.record
+        record.recent = [
+            turn.model_copy(update={"text": original.text[:2000]}) if turn.id == original.id else turn
+            for turn in record.recent
+            if turn.id != original.id or original.text
+        ]
+        last = record.last_message
+        if last is not None and last.at == original.at and last.author == original.author:
+            record.last_message = last.model_copy(update={"text": original.text[:140]})
+
     def analysed(self, inbound: MessageReceived, analysis: Analysis) -> None:
-        """Keep the analysis, and announce the customer's message again with it (operators see it at a glance)."""
+        """Keep the analysis, and announce the customer's message again with it (operators see it at a glance).
+        A skipped analysis (nlp did not look at the message: content_rules.py) says nothing about the customer:
+        it changes neither the thread's language, sentiment and labels nor the message."""
+        if analysis.engine == SKIPPED_ENGINE:
+            return
         self.analysis = (inbound.dedupe_key, analysis)
         self.record.language = analysis.language
         self.record.last_sentiment = analysis.sentiment.label
@@ -191,6 +215,8 @@ class Step:
         self.messages.append(message)
         record = self.record
         record.message_count += 1
+        if message.type in ANNOTATIONS:
+            return  # a reaction, edit or deletion shows on its original: not a line of the conversation
         if record.last_message is None or message.at >= record.last_message.at:
             record.last_message = LastMessage(
                 text=message.text[:140], at=message.at, author=message.author, type=message.type
@@ -220,7 +246,8 @@ class Step:
 
     @property
     def changed(self) -> bool:
-        return bool(self.messages or self.transitions or self.analysis or self.new) or self.state() != self.before
+        changed = self.messages or self.updated or self.transitions or self.analysis or self.new
+        return bool(changed) or self.state() != self.before
 
     def announcement(
         self, *, command_id: str | None = None, outcome: str | None = None, reason: str | None = None

@@ -2,7 +2,7 @@
 // with the bearer token and shown from a blob: URL (allowed by the CSP's img-src blob:). URLs are cached
 // for the page's life: reopening a thread does not download its files again.
 import { useEffect, useState } from "preact/hooks";
-import { api } from "../api";
+import { ApiError, api } from "../api";
 import { bytes } from "../format";
 import { errorText } from "../session";
 import type { MediaRef } from "../types";
@@ -39,7 +39,9 @@ export function MediaItem({ media, caption }: { media: MediaRef; caption: string
     let alive = true;
     blobUrl(media.media_id).then(
       (u) => alive && setUrl(u),
-      (err: unknown) => alive && setError(errorText(err)),
+      // A customer's file is fetched from the provider after the message arrives: 404 until (unless) it is.
+      (err: unknown) =>
+        alive && setError(err instanceof ApiError && err.status === 404 ? "not downloaded from the provider" : errorText(err)),
     );
     return () => {
       alive = false;

@@ -63,7 +63,34 @@ function Contacts({ m }: { m: MessageView }) {
   );
 }
 
+/** Emoji the customer put on this message (latest per person; an empty one was taken back). */
+function Reactions({ m }: { m: MessageView }) {
+  const list = Array.isArray(m.data.reactions) ? (m.data.reactions as Record<string, unknown>[]) : [];
+  const shown = list.map((r) => str(r.emoji)).filter((e): e is string => !!e);
+  if (!shown.length) return null;
+  return (
+    <p class="msg-reactions" aria-label={`Reactions: ${shown.join(" ")}`}>
+      {shown.map((e, i) => (
+        <span key={i} class="chip">
+          {e}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 function Content({ m }: { m: MessageView }) {
+  if (str(m.data.deleted_at)) return <p class="msg-text muted">This message was deleted by the customer</p>;
+  return (
+    <>
+      <Body m={m} />
+      {str(m.data.edited_at) ? <span class="muted"> (edited)</span> : null}
+      <Reactions m={m} />
+    </>
+  );
+}
+
+function Body({ m }: { m: MessageView }) {
   const caption = m.text && !(m.media.length && m.text === m.media[0]?.filename) ? m.text : "";
   switch (m.type) {
     case "location":
@@ -72,6 +99,17 @@ function Content({ m }: { m: MessageView }) {
       return <Contacts m={m} />;
     case "reaction":
       return <p class="msg-text">{m.text ? <>Reacted {m.text}</> : <span class="muted">Removed a reaction</span>}</p>;
+    case "edit":
+      return (
+        <p class="msg-text">
+          <span class="muted">Edited a message: </span>
+          {m.text}
+        </p>
+      );
+    case "delete":
+      return <p class="msg-text muted">Deleted a message</p>;
+    case "system":
+      return <p class="msg-text muted">{m.text || "[notice from the channel]"}</p>;
     case "button_reply":
     case "interactive":
       return (

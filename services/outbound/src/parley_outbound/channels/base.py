@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from parley_business.channel_accounts import ChannelAccount
-from parley_contracts import MediaRef, MessageSend
+from parley_contracts import MediaRef, MessageReceived, MessageSend
 
 
 @dataclass(frozen=True)
@@ -71,4 +71,13 @@ class MediaFetcher(Protocol):
     async def fetch(self, account: ChannelAccount, ref: MediaRef) -> MediaFile:
         """The file's bytes and what the provider says of it (mime type, filename); RetryableSendError /
         PermanentSendError classify failures as for sends."""
+        ...
+
+
+class ReadMarker(Protocol):
+    """Adapters of channels that show the customer their message was read implement this too (outbound's
+    inbound consumer calls it for every customer message, best-effort: a failure is logged, nothing waits)."""
+
+    async def mark_read(self, account: ChannelAccount, message: MessageReceived) -> bool:
+        """Tell the provider the business read `message`; False when this kind of message is not marked."""
         ...

@@ -9,6 +9,7 @@ unit-tested and a redelivered send is planned exactly as before:
 - `context` (the customer message replied to) is on the first part only, so the chat shows one quote.
 """
 
+import re
 from typing import Any
 
 from parley_contracts import MediaKind, MediaRef, MessageSend, OutboundContent, QuickReply, TemplateMessage
@@ -19,6 +20,7 @@ MEDIA_KINDS = frozenset(MediaKind)
 CAPTIONED_KINDS = frozenset({MediaKind.IMAGE, MediaKind.VIDEO, MediaKind.DOCUMENT})
 INTERACTIVE_BODY_LIMIT = 1024
 MAX_REPLY_BUTTONS = 3
+BSUID = re.compile(r"[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]+")
 
 
 def plan_parts(message: MessageSend) -> list[Part]:
@@ -82,11 +84,19 @@ def _template(template: TemplateMessage) -> Part:
     return Part({"type": "template", "template": body})
 
 
+def is_bsuid(contact_id: str) -> bool:
+    """A business-scoped user id ("US.13491208655302741918", a parent one "US.ENT.…"), not a phone number: the
+    contact id of a customer who hides their number (ingest threads them under it)."""
+    return BSUID.fullmatch(contact_id) is not None
+
+
 def _addressed(part: Part, message: MessageSend, *, first: bool) -> Part:
+    # A BSUID goes in `recipient`, a number in `to` (Meta, business-scoped-user-ids).
+    address = "recipient" if is_bsuid(message.recipient.id) else "to"
     envelope: dict[str, Any] = {
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
-        "to": message.recipient.id,
+        address: message.recipient.id,
     }
     if first and message.reply_to_provider_id:
         envelope["context"] = {"message_id": message.reply_to_provider_id}
