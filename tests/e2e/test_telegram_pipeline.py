@@ -184,6 +184,21 @@ async def test_a_photo_from_the_customer_is_kept_with_its_file_reference(stack: 
     assert ref["provider_media_id"] == largest["file_id"] and ref["media_id"].startswith("med_in_")
 
 
+async def test_an_edit_arrives_naming_the_message_it_edits(stack: RunningStack, http: httpx.AsyncClient):
+    customer = TelegramCustomer(http, stack)
+    first = await customer.say("my order number is 1234")
+    await customer.send(text="my order number is 1243", edit_message_id=first["message_id"])
+    api = stack.url("dashboard-api")
+
+    async def edit() -> dict | None:
+        items = await _messages(http, api, customer.thread_key, KEY)
+        return next((m for m in items if m["type"] == "edit"), None)
+
+    message = await eventually(edit, timeout=30)
+    assert message is not None and message["text"] == "my order number is 1243"
+    assert message["data"]["edits_message_id"] == f"{customer.chat_id}:{first['message_id']}"
+
+
 async def test_a_retried_update_is_stored_once_and_answered_once(
     stack: RunningStack, http: httpx.AsyncClient, infra, db
 ):

@@ -219,3 +219,14 @@ def test_raw_posts_with_a_wrong_or_no_secret(client: TestClient, ingest: FakeIng
     wrong, absent = ingest.posts()
     assert wrong.headers["X-Telegram-Bot-Api-Secret-Token"] == "not-the-webhook-secret"
     assert "X-Telegram-Bot-Api-Secret-Token" not in absent.headers
+
+
+def test_a_person_can_be_the_customer_in_a_browser(client: TestClient):
+    page = client.get("/sandbox/telegram")
+    assert page.status_code == 200 and "/sandbox/telegram/messages" in page.text
+    config = client.get("/sandbox/telegram/config").json()
+    assert config == {
+        "bot_id": "7000000001",
+        "username": "parley_sandbox_bot",
+        "webhook_url": f"{INGEST}/webhooks/telegram/7000000001",
+    }

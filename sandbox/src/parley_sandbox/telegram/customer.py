@@ -7,16 +7,18 @@ Telegram would, posts it to the bot's webhook (`{SANDBOX_INGEST_URL}/webhooks/te
 that update's very bytes again (Telegram retrying). When ingest's answer names a method (the Bot API allows
 answering a webhook with one call), it is run: `answerCallbackQuery` stops the tap's spinner.
 
-`GET /sandbox/telegram/conversations/<chat id>` is the chat as the customer's app shows it, both directions."""
+`GET /sandbox/telegram/conversations/<chat id>` is the chat as the customer's app shows it, both directions;
+`GET /sandbox/telegram` is a page to be the customer in a browser."""
 
 import base64
 import json
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any, Literal
 
 import httpx
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from parley_sandbox.logs import get_logger
@@ -368,6 +370,16 @@ def build_router(state: SandboxState, world: TelegramWorld) -> APIRouter:
         except Exception:  # a refused answer is recorded by the Bot API side; the tap just keeps spinning
             return False
         return True
+
+    page = resources.files("parley_sandbox.telegram").joinpath("page.html").read_text()
+
+    @router.get("", response_class=HTMLResponse, summary="A Telegram-like chat page: be the customer")
+    async def chat_page() -> HTMLResponse:
+        return HTMLResponse(page)
+
+    @router.get("/config", summary="The sandbox bot and where its updates go (nothing secret)")
+    async def config() -> dict[str, Any]:
+        return {"bot_id": str(world.bot_id), "username": world.bot_user["username"], "webhook_url": world.webhook_url}
 
     @router.post("/raw", response_model=RawOut, summary="Post any body, with the right, a wrong or no secret token")
     async def raw(req: RawIn) -> RawOut | JSONResponse:
