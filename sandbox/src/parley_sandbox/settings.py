@@ -33,6 +33,10 @@ class SandboxSettings(BaseSettings):
     whatsapp_waba_id: str = "200000000000001"
     whatsapp_verify_token: str = "sandbox-verify-token"
 
+    # The sandbox's Telegram bot (its id is the token's prefix) and the secret_token its webhook was set with.
+    telegram_bot_token: str = Field(default="7000000001:sandbox-telegram-token", pattern=r"^\d+:[A-Za-z0-9_-]+$")
+    telegram_webhook_secret: str = Field(default="sandbox-telegram-secret", pattern=r"^[A-Za-z0-9_-]{1,256}$")
+
     def ingest_webhook_url(self, channel: str) -> str:
         return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"
 

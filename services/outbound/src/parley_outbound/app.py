@@ -7,6 +7,7 @@ from faststream.asgi import AsgiFastStream
 
 from parley_contracts import Channel, MessageReceived, MessageSend
 from parley_conversations.media import MediaStore
+from parley_outbound.channels.telegram import TelegramSender
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, RetryLoop, RetryPolicy
 from parley_outbound.inbound import InboundHandlers
@@ -23,16 +24,18 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     broker = make_broker(settings, "outbound")
     client, db = connect(settings)
     http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+    store = MediaStore(db)
+    media = MediaFiles(store)
     senders = {
         Channel.WHATSAPP: WhatsAppSender(http, settings.whatsapp_api_base_url, settings.whatsapp_api_version),
+        Channel.TELEGRAM: TelegramSender(http, settings.telegram_api_base_url, media),
     }
     accounts = settings.channel_account_store(db)
     ledger = SendLedger(db)
     policy = RetryPolicy(
         settings.send_retry_horizon_seconds, settings.send_backoff_base_seconds, settings.send_backoff_max_seconds
     )
-    media = MediaStore(db)
-    handlers = OutboundHandlers(broker, ledger, senders, accounts, MediaFiles(media), policy)
+    handlers = OutboundHandlers(broker, ledger, senders, accounts, media, policy)
     retries = RetryLoop(handlers, tick=0.5, concurrency=settings.send_retry_concurrency)
     subscribe_steps(
         broker,
@@ -42,7 +45,7 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         steps={MessageSend: handlers.deliver},
         listener=ParkedSendsWatcher(retries, handlers, ledger, MessageSend.topic),
     )
-    inbound = InboundHandlers(senders, accounts, media)
+    inbound = InboundHandlers(senders, accounts, store)
     subscribe_steps(
         broker,
         settings,

@@ -17,6 +17,10 @@ class OutboundSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSetti
     send_backoff_base_seconds: float = Field(default=0.5, gt=0)
     send_backoff_max_seconds: float = Field(default=30.0, gt=0)
     send_retry_concurrency: int = Field(default=8, ge=1, description="Parked sends tried at the same time.")
+    telegram_api_base_url: str = Field(
+        default="http://127.0.0.1:8090/telegram",
+        description="The Telegram Bot API: https://api.telegram.org in production; the local sandbox by default.",
+    )
 
     @property
     def inbound_consumer_group(self) -> str:

@@ -1,0 +1,60 @@
+"""Telegram Bot API webhook: `POST /webhooks/telegram/{bot_id}`, the URL each connected bot is given with
+`setWebhook` (with its `secret_token`).
+
+Answers: 200 once the update's event is acknowledged by Kafka (or when there is nothing in it for Parley); 400
+for a body that is not an Update; 401 when `X-Telegram-Bot-Api-Secret-Token` is missing or is not the bot's
+`webhook_secret`; 404 for a bot id no business unit connected (Telegram only posts where someone set a webhook,
+so that is a stale or wrong URL: the body is still kept as a dead letter, as for other channels); 413, 429 and
+503 as for every webhook (deps.py). Refusals are logged with ids and reasons only.
+
+A tapped inline button (`callback_query`) must be answered with `answerCallbackQuery` or the customer's app
+shows a spinner. Ingest makes no provider calls (it must answer fast, and calls belong to outbound), so the
+acknowledgement rides on the webhook's own answer, as the Bot API allows ("Making requests when getting
+updates": a JSON body naming the `method`): once the tap is safely in Kafka, the 200 carries
+`{"method": "answerCallbackQuery", "callback_query_id": …}`. Telegram does not report on such calls; a lost
+one only leaves the spinner until the app's own timeout, and the bot's answer still arrives as a message."""
+
+import hmac
+from typing import Annotated
+
+import structlog
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from parley_contracts import Channel
+from parley_ingest.delivery import MalformedWebhook
+from parley_ingest.deps import Ingest, rate_limited
+from parley_ingest.telegram import parse_update
+
+router = APIRouter(prefix="/webhooks/telegram", tags=["telegram"], dependencies=[Depends(rate_limited)])
+log = structlog.get_logger()
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+@router.post("/{bot_id}")
+async def receive_update(
+    request: Request,
+    ingest: Ingest,
+    bot_id: Annotated[str, Path(pattern=r"^\d{1,20}$", description="The bot's numeric id (its token's prefix).")],
+    secret: Annotated[str | None, Header(alias=SECRET_HEADER)] = None,
+) -> Response:
+    raw = await ingest.read_body(request)
+    account = await ingest.accounts.get(Channel.TELEGRAM, bot_id)
+    if account is None:
+        await ingest.refuse_unconnected(Channel.TELEGRAM, [bot_id], raw)
+        log.warning("webhook.unknown_bot", channel="telegram", bot_id=bot_id, bytes=len(raw))
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"Telegram bot {bot_id} is not connected to a business unit")
+    expected = account.secret("webhook_secret")
+    if secret is None or not hmac.compare_digest(secret.encode(), expected.encode()):
+        log.warning("webhook.bad_secret_token", channel="telegram", bot_id=bot_id, present=secret is not None)
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, f"{SECRET_HEADER} missing or does not match the bot's")
+    try:
+        parsed = parse_update(raw, bot_id, account.tenant, ingest.size_limits)
+    except MalformedWebhook as exc:
+        log.warning("webhook.malformed", channel="telegram", bot_id=bot_id, reason=str(exc), bytes=len(raw))
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, f"malformed Telegram update: {exc}") from exc
+    await ingest.accept(Channel.TELEGRAM, parsed.delivery, raw)
+    if parsed.callback_query_id is not None:
+        return JSONResponse({"method": "answerCallbackQuery", "callback_query_id": parsed.callback_query_id})
+    return Response(status_code=status.HTTP_200_OK)
