@@ -6,6 +6,7 @@ from faststream.asgi import AsgiFastStream
 
 from parley_contracts import Channel, MessageSend
 from parley_conversations.media import MediaStore
+from parley_outbound.channels.meta_messaging import InstagramSender, MessengerSender
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, RetryLoop, RetryPolicy
 from parley_outbound.ledger import SendLedger
@@ -23,6 +24,8 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
     senders = {
         Channel.WHATSAPP: WhatsAppSender(http, settings.whatsapp_api_base_url, settings.whatsapp_api_version),
+        Channel.MESSENGER: MessengerSender(http, settings.meta_graph_base_url, settings.meta_graph_version),
+        Channel.INSTAGRAM: InstagramSender(http, settings.instagram_graph_base_url, settings.meta_graph_version),
     }
     accounts = settings.channel_account_store(db)
     ledger = SendLedger(db)
