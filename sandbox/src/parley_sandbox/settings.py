@@ -33,6 +33,16 @@ class SandboxSettings(BaseSettings):
     whatsapp_waba_id: str = "200000000000001"
     whatsapp_verify_token: str = "sandbox-verify-token"
 
+    # Messenger (a Facebook page) and Instagram (a professional account): messenger/.
+    messenger_app_secret: str = "sandbox-app-secret"
+    messenger_verify_token: str = "sandbox-verify-token"
+    messenger_page_id: str = "300000000000001"
+    messenger_page_access_token: str = "sandbox-page-token"
+    instagram_app_secret: str = "sandbox-app-secret"
+    instagram_verify_token: str = "sandbox-verify-token"
+    instagram_account_id: str = "400000000000001"
+    instagram_access_token: str = "sandbox-instagram-token"
+
     def ingest_webhook_url(self, channel: str) -> str:
         return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"
 
