@@ -72,7 +72,9 @@ def test_meta_refusals_say_why():
     assert "168-hour human-agent window closed" in operator
     bot = refusal(Channel.INSTAGRAM, TEXT, NOW - timedelta(hours=30), NOW) or ""
     assert "standard messaging window closed" in bot and "only a person" in bot
-    assert "allows no message before they do" in (refusal(Channel.MESSENGER, TEXT, None, NOW, AuthorKind.OPERATOR) or "")
+    assert "allows no message before they do" in (
+        refusal(Channel.MESSENGER, TEXT, None, NOW, AuthorKind.OPERATOR) or ""
+    )
     assert "no message templates" in (refusal(Channel.MESSENGER, TEMPLATE, NOW, NOW) or "")
 
 
