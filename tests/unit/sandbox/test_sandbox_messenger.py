@@ -259,3 +259,10 @@ def test_raw_and_verify(client: TestClient, ingest: FakeIngest):
     assert "X-Hub-Signature-256" not in ingest.posts()[0].headers
     verify = client.post("/sandbox/messenger/verify", json={"verify_token": "test-verify-token"})
     assert verify.json()["ok"] is True
+
+
+def test_config_names_the_accounts_and_no_token(client: TestClient):
+    config = client.get("/sandbox/config").json()
+    assert config["messenger"]["page_id"] == PAGE and config["instagram"]["account_id"] == IG
+    assert config["channels"][:2] == ["messenger", "instagram"]
+    assert "sandbox-page-token" not in str(config) and "sandbox-instagram-token" not in str(config)
