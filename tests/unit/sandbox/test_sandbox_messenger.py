@@ -266,3 +266,10 @@ def test_config_names_the_accounts_and_no_token(client: TestClient):
     assert config["messenger"]["page_id"] == PAGE and config["instagram"]["account_id"] == IG
     assert config["channels"][:2] == ["messenger", "instagram"]
     assert "sandbox-page-token" not in str(config) and "sandbox-instagram-token" not in str(config)
+
+
+@pytest.mark.parametrize(("channel", "story"), [("messenger", False), ("instagram", True)])
+def test_each_platform_has_a_chat_page(client: TestClient, channel, story):
+    page = client.get(f"/sandbox/{channel}/")
+    assert page.status_code == 200 and f'const CHANNEL = "{channel}"' in page.text
+    assert ('id="mention"' in page.text) is story and "__" not in page.text.replace("__proto__", "")

@@ -18,11 +18,12 @@ import secrets
 import struct
 import zlib
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any, Literal
 
 import httpx
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from parley_sandbox.logs import get_logger
@@ -155,6 +156,12 @@ def build_router(state: SandboxState, platform: Platform) -> APIRouter:
     channel = platform.channel
     router = APIRouter(prefix=f"/sandbox/{channel}", tags=[f"{channel}: customer"])
     settings = state.settings
+
+    page = _page(platform)
+
+    @router.get("/", response_class=HTMLResponse, summary=f"A {platform.name} chat page: be the customer")
+    async def chat_page() -> HTMLResponse:
+        return HTMLResponse(page)
 
     @router.post(
         "/messages",
@@ -356,6 +363,24 @@ def build_router(state: SandboxState, platform: Platform) -> APIRouter:
         return Transcript(channel=channel, customer=customer, messages=sorted(entries, key=lambda e: e.time))
 
     return router
+
+
+_STORY_BUTTONS = '<button id="story">Reply to our story</button><button id="mention">Mention us in a story</button>'
+
+
+def _page(platform: Platform) -> str:
+    """The chat page (page.html), filled in for the platform."""
+    html = resources.files("parley_sandbox.messenger").joinpath("page.html").read_text(encoding="utf-8")
+    instagram = platform is INSTAGRAM
+    for key, value in {
+        "__CHANNEL__": platform.channel,
+        "__NAME__": platform.name,
+        "__COLOR__": "#c13584" if instagram else "#0084ff",
+        "__IDNAME__": "IGSID" if instagram else "PSID",
+        "__EXTRA__": _STORY_BUTTONS if instagram else "",
+    }.items():
+        html = html.replace(key, value)
+    return html
 
 
 def _iso(seconds: float) -> str:
