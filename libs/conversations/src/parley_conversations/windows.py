@@ -77,24 +77,23 @@ def refusal(
     if now < closes:
         return None
     human_closes = human_agent_closes_at(channel, last_inbound_at)
-    if human_closes is not None and rules.human_agent_window_hours is not None:
-        human_hours = rules.human_agent_window_hours
-        if author == AuthorKind.OPERATOR and now < human_closes:
-            return None
-        if author == AuthorKind.OPERATOR:
-            return (
-                f"{rules.name}'s {human_hours:g}-hour human-agent window closed at "
-                f"{human_closes.isoformat(timespec='minutes')} (the customer last wrote more than {human_hours:g} hours "
-                f"ago): nothing can be sent until they write again"
-            )
+    if human_closes is None:
+        instead = "send an approved template instead" if rules.templates else "wait until the customer writes again"
+        return (
+            f"{rules.name}'s {hours:g}-hour customer-service window closed at {closes.isoformat(timespec='minutes')} "
+            f"(the customer last wrote more than {hours:g} hours ago): {instead}"
+        )
+    human_hours = rules.human_agent_window_hours
+    if author != AuthorKind.OPERATOR:
         return (
             f"{rules.name}'s {hours:g}-hour standard messaging window closed at {closes.isoformat(timespec='minutes')}: "
             f"only a person may still answer (up to {human_hours:g} hours after the customer's last message)"
         )
-    instead = "send an approved template instead" if rules.templates else "wait until the customer writes again"
+    if now < human_closes:
+        return None
     return (
-        f"{rules.name}'s {hours:g}-hour customer-service window closed at {closes.isoformat(timespec='minutes')} "
-        f"(the customer last wrote more than {hours:g} hours ago): {instead}"
+        f"{rules.name}'s {human_hours:g}-hour human-agent window closed at {human_closes.isoformat(timespec='minutes')} "
+        f"(the customer last wrote more than {human_hours:g} hours ago): nothing can be sent until they write again"
     )
 
 
