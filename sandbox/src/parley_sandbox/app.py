@@ -8,13 +8,20 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from parley_sandbox import control, telegram, whatsapp
+from parley_sandbox import control, messenger, telegram, whatsapp
 from parley_sandbox.meta import GraphError
 from parley_sandbox.settings import SandboxSettings, get_settings
 from parley_sandbox.state import SandboxState
 
-# Add Messenger, Instagram, Telegram, MercadoLibre here as sibling packages exposing `routers(state)`.
-CHANNELS = {whatsapp.CHANNEL: whatsapp.routers, telegram.CHANNEL: telegram.routers}
+# One package per channel exposing `routers(state)`. Messenger and Instagram come before WhatsApp: their Send API
+# routes match only their own account ids, WhatsApp's `/graph/{v}/{id}/messages` any id (Starlette takes the
+# first route that matches).
+CHANNELS = {
+    messenger.MESSENGER_CHANNEL: messenger.messenger_routers,
+    messenger.INSTAGRAM_CHANNEL: messenger.instagram_routers,
+    whatsapp.CHANNEL: whatsapp.routers,
+    telegram.CHANNEL: telegram.routers,
+}
 
 
 def create_app(

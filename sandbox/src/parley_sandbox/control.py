@@ -144,6 +144,8 @@ def build_router(state: SandboxState, channels: list[str]) -> APIRouter:
                 "webhook_url": s.ingest_webhook_url("whatsapp"),
                 "enforce_window": state.enforce_window,
             },
+            "messenger": {"page_id": s.messenger_page_id, "webhook_url": s.ingest_webhook_url("messenger")},
+            "instagram": {"account_id": s.instagram_account_id, "webhook_url": s.ingest_webhook_url("instagram")},
         }
 
     @router.get("/sandbox/media/{media_id}", summary="An uploaded file, without a token (for the page)")

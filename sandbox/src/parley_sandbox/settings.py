@@ -36,6 +36,15 @@ class SandboxSettings(BaseSettings):
     # The sandbox's Telegram bot (its id is the token's prefix) and the secret_token its webhook was set with.
     telegram_bot_token: str = Field(default="7000000001:sandbox-telegram-token", pattern=r"^\d+:[A-Za-z0-9_-]+$")
     telegram_webhook_secret: str = Field(default="sandbox-telegram-secret", pattern=r"^[A-Za-z0-9_-]{1,256}$")
+    # Messenger (a Facebook page) and Instagram (a professional account): messenger/.
+    messenger_app_secret: str = "sandbox-app-secret"
+    messenger_verify_token: str = "sandbox-verify-token"
+    messenger_page_id: str = "300000000000001"
+    messenger_page_access_token: str = "sandbox-page-token"
+    instagram_app_secret: str = "sandbox-app-secret"
+    instagram_verify_token: str = "sandbox-verify-token"
+    instagram_account_id: str = "400000000000001"
+    instagram_access_token: str = "sandbox-instagram-token"
 
     def ingest_webhook_url(self, channel: str) -> str:
         return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"

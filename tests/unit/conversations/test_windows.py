@@ -2,8 +2,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from parley_contracts import Channel, OutboundContent, TemplateMessage
-from parley_conversations.windows import channel_rules, refusal, window_closes_at
+from parley_contracts import AuthorKind, Channel, OutboundContent, TemplateMessage
+from parley_conversations.windows import channel_rules, message_tag, refusal, window_closes_at
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
 TEXT = OutboundContent(text="hello")
@@ -40,3 +40,45 @@ def test_window_end():
     assert window_closes_at(Channel.WHATSAPP, NOW) == NOW + timedelta(hours=24)
     assert window_closes_at(Channel.EMAIL, NOW) is None
     assert window_closes_at(Channel.WHATSAPP, None) is None
+
+
+META = [Channel.MESSENGER, Channel.INSTAGRAM]
+
+
+@pytest.mark.parametrize("channel", META)
+@pytest.mark.parametrize(
+    ("hours_ago", "bot", "operator", "tag"),
+    [
+        (1, True, True, None),  # inside the standard window: anyone, untagged
+        (23.9, True, True, None),
+        (24, False, True, "HUMAN_AGENT"),  # past it: a person only, tagged
+        (24 * 7 - 0.1, False, True, "HUMAN_AGENT"),
+        (24 * 7, False, False, None),  # past 7 days: nobody
+        (24 * 30, False, False, None),
+    ],
+)
+def test_meta_human_agent_window(channel: Channel, hours_ago: float, bot: bool, operator: bool, tag: str | None):
+    last = NOW - timedelta(hours=hours_ago)
+    assert (refusal(channel, TEXT, last, NOW) is None) is bot
+    assert (refusal(channel, TEXT, last, NOW, AuthorKind.OPERATOR) is None) is operator
+    if operator:  # the tag of a reply that may go out (refused ones are never sent)
+        assert message_tag(channel, last, NOW, AuthorKind.OPERATOR) == tag
+    assert message_tag(channel, last, NOW, AuthorKind.BOT) is None
+
+
+def test_meta_refusals_say_why():
+    eight_days = NOW - timedelta(days=8)
+    operator = refusal(Channel.MESSENGER, TEXT, eight_days, NOW, AuthorKind.OPERATOR) or ""
+    assert "168-hour human-agent window closed" in operator
+    bot = refusal(Channel.INSTAGRAM, TEXT, NOW - timedelta(hours=30), NOW) or ""
+    assert "standard messaging window closed" in bot and "only a person" in bot
+    assert "allows no message before they do" in (
+        refusal(Channel.MESSENGER, TEXT, None, NOW, AuthorKind.OPERATOR) or ""
+    )
+    assert "no message templates" in (refusal(Channel.MESSENGER, TEMPLATE, NOW, NOW) or "")
+
+
+def test_whatsapp_operators_get_no_human_agent_window():
+    last = NOW - timedelta(hours=30)
+    assert "template" in (refusal(Channel.WHATSAPP, TEXT, last, NOW, AuthorKind.OPERATOR) or "")
+    assert message_tag(Channel.WHATSAPP, last, NOW, AuthorKind.OPERATOR) is None

@@ -107,6 +107,9 @@ def test_an_operator_reply_takes_the_thread_and_is_authored_by_the_operator():
         "Ana Lima",
     )
     assert send.recipient.id == inbound.contact.id and send.in_reply_to is None
+    assert send.tag is None
+    tagged = step.outgoing(command.content, AuthorKind.OPERATOR, send_id="snd_y", tag="HUMAN_AGENT")
+    assert tagged.tag == "HUMAN_AGENT"  # the router passes windows.message_tag's answer through to outbound
 
 
 def test_a_thread_is_labelled_with_the_categories_of_its_customers_messages():

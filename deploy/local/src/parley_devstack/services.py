@@ -92,6 +92,8 @@ def stack_env(
     env["SANDBOX_INGEST_URL"] = f"http://127.0.0.1:{ports['ingest']}"
     env.setdefault("WHATSAPP_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")
     env.setdefault("TELEGRAM_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/telegram")
+    env.setdefault("META_GRAPH_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")  # Messenger
+    env.setdefault("INSTAGRAM_GRAPH_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")
     env.setdefault("SANDBOX_STATUS_WEBHOOKS", "true")  # delivery statuses flow back like Meta's
     env.setdefault("CHANNEL_SECRETS_KEY", local_secrets_key())
     if extra:

@@ -244,6 +244,12 @@ class MessageSend(Event):
     operator_id: str | None = None
     in_reply_to: str | None = Field(default=None, description="Dedupe key of the inbound message answered.")
     reply_to_provider_id: str | None = None
+    tag: str | None = Field(
+        default=None,
+        max_length=64,
+        description="The message tag the provider needs for this send (Messenger/Instagram `HUMAN_AGENT`: an "
+        "operator's reply past the 24-hour window), set by the router from parley_conversations.windows.",
+    )
     redrive: int = Field(
         default=0,
         ge=0,

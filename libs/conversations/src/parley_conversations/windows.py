@@ -1,8 +1,12 @@
 """When a reply may be sent: each channel's customer-service window (WhatsApp: 24 hours after the customer's
-last message; outside it only approved templates). Pure; the rules are data (data/channels.json).
+last message; outside it only approved templates), and on Messenger and Instagram the human-agent window (a
+person may still answer for 7 days, the send then tagged HUMAN_AGENT; the bot may not). Pure; the rules are
+data (data/channels.json).
 
 Checked twice with the same function: by dashboard-api before it accepts an operator's reply (a clear 409 at
-once, never a silent failure at the provider) and by the router before it sends anything, bot or operator."""
+once, never a silent failure at the provider) and by the router before it sends anything, bot or operator; the
+router also sets the send's tag (`message_tag`, carried as `MessageSend.tag`) so outbound sends it as the
+provider requires."""
 
 import json
 from datetime import datetime, timedelta
@@ -11,7 +15,7 @@ from importlib import resources
 
 from pydantic import BaseModel, Field
 
-from parley_contracts import Channel, OutboundContent
+from parley_contracts import AuthorKind, Channel, OutboundContent
 
 
 class ChannelRules(BaseModel):
@@ -19,6 +23,8 @@ class ChannelRules(BaseModel):
     reply_window_hours: float | None = Field(default=None, gt=0)
     templates: bool = False
     text_limit_chars: int = Field(gt=0)
+    human_agent_window_hours: float | None = Field(default=None, gt=0)
+    human_agent_tag: str | None = Field(default=None, min_length=1)
 
 
 @cache
@@ -40,8 +46,23 @@ def window_closes_at(channel: Channel, last_inbound_at: datetime | None) -> date
     return last_inbound_at + timedelta(hours=hours)
 
 
-def refusal(channel: Channel, content: OutboundContent, last_inbound_at: datetime | None, now: datetime) -> str | None:
-    """Why `content` may not be sent now, or None when it may."""
+def human_agent_closes_at(channel: Channel, last_inbound_at: datetime | None) -> datetime | None:
+    """When a person's replies stop being allowed where the channel lets people answer past the window; None
+    where it does not (or nobody wrote yet)."""
+    hours = channel_rules()[channel].human_agent_window_hours
+    if hours is None or last_inbound_at is None:
+        return None
+    return last_inbound_at + timedelta(hours=hours)
+
+
+def refusal(
+    channel: Channel,
+    content: OutboundContent,
+    last_inbound_at: datetime | None,
+    now: datetime,
+    author: AuthorKind = AuthorKind.BOT,
+) -> str | None:
+    """Why `content` from `author` (the bot, or an operator) may not be sent now, or None when it may."""
     rules = channel_rules()[channel]
     if content.template is not None:
         return None if rules.templates else f"{rules.name} has no message templates: send text or attachments"
@@ -50,10 +71,39 @@ def refusal(channel: Channel, content: OutboundContent, last_inbound_at: datetim
         return None
     closes = window_closes_at(channel, last_inbound_at)
     if closes is None:
-        return f"the customer has not written on {rules.name} yet: only an approved template can start the conversation"
-    if now >= closes:
+        if rules.templates:
+            return f"the customer has not written on {rules.name} yet: only an approved template can start the conversation"
+        return f"the customer has not written on {rules.name} yet: {rules.name} allows no message before they do"
+    if now < closes:
+        return None
+    human_closes = human_agent_closes_at(channel, last_inbound_at)
+    if human_closes is None:
+        instead = "send an approved template instead" if rules.templates else "wait until the customer writes again"
         return (
             f"{rules.name}'s {hours:g}-hour customer-service window closed at {closes.isoformat(timespec='minutes')} "
-            f"(the customer last wrote more than {hours:g} hours ago): send an approved template instead"
+            f"(the customer last wrote more than {hours:g} hours ago): {instead}"
         )
-    return None
+    human_hours = rules.human_agent_window_hours
+    if author != AuthorKind.OPERATOR:
+        return (
+            f"{rules.name}'s {hours:g}-hour standard messaging window closed at {closes.isoformat(timespec='minutes')}: "
+            f"only a person may still answer (up to {human_hours:g} hours after the customer's last message)"
+        )
+    if now < human_closes:
+        return None
+    return (
+        f"{rules.name}'s {human_hours:g}-hour human-agent window closed at {human_closes.isoformat(timespec='minutes')} "
+        f"(the customer last wrote more than {human_hours:g} hours ago): nothing can be sent until they write again"
+    )
+
+
+def message_tag(
+    channel: Channel, last_inbound_at: datetime | None, now: datetime, author: AuthorKind = AuthorKind.BOT
+) -> str | None:
+    """The tag a send that `refusal` allows must carry: the channel's human-agent tag for a person's reply past
+    the standard window (Messenger/Instagram `HUMAN_AGENT`); None for everything else."""
+    rules = channel_rules()[channel]
+    closes = window_closes_at(channel, last_inbound_at)
+    if author != AuthorKind.OPERATOR or rules.human_agent_tag is None or closes is None or now < closes:
+        return None
+    return rules.human_agent_tag

@@ -10,6 +10,10 @@ class IngestSettings(ServiceSettings, ChannelAccountSettings):
     port: int = Field(default=8081, validation_alias="INGEST_PORT")
     whatsapp_app_secret: SecretStr = Field(default=SecretStr("sandbox-app-secret"))
     whatsapp_verify_token: SecretStr = Field(default=SecretStr("sandbox-verify-token"))
+    messenger_app_secret: SecretStr = Field(default=SecretStr("sandbox-app-secret"))
+    messenger_verify_token: SecretStr = Field(default=SecretStr("sandbox-verify-token"))
+    instagram_app_secret: SecretStr = Field(default=SecretStr("sandbox-app-secret"))
+    instagram_verify_token: SecretStr = Field(default=SecretStr("sandbox-verify-token"))
     max_body_bytes: int = Field(default=3 * 1024 * 1024, description="Meta's webhook payloads are at most 3 MB.")
     text_limit_chars: int = Field(
         default=32_768,

@@ -7,6 +7,7 @@ from faststream.asgi import AsgiFastStream
 
 from parley_contracts import Channel, MessageReceived, MessageSend
 from parley_conversations.media import MediaStore
+from parley_outbound.channels.meta_messaging import InstagramSender, MessengerSender
 from parley_outbound.channels.telegram import TelegramSender
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, RetryLoop, RetryPolicy
@@ -29,6 +30,8 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     senders = {
         Channel.WHATSAPP: WhatsAppSender(http, settings.whatsapp_api_base_url, settings.whatsapp_api_version),
         Channel.TELEGRAM: TelegramSender(http, settings.telegram_api_base_url, media),
+        Channel.MESSENGER: MessengerSender(http, settings.meta_graph_base_url, settings.meta_graph_version),
+        Channel.INSTAGRAM: InstagramSender(http, settings.instagram_graph_base_url, settings.meta_graph_version),
     }
     accounts = settings.channel_account_store(db)
     ledger = SendLedger(db)

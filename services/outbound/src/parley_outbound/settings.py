@@ -1,12 +1,26 @@
 """Outbound's settings, from the environment (see .env.example)."""
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from parley_business.channel_account_store import ChannelAccountSettings
 from parley_runtime.settings import ServiceSettings, WhatsAppApiSettings
 
 
-class OutboundSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSettings):
+class MetaMessagingApiSettings(BaseModel):
+    """Where Messenger's and Instagram's Send API are (the sandbox's Graph by default); the tokens are the
+    channel accounts' own."""
+
+    meta_graph_base_url: str = Field(
+        default="http://127.0.0.1:8090/graph", description="Messenger: https://graph.facebook.com in production."
+    )
+    instagram_graph_base_url: str = Field(
+        default="http://127.0.0.1:8090/graph",
+        description="Instagram (Instagram API with Instagram Login): https://graph.instagram.com in production.",
+    )
+    meta_graph_version: str = Field(default="v21.0")
+
+
+class OutboundSettings(ServiceSettings, WhatsAppApiSettings, MetaMessagingApiSettings, ChannelAccountSettings):
     port: int = Field(default=8084, validation_alias="OUTBOUND_PORT")
     consumer_group: str = Field(default="parley-outbound", validation_alias="OUTBOUND_CONSUMER_GROUP")
     send_retry_horizon_seconds: float = Field(

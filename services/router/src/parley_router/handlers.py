@@ -32,7 +32,7 @@ from parley_conversations.documents import MessageRecord, ThreadRecord
 from parley_conversations.roster import Roster, Workload
 from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger
 from parley_conversations.store import Conversations, OpenThread
-from parley_conversations.windows import refusal
+from parley_conversations.windows import message_tag, refusal
 from parley_router.annotations import annotate, target_of
 from parley_router.assignment import Candidate, eligible, pick_operator
 from parley_router.decisions import Action, decide
@@ -311,7 +311,8 @@ class RouterHandlers:
         content = command.content
         if content is None:
             return Verdict("rejected", "a reply needs content")
-        refused = refusal(step.record.channel, content, step.record.last_inbound_at, step.at)
+        record = step.record
+        refused = refusal(record.channel, content, record.last_inbound_at, step.at, AuthorKind.OPERATOR)
         if refused:
             return Verdict("rejected", refused)
         outcome = step.apply(Change(Trigger.OPERATOR_REPLY, command.actor, step.at, reason=command.reason))
@@ -323,6 +324,7 @@ class RouterHandlers:
             AuthorKind.OPERATOR,
             send_id=command_send_id(command.command_id),
             operator_id=actor.id if actor.kind == ActorKind.OPERATOR else None,
+            tag=message_tag(record.channel, record.last_inbound_at, step.at, AuthorKind.OPERATOR),
         )
         step.send(send, author_name=actor.name)
         return APPLIED

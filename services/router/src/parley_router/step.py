@@ -194,7 +194,13 @@ class Step:
         self._add(message)
 
     def outgoing(
-        self, content: OutboundContent, author: AuthorKind, *, send_id: str, operator_id: str | None = None
+        self,
+        content: OutboundContent,
+        author: AuthorKind,
+        *,
+        send_id: str,
+        operator_id: str | None = None,
+        tag: str | None = None,
     ) -> MessageSend:
         """The send for `content` to this thread's customer (in reply to the message being handled, if any)."""
         inbound = self.inbound
@@ -209,6 +215,7 @@ class Step:
             operator_id=operator_id,
             in_reply_to=inbound.dedupe_key if inbound else None,
             reply_to_provider_id=inbound.provider_message_id if inbound else None,
+            tag=tag,
         )
 
     def _add(self, message: MessageRecord) -> None:

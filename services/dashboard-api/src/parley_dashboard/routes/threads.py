@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from parley_contracts import (
+    AuthorKind,
     Channel,
     CommandAction,
     MediaRef,
@@ -148,16 +149,17 @@ async def reply(thread_key: str, request: Request, services: ServicesDep, princi
     """Answer the customer: JSON `{"text"}` or `{"template": {"name", "language", "parameters"}}`, or
     multipart with `text` and `files` (images, documents, audio, video; the limits of
     `GET /api/threads/attachment-rules`). The thread is then held by a person (the bot stays silent).
-    Outside WhatsApp's 24-hour window only a template may be sent: 409 says so before anything is sent."""
+    Outside WhatsApp's 24-hour window only a template may be sent (Messenger/Instagram: a person may answer for 7
+    days, tagged HUMAN_AGENT): 409 says so before anything is sent."""
     record = await visible_thread(services, principal, thread_key)
     refused = _refusal(record, principal, Trigger.OPERATOR_REPLY)
     if not refused and request.headers.get("content-type", "").startswith("multipart/form-data"):
         # Files are free-form content: refuse before storing them when the window is closed.
-        refused = refusal(record.channel, FREE_FORM, record.last_inbound_at, utcnow())
+        refused = refusal(record.channel, FREE_FORM, record.last_inbound_at, utcnow(), AuthorKind.OPERATOR)
     if refused:
         return _conflict(record, refused)
     content = await _reply_content(request, services, record, principal)
-    if refused := refusal(record.channel, content, record.last_inbound_at, utcnow()):
+    if refused := refusal(record.channel, content, record.last_inbound_at, utcnow(), AuthorKind.OPERATOR):
         return _conflict(record, refused)
     return await _submit(services, record, principal, CommandAction.REPLY, content=content)
 
