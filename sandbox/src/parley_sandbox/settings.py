@@ -33,6 +33,15 @@ class SandboxSettings(BaseSettings):
     whatsapp_waba_id: str = "200000000000001"
     whatsapp_verify_token: str = "sandbox-verify-token"
 
+    # MercadoLibre (mercadolibre/): the one seller, its application's OAuth credentials, and token lifetimes.
+    mercadolibre_seller_id: str = "500000001"
+    mercadolibre_client_id: str = "sandbox-ml-app"
+    mercadolibre_client_secret: str = "sandbox-ml-secret"
+    mercadolibre_refresh_token: str = "sandbox-ml-refresh"
+    mercadolibre_token_ttl_seconds: int = Field(default=21600, ge=1)
+    mercadolibre_answer_max_chars: int = Field(default=2000, ge=1)
+    mercadolibre_message_max_chars: int = Field(default=350, ge=1)
+
     def ingest_webhook_url(self, channel: str) -> str:
         return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"
 

@@ -91,6 +91,7 @@ def stack_env(
     env.update({spec.port_env: str(ports[spec.name]) for spec in SERVICES})
     env["SANDBOX_INGEST_URL"] = f"http://127.0.0.1:{ports['ingest']}"
     env.setdefault("WHATSAPP_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")
+    env.setdefault("MERCADOLIBRE_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/mercadolibre")
     env.setdefault("SANDBOX_STATUS_WEBHOOKS", "true")  # delivery statuses flow back like Meta's
     env.setdefault("CHANNEL_SECRETS_KEY", local_secrets_key())
     if extra:

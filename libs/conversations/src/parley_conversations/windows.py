@@ -19,6 +19,7 @@ class ChannelRules(BaseModel):
     reply_window_hours: float | None = Field(default=None, gt=0)
     templates: bool = False
     text_limit_chars: int = Field(gt=0)
+    one_reply_conversations: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -57,3 +58,17 @@ def refusal(channel: Channel, content: OutboundContent, last_inbound_at: datetim
             f"(the customer last wrote more than {hours:g} hours ago): send an approved template instead"
         )
     return None
+
+
+def takes_one_reply(channel: Channel, conversation: str | None) -> bool:
+    """Whether the conversation takes a single reply (a MercadoLibre question: one public answer)."""
+    kind = conversation.split(":", 1)[0] if conversation else None
+    return kind is not None and kind in channel_rules()[channel].one_reply_conversations
+
+
+def reply_limit_refusal(channel: Channel, conversation: str | None, replies_sent: int) -> str | None:
+    """Why one more reply may not be sent in this conversation, or None when it may."""
+    if not takes_one_reply(channel, conversation) or replies_sent < 1:
+        return None
+    kind = (conversation or "").split(":", 1)[0]
+    return f"{channel_rules()[channel].name} takes one answer per {kind}, and this {kind} has been answered already"

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from parley_business.channel_account_store import AccountLookup
 from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
-from parley_ingest.routes import whatsapp
+from parley_ingest.routes import mercadolibre, whatsapp
 from parley_ingest.settings import IngestSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
@@ -40,6 +40,7 @@ def create_app(
 
     app = FastAPI(title="Parley ingest", version="0.1.0", lifespan=lifespan)
     app.include_router(whatsapp.router)
+    app.include_router(mercadolibre.router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz(request: Request) -> JSONResponse:

@@ -4,16 +4,19 @@ loop that retries parked sends."""
 import httpx
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import Channel, MessageSend
+from parley_contracts import Channel, ChannelNotification, MessageSend
 from parley_conversations.media import MediaStore
+from parley_outbound.channels.mercadolibre import MercadoLibreSender
+from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.whatsapp import WhatsAppSender
 from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, RetryLoop, RetryPolicy
 from parley_outbound.ledger import SendLedger
 from parley_outbound.media import MediaFiles
+from parley_outbound.notifications import NotificationFetcher
 from parley_outbound.settings import OutboundSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-from parley_runtime.steps import subscribe_steps
+from parley_runtime.steps import subscribe_step, subscribe_steps
 from parley_runtime.worker import make_worker_app
 
 
@@ -21,10 +24,13 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     broker = make_broker(settings, "outbound")
     client, db = connect(settings)
     http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+    accounts = settings.channel_account_store(db)
+    # One MercadoLibre API per process: the sender and the notification fetcher share its token refreshes.
+    mercadolibre = MercadoLibreApi(http, settings.mercadolibre_api_base_url, accounts)
     senders = {
         Channel.WHATSAPP: WhatsAppSender(http, settings.whatsapp_api_base_url, settings.whatsapp_api_version),
+        Channel.MERCADOLIBRE: MercadoLibreSender(mercadolibre),
     }
-    accounts = settings.channel_account_store(db)
     ledger = SendLedger(db)
     policy = RetryPolicy(
         settings.send_retry_horizon_seconds, settings.send_backoff_base_seconds, settings.send_backoff_max_seconds
@@ -38,6 +44,15 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         group=settings.consumer_group,
         steps={MessageSend: handlers.deliver},
         listener=ParkedSendsWatcher(retries, handlers, ledger, MessageSend.topic),
+    )
+    # Its own consumer group: reading a provider's resource never waits behind (or holds up) sends.
+    subscribe_step(
+        broker,
+        settings,
+        service="outbound",
+        group=settings.notifications_consumer_group,
+        model=ChannelNotification,
+        step=NotificationFetcher(broker, mercadolibre, accounts).on_notification,
     )
 
     async def close() -> None:

@@ -167,6 +167,7 @@ class Step:
             event_id=send.event_id,
         )
         self.sends.append(send)
+        self.record.replies_sent += 1
         self._add(message)
 
     def outgoing(
@@ -185,6 +186,7 @@ class Step:
             operator_id=operator_id,
             in_reply_to=inbound.dedupe_key if inbound else None,
             reply_to_provider_id=inbound.provider_message_id if inbound else None,
+            conversation=self.record.conversation,
         )
 
     def _add(self, message: MessageRecord) -> None:
@@ -271,6 +273,7 @@ def new_thread(inbound: MessageReceived) -> ThreadRecord:
         channel=inbound.channel,
         account_id=inbound.account_id,
         contact=inbound.contact,
+        conversation=inbound.conversation,
         status=ThreadStatus.BOT,
         status_changed_at=inbound.occurred_at,
         created_at=inbound.occurred_at,

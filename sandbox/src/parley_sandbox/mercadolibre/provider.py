@@ -1,0 +1,153 @@
+"""MercadoLibre's API side, under `/mercadolibre` (base URL `http://127.0.0.1:8090/mercadolibre`, in place of
+`https://api.mercadolibre.com`): OAuth refresh, questions, answers, post-sale messages. Every call but
+`/oauth/token` needs a live access token (401 otherwise); faults injected for channel `mercadolibre` answer
+before the call takes effect. Errors have MercadoLibre's body `{"message", "error", "status", "cause": []}`."""
+
+import asyncio
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from parley_sandbox.logs import get_logger
+from parley_sandbox.mercadolibre.market import Market, MarketError
+from parley_sandbox.state import SandboxState
+
+CHANNEL = "mercadolibre"
+log = get_logger("parley_sandbox.mercadolibre.provider")
+_FAULT_ERRORS = {429: "too_many_requests", 500: "internal_server_error", 503: "service_unavailable"}
+
+
+def _error(exc: MarketError) -> JSONResponse:
+    return JSONResponse(exc.body(), status_code=exc.status)
+
+
+def build_router(state: SandboxState, market: Market) -> APIRouter:
+    router = APIRouter(prefix="/mercadolibre", tags=["mercadolibre: API"])
+
+    async def checked(request: Request) -> None:
+        """Token, then injected faults (after auth, as for WhatsApp)."""
+        market.authorize(request.headers.get("authorization"))
+        fault = await state.faults.take(CHANNEL)
+        if fault is None:
+            return
+        if fault.delay_seconds:
+            await asyncio.sleep(fault.delay_seconds)
+        if fault.status >= 400:
+            error = _FAULT_ERRORS.get(fault.status, "error")
+            raise MarketError(fault.status, error, fault.message or f"injected fault ({fault.status})")
+
+    async def record(kind: str, to: str | None, body: Any, status: int, message_id: str | None, error: Any) -> None:
+        await state.store.add_request(
+            channel=CHANNEL,
+            account_id=market.seller,
+            to=to,
+            type=kind,
+            body=body,
+            status_code=status,
+            message_id=message_id,
+            error=error,
+        )
+
+    @router.post("/oauth/token", summary="Refresh the seller's access token (grant_type=refresh_token)")
+    async def token(request: Request) -> JSONResponse:
+        form: dict[str, Any]
+        if request.headers.get("content-type", "").startswith("application/json"):
+            form = await request.json()
+        else:
+            form = dict(await request.form())
+        try:
+            if form.get("grant_type") != "refresh_token":
+                raise MarketError(400, "invalid_request", "grant_type must be refresh_token")
+            answer = market.refresh(form.get("client_id"), form.get("client_secret"), form.get("refresh_token"))
+        except MarketError as exc:
+            log.info("mercadolibre.token_refused", error=exc.error)
+            return _error(exc)
+        log.info("mercadolibre.token_issued", expires_in=answer["expires_in"])
+        return JSONResponse(answer)
+
+    @router.get("/questions/{question_id}", summary="A question (api_version=4 shape)")
+    async def question(question_id: int, request: Request) -> JSONResponse:
+        try:
+            await checked(request)
+            return JSONResponse(market.question(question_id).resource(market.seller))
+        except MarketError as exc:
+            return _error(exc)
+
+    @router.post("/answers", summary="Answer a question: one answer per question")
+    async def answer(request: Request) -> JSONResponse:
+        body = await _json(request)
+        question_id = body.get("question_id") if isinstance(body, dict) else None
+        to = None
+        try:
+            await checked(request)
+            if not isinstance(body, dict):
+                raise MarketError(400, "bad_request", "the body must be a JSON object")
+            to = market.questions[question_id].buyer if question_id in market.questions else None
+            answered = market.answer(question_id, body.get("text"))
+        except MarketError as exc:
+            if exc.status != 401:
+                await record("answer", to, body, exc.status, None, exc.body())
+            return _error(exc)
+        await record("answer", answered.buyer, body, 200, f"answer:{answered.id}", None)
+        return JSONResponse(answered.resource(market.seller))
+
+    @router.get("/messages/{message_id}", summary="A post-sale message by id")
+    async def message(message_id: str, request: Request) -> JSONResponse:
+        try:
+            await checked(request)
+            found = market.message(message_id)
+        except MarketError as exc:
+            return _error(exc)
+        return JSONResponse({"messages": [found.resource(market.seller)]})
+
+    @router.get("/messages/packs/{pack_id}/sellers/{seller_id}", summary="A pack's post-sale messages")
+    async def pack(pack_id: str, seller_id: str, request: Request) -> JSONResponse:
+        try:
+            await checked(request)
+            messages = market.pack(pack_id, seller_id)
+        except MarketError as exc:
+            return _error(exc)
+        return JSONResponse(
+            {
+                "paging": {"limit": len(messages), "offset": 0, "total": len(messages)},
+                "conversation_status": {
+                    "path": f"/packs/{pack_id}/seller/{seller_id}",
+                    "status": "active",
+                    "substatus": None,
+                    "status_date": None,
+                    "status_update_allowed": False,
+                    "claim_id": None,
+                    "shipping_id": None,
+                },
+                "messages": [m.resource(market.seller) for m in reversed(messages)],  # newest first
+                "seller_max_message_length": state.settings.mercadolibre_message_max_chars,
+                "buyer_max_message_length": state.settings.mercadolibre_message_max_chars,
+            }
+        )
+
+    @router.post("/messages/packs/{pack_id}/sellers/{seller_id}", summary="Write to the pack's buyer")
+    async def write(pack_id: str, seller_id: str, request: Request) -> JSONResponse:
+        body = await _json(request)
+        to = market.packs.get(pack_id)
+        try:
+            await checked(request)
+            if request.query_params.get("tag") != "post_sale":
+                raise MarketError(400, "bad_request", "tag=post_sale is required")
+            sent = market.reply(pack_id, seller_id, body)
+        except MarketError as exc:
+            if exc.status != 401:
+                await record("message", to, body, exc.status, None, exc.body())
+            return _error(exc)
+        await record("message", sent.to, body, 200, sent.id, None)
+        return JSONResponse(sent.resource(market.seller))
+
+    return router
+
+
+async def _json(request: Request) -> Any:
+    try:
+        return json.loads(await request.body() or b"null")
+    except ValueError:
+        return None
