@@ -3,7 +3,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from parley_contracts import Channel, OutboundContent, TemplateMessage
-from parley_conversations.windows import channel_rules, refusal, window_closes_at
+from parley_conversations.windows import (
+    channel_rules,
+    refusal,
+    reply_limit_refusal,
+    takes_one_reply,
+    window_closes_at,
+)
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
 TEXT = OutboundContent(text="hello")
@@ -40,3 +46,12 @@ def test_window_end():
     assert window_closes_at(Channel.WHATSAPP, NOW) == NOW + timedelta(hours=24)
     assert window_closes_at(Channel.EMAIL, NOW) is None
     assert window_closes_at(Channel.WHATSAPP, None) is None
+
+
+def test_a_mercadolibre_question_takes_one_answer_and_a_pack_any_number():
+    ml = Channel.MERCADOLIBRE
+    assert takes_one_reply(ml, "question:11764931832") and not takes_one_reply(ml, "pack:2000000089077943")
+    assert not takes_one_reply(ml, None) and not takes_one_reply(Channel.WHATSAPP, "question:1")
+    assert reply_limit_refusal(ml, "question:1", 0) is None
+    assert "one answer per question" in (reply_limit_refusal(ml, "question:1", 1) or "")
+    assert reply_limit_refusal(ml, "pack:1", 5) is None

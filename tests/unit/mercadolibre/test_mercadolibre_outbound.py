@@ -8,7 +8,17 @@ import pytest
 from pydantic import SecretStr
 
 from parley_business.channel_accounts import ChannelAccount
-from parley_contracts import Channel, Contact, MessageSend, OutboundContent, QuickReply, dedupe_key, thread_key
+from parley_contracts import (
+    Channel,
+    ChannelNotification,
+    Contact,
+    MessageSend,
+    OutboundContent,
+    QuickReply,
+    dedupe_key,
+    resource_key,
+    thread_key,
+)
 from parley_outbound.channels.base import PermanentSendError, RetryableSendError
 from parley_outbound.channels.mercadolibre import MercadoLibreSender
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi, needs_refresh, renewed_secrets
@@ -21,6 +31,8 @@ from parley_outbound.channels.mercadolibre_resources import (
     question_id,
     question_received,
 )
+from parley_outbound.notifications import NotificationFetcher
+from tests.fakes import RecordingBroker, StaticAccounts
 from tests.unit.mercadolibre.payloads import ANSWERED_QUESTION, PACK, QUESTION, TOKEN
 
 SELLER = "123456789"
@@ -259,3 +271,65 @@ async def test_the_sender_answers_and_writes_in_packs():
     [message] = sender.plan(send("pack:2000000089077943", OutboundContent(text="Hola")))
     assert (await sender.send(accounts.stored, message, None)).provider_message_id == "m1"
     assert fake.calls[-1] == ("POST", "/messages/packs/2000000089077943/sellers/123456789")
+
+
+# --- the notification fetcher --------------------------------------------------------------------------------
+
+
+class Resources:
+    """MercadoLibre answering GETs from a dict of path → (status, JSON)."""
+
+    def __init__(self, answers: dict[str, tuple[int, object]]) -> None:
+        self.answers = answers
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        status, body = self.answers.get(request.url.path, (404, {"message": "not found", "error": "not_found"}))
+        return httpx.Response(status, json=body)
+
+
+def fetcher(answers: dict[str, tuple[int, object]]) -> tuple[NotificationFetcher, RecordingBroker]:
+    broker = RecordingBroker()
+    accounts = Accounts(account(access_token="good"))
+    http = httpx.AsyncClient(transport=httpx.MockTransport(Resources(answers).handler))
+    ml = MercadoLibreApi(http, "https://api.test", accounts, now=lambda: NOW)
+    return NotificationFetcher(broker, ml, StaticAccounts(accounts.stored), now=lambda: NOW), broker  # type: ignore[arg-type]
+
+
+def notified(subject: str, resource: str) -> ChannelNotification:
+    return ChannelNotification(
+        tenant="t",
+        channel=ML,
+        thread_key=resource_key(ML, SELLER, resource),
+        account_id=SELLER,
+        subject=subject,
+        resource=resource,
+    )
+
+
+async def test_a_question_notification_publishes_the_question():
+    step, broker = fetcher({"/questions/11764931832": (200, QUESTION)})
+    await step.on_notification(notified("questions", "/questions/11764931832"))
+    [(topic, event)] = broker.published
+    assert topic == "message.received" and event["conversation"] == "question:11764931832"
+
+
+async def test_a_message_notification_publishes_the_packs_buyer_messages():
+    step, broker = fetcher(
+        {
+            "/messages/0b5e2a2b4c5f4ef2a1c0b6f3d9e8a7c6": (200, {"messages": [PACK["messages"][0]]}),
+            f"/messages/packs/2000000089077943/sellers/{SELLER}": (200, PACK),
+        }
+    )
+    await step.on_notification(notified("messages", "0b5e2a2b4c5f4ef2a1c0b6f3d9e8a7c6"))
+    assert [(t, e["conversation"]) for t, e in broker.published] == [("message.received", "pack:2000000089077943")]
+
+
+async def test_a_resource_gone_is_a_dead_letter_and_a_passing_failure_is_raised_for_a_retry():
+    step, broker = fetcher({})
+    await step.on_notification(notified("questions", "/questions/1"))
+    [(topic, letter)] = broker.published
+    assert topic == "channel.notification.dlq" and "404" in letter["error"]
+    step, broker = fetcher({"/questions/1": (500, {"message": "boom", "error": "internal_error"})})
+    with pytest.raises(RetryableSendError):
+        await step.on_notification(notified("questions", "/questions/1"))
+    assert broker.published == []

@@ -13,5 +13,5 @@ def routers(state: SandboxState) -> list[APIRouter]:
     from parley_sandbox.mercadolibre import customer, provider
     from parley_sandbox.mercadolibre.market import Market
 
-    market = Market(state.settings, state.clock)
+    market = Market(state.settings, lambda: state.clock())  # read each time: tests move the clock
     return [provider.build_router(state, market), customer.build_router(state, market)]
