@@ -2,6 +2,7 @@
 - notifications: developers.mercadolibre.com.ar/en_us/products-receive-notifications ("questions" example;
   "messages" with `actions: ["created"]` and a bare message id as resource);
 - questions: developers.mercadolibre.com.mx/en_us/manage-questions-and-answers (api_version=4 shape);
+- items: developers.mercadolibre.com.ar/en_us/items-and-searches (`GET /items/{id}`, abridged);
 - post-sale messages: developers.mercadolibre.com.ar/es_ar/mensajeria-post-venta ("Obtener mensajes por pack").
 Ids and texts are the documentation's, or made up where it elides them."""
 
@@ -96,4 +97,17 @@ TOKEN = {
     "scope": "offline_access read write",
     "user_id": 1234567,
     "refresh_token": "TG-5b9032b4e23464aed1f959f-1234567",
+}
+
+ITEM = {
+    "id": "MLA903218023",
+    "site_id": "MLA",
+    "title": "Item De Testeo, Por Favor No Ofertar",
+    "seller_id": 123456789,
+    "category_id": "MLA3530",
+    "price": 350,
+    "currency_id": "ARS",
+    "available_quantity": 10,
+    "condition": "new",
+    "permalink": "https://articulo.mercadolibre.com.ar/MLA-903218023-item-de-testeo-por-favor-no-ofertar-_JM",
 }

@@ -33,7 +33,7 @@ from parley_outbound.channels.mercadolibre_resources import (
 )
 from parley_outbound.notifications import NotificationFetcher
 from tests.fakes import RecordingBroker, StaticAccounts
-from tests.unit.mercadolibre.payloads import ANSWERED_QUESTION, PACK, QUESTION, TOKEN
+from tests.unit.mercadolibre.payloads import ANSWERED_QUESTION, ITEM, PACK, QUESTION, TOKEN
 
 SELLER = "123456789"
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -307,10 +307,18 @@ def notified(subject: str, resource: str) -> ChannelNotification:
 
 
 async def test_a_question_notification_publishes_the_question():
-    step, broker = fetcher({"/questions/11764931832": (200, QUESTION)})
+    step, broker = fetcher({"/questions/11764931832": (200, QUESTION), "/items/MLA903218023": (200, ITEM)})
     await step.on_notification(notified("questions", "/questions/11764931832"))
     [(topic, event)] = broker.published
     assert topic == "message.received" and event["conversation"] == "question:11764931832"
+    assert event["content"]["data"]["item"]["title"] == ITEM["title"]
+
+
+async def test_a_question_whose_item_cannot_be_read_is_published_without_it():
+    step, broker = fetcher({"/questions/11764931832": (200, QUESTION)})
+    await step.on_notification(notified("questions", "/questions/11764931832"))
+    [(_, event)] = broker.published
+    assert "item" not in event["content"]["data"] and event["content"]["data"]["item_id"] == "MLA903218023"
 
 
 async def test_a_message_notification_publishes_the_packs_buyer_messages():

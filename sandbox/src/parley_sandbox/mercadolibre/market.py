@@ -183,6 +183,19 @@ class Market:
         question.answer = {"text": text, "status": "ACTIVE", "date_created": iso(self.clock())}
         return question
 
+    def item(self, item_id: str) -> dict[str, Any]:
+        return {
+            "id": item_id,
+            "site_id": item_id[:3],
+            "title": f"Sandbox item {item_id}",
+            "seller_id": int(self.seller),
+            "price": 1000,
+            "currency_id": "ARS",
+            "available_quantity": 5,
+            "condition": "new",
+            "permalink": f"https://articulo.mercadolibre.com.ar/{item_id}",
+        }
+
     def message(self, message_id: str) -> PackMessage:
         found = next((m for m in self.messages if m.id == message_id), None)
         if found is None:

@@ -67,6 +67,10 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
         log.info("mercadolibre.token_issued", expires_in=answer["expires_in"])
         return JSONResponse(answer)
 
+    @router.get("/items/{item_id}", summary="An item (public: no token needed, as on MercadoLibre)")
+    async def item(item_id: str) -> JSONResponse:
+        return JSONResponse(market.item(item_id))
+
     @router.get("/questions/{question_id}", summary="A question (api_version=4 shape)")
     async def question(question_id: int, request: Request) -> JSONResponse:
         try:

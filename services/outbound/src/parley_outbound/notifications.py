@@ -17,7 +17,7 @@ from faststream.kafka import KafkaBroker
 from parley_business.channel_account_store import AccountLookup
 from parley_business.channel_accounts import ChannelAccount
 from parley_contracts import Channel, ChannelNotification, MessageReceived
-from parley_outbound.channels.base import PermanentSendError
+from parley_outbound.channels.base import PermanentSendError, SendError
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.mercadolibre_resources import (
     UnusableResource,
@@ -27,6 +27,7 @@ from parley_outbound.channels.mercadolibre_resources import (
     pack_of,
     question_id,
     question_received,
+    with_item,
 )
 from parley_runtime.deadletters import send_to_dead_letters
 from parley_runtime.kafka import publish
@@ -84,7 +85,7 @@ class NotificationFetcher:
             if message is None:
                 log.info("notification.question_not_open", question_id=question)
                 return []
-            return [message]
+            return [await self._with_item(account, message)]
         if event.subject == "messages":
             wanted = message_id(event.resource)
             answer = await self._api.call(account, "GET", f"/messages/{wanted}", params={"tag": "post_sale"})
@@ -104,6 +105,18 @@ class NotificationFetcher:
                 log.warning("notification.pack_items_skipped", pack_id=pack, skipped=skipped)
             return messages
         raise UnusableResource(f"no reader for MercadoLibre topic {event.subject[:40]!r}")
+
+    async def _with_item(self, account: ChannelAccount, message: MessageReceived) -> MessageReceived:
+        """The question with its item's title, for the people who read it; without, if the item cannot be read."""
+        item_id = message.content.data.get("item_id")
+        if not isinstance(item_id, str) or not item_id:
+            return message
+        try:
+            item = await self._api.call(account, "GET", f"/items/{item_id}")
+        except SendError as exc:
+            log.info("notification.item_unread", item_id=item_id[:40], error=str(exc)[:200])
+            return message
+        return with_item(message, item)
 
     async def _give_up(self, event: ChannelNotification, error: str) -> None:
         log.warning("notification.dropped", subject=event.subject, notification_id=event.notification_id, error=error)

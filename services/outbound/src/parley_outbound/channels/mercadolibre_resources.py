@@ -91,6 +91,15 @@ def question_received(raw: Any, tenant: str, seller: str, received_at: datetime)
     )
 
 
+def with_item(message: MessageReceived, item: Any) -> MessageReceived:
+    """The question's message with its item (`GET /items/{id}`: id, title, price, permalink) in `content.data`."""
+    if not isinstance(item, dict):
+        return message
+    kept = {k: item[k] for k in ("id", "title", "price", "currency_id", "permalink") if k in item}
+    content = message.content.model_copy(update={"data": {**message.content.data, "item": kept}})
+    return message.model_copy(update={"content": content})
+
+
 class Party(BaseModel):
     model_config = ConfigDict(extra="allow")
     user_id: str = Field(pattern=r"^[0-9]{1,20}$")
