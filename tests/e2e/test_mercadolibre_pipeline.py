@@ -12,6 +12,7 @@ import pytest
 from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
 from tests.auth import KEY, login
+from tests.customers import png
 from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
@@ -157,6 +158,35 @@ async def test_a_post_sale_message_is_answered_in_its_pack(stack: RunningStack, 
 async def _with_messages(http: httpx.AsyncClient, stack: RunningStack, key: str, count: int) -> dict | None:
     shown = await thread(http, stack, key)
     return shown if shown.get("message_count", 0) >= count else None
+
+
+async def test_an_operator_sends_a_file_in_a_pack(stack: RunningStack, http: httpx.AsyncClient):
+    buyer_id = buyer()
+    first = await says(http, stack, buyer_id, "Could you send me a photo of the label?", post_sale=True)
+    key = pack_thread(buyer_id, first["pack_id"])
+    await eventually(lambda: _with_messages(http, stack, key, 1), timeout=30)
+    api = stack.url("dashboard-api")
+    ana = await login(http, api, "ana@demo.local")
+    image = png()
+    answered = await http.post(
+        f"{api}/api/threads/{key}/messages",
+        data={"text": "Here it is."},
+        files=[("files", ("label.png", image, "image/png"))],
+        headers=ana,
+    )
+    assert answered.status_code == 200, answered.text
+
+    async def with_file() -> dict | None:
+        transcript = (await http.get(stack.url("sandbox") + f"/sandbox/mercadolibre/conversations/{buyer_id}")).json()[
+            "messages"
+        ]
+        return next((m for m in transcript if m["attachments"]), None)
+
+    shown = await eventually(with_file, timeout=45)
+    assert shown is not None and shown["author"] == "business" and shown["pack_id"] == first["pack_id"]
+    assert (await http.get(stack.url("sandbox") + shown["attachments"][0])).content == image
+    texts = [m["body"]["text"] for m in await sent_to(http, stack, buyer_id)]
+    assert "Here it is." in texts and "label.png" in texts
 
 
 async def test_two_questions_of_one_buyer_are_two_threads(stack: RunningStack, http: httpx.AsyncClient):

@@ -1,6 +1,7 @@
 """MercadoLibre in outbound: resources → inbound messages, the token-expiry decision and refresh, and how a send
 is planned (pure), then the API client against an in-memory MercadoLibre (httpx.MockTransport)."""
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -12,6 +13,7 @@ from parley_contracts import (
     Channel,
     ChannelNotification,
     Contact,
+    MediaRef,
     MessageSend,
     OutboundContent,
     QuickReply,
@@ -19,7 +21,7 @@ from parley_contracts import (
     resource_key,
     thread_key,
 )
-from parley_outbound.channels.base import PermanentSendError, RetryableSendError
+from parley_outbound.channels.base import MediaFile, PermanentSendError, RetryableSendError
 from parley_outbound.channels.mercadolibre import MercadoLibreSender
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi, needs_refresh, renewed_secrets
 from parley_outbound.channels.mercadolibre_parts import plan_parts, split_text
@@ -167,6 +169,17 @@ def test_choices_become_numbered_lines():
     assert part.body["text"] == "Which one?\n1. Red\n2. Blue"
 
 
+def test_attachments_go_to_packs_one_message_each_after_the_text():
+    pdf = MediaRef(kind="document", media_id="med_1", mime_type="application/pdf", filename="invoice.pdf")
+    parts = plan_parts(send("pack:1", OutboundContent(text="Here it is", attachments=[pdf])))
+    assert [(p.body["text"], p.media_id) for p in parts] == [("Here it is", None), ("invoice.pdf", "med_1")]
+    with pytest.raises(PermanentSendError, match="text only"):
+        plan_parts(send("question:1", OutboundContent(text="see file", attachments=[pdf])))
+    zipped = MediaRef(kind="document", media_id="med_2", mime_type="application/zip")
+    with pytest.raises(PermanentSendError, match="application/zip"):
+        plan_parts(send("pack:1", OutboundContent(attachments=[zipped])))
+
+
 @pytest.mark.parametrize("conversation", [None, "", "order:1", "question:"])
 def test_a_send_without_a_known_conversation_is_refused(conversation):
     with pytest.raises(PermanentSendError, match="conversation"):
@@ -200,9 +213,12 @@ class FakeMercadoLibre:
         self.issued = 0
         self.calls: list[tuple[str, str]] = []
         self.fail: list[int] = []
+        self.bodies: list[dict] = []
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         self.calls.append((request.method, request.url.path))
+        if request.headers.get("content-type") == "application/json":
+            self.bodies.append(json.loads(request.content))
         if request.url.path == "/oauth/token":
             form = dict(x.split("=") for x in request.content.decode().split("&"))
             assert form["grant_type"] == "refresh_token" and form["client_id"] == "app"
@@ -271,6 +287,18 @@ async def test_the_sender_answers_and_writes_in_packs():
     [message] = sender.plan(send("pack:2000000089077943", OutboundContent(text="Hola")))
     assert (await sender.send(accounts.stored, message, None)).provider_message_id == "m1"
     assert fake.calls[-1] == ("POST", "/messages/packs/2000000089077943/sellers/123456789")
+
+
+async def test_the_sender_uploads_an_attachment_then_names_it_in_the_message():
+    fake = FakeMercadoLibre()
+    accounts = Accounts(account(access_token="good"))
+    sender = MercadoLibreSender(api(fake, accounts))
+    ref = MediaRef(kind="document", media_id="med_1", mime_type="application/pdf", filename="invoice.pdf")
+    attachment = await sender.upload(accounts.stored, MediaFile(ref, b"%PDF"))
+    assert attachment == "m1" and fake.calls[-1] == ("POST", "/messages/attachments")
+    [part] = sender.plan(send("pack:2000000089077943", OutboundContent(attachments=[ref])))
+    await sender.send(accounts.stored, part, attachment)
+    assert fake.bodies[-1]["attachments"] == ["m1"] and fake.bodies[-1]["text"] == "invoice.pdf"
 
 
 # --- the notification fetcher --------------------------------------------------------------------------------

@@ -135,3 +135,28 @@ def test_injected_faults_answer_with_mercadolibres_error_body(client: TestClient
     failed = client.get("/mercadolibre/questions/1", headers=headers)
     assert failed.status_code == 503 and failed.json()["error"] == "service_unavailable"
     assert client.get("/mercadolibre/questions/1", headers=headers).status_code == 404
+
+
+def test_a_post_sale_message_carries_uploaded_attachments(client: TestClient):
+    written = client.post(
+        "/sandbox/mercadolibre/messages", json={"from": BUYER, "text": "Invoice?", "post_sale": True}
+    ).json()
+    headers = auth(client)
+    upload = "/mercadolibre/messages/attachments?tag=post_sale&site_id=MLA"
+    refused = client.post(upload, files={"file": ("x.zip", b"PK", "application/zip")}, headers=headers)
+    assert refused.status_code == 400 and refused.json()["error"] == "invalid_extension"
+    uploaded = client.post(upload, files={"file": ("invoice.pdf", b"%PDF-1.4", "application/pdf")}, headers=headers)
+    assert uploaded.status_code == 200
+    attachment = uploaded.json()["id"]
+    assert attachment.startswith(SELLER + "_") and attachment.endswith(".pdf")
+    url = f"/mercadolibre/messages/packs/{written['pack_id']}/sellers/{SELLER}?tag=post_sale"
+    body = {"from": {"user_id": SELLER}, "to": {"user_id": BUYER}, "text": "invoice.pdf"}
+    unknown = client.post(url, json={**body, "attachments": ["nope.pdf"]}, headers=headers)
+    assert unknown.status_code == 400
+    sent = client.post(url, json={**body, "attachments": [attachment]}, headers=headers)
+    assert sent.status_code == 200
+    assert sent.json()["message_attachments"][0]["original_filename"] == "invoice.pdf"
+    [last] = [
+        m for m in client.get(f"/sandbox/mercadolibre/conversations/{BUYER}").json()["messages"] if m["attachments"]
+    ]
+    assert client.get(last["attachments"][0]).content == b"%PDF-1.4"

@@ -62,6 +62,7 @@ class Entry(BaseModel):
     pack_id: str | None = None
     item_id: str | None = None
     text: str
+    attachments: list[str] = Field(default_factory=list, description="URLs of the files (/sandbox/media/{id}).")
     time: float
     iso_time: str
 
@@ -213,6 +214,7 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
                     id=m.id,
                     pack_id=m.pack_id,
                     text=m.text,
+                    attachments=[f"/sandbox/media/{a['filename']}" for a in m.attachments],
                     time=m.created,
                     iso_time=iso(m.created),
                 )

@@ -62,6 +62,7 @@ class PackMessage:
     to: str
     text: str
     created: float
+    attachments: list[dict[str, Any]] = field(default_factory=list)  # filename, original_filename, type, size
 
     def resource(self, seller: str) -> dict[str, Any]:
         return {
@@ -81,7 +82,7 @@ class PackMessage:
                 "read": None,
             },
             "message_moderation": {"status": "clean", "reason": "", "source": "online", "moderation_date": None},
-            "message_attachments": None,
+            "message_attachments": [{**a, "date_created": iso(self.created)} for a in self.attachments] or None,
             "message_resources": [{"id": self.pack_id, "name": "packs"}, {"id": seller, "name": "sellers"}],
             "conversation_first_message": False,
         }
@@ -207,7 +208,10 @@ class Market:
             raise MarketError(404, "not_found", f"Pack {pack_id} not found for seller {seller}")
         return [m for m in self.messages if m.pack_id == pack_id]
 
-    def reply(self, pack_id: str, seller: str, body: Any) -> PackMessage:
+    def reply(
+        self, pack_id: str, seller: str, body: Any, uploaded: dict[str, dict[str, Any]] | None = None
+    ) -> PackMessage:
+        """The seller's message; `uploaded`: the attachments its `attachments` ids name (None: an unknown id)."""
         self.pack(pack_id, seller)
         if not isinstance(body, dict):
             raise MarketError(400, "bad_request", "the body must be a JSON object")
@@ -223,6 +227,12 @@ class Market:
         limit = self.settings.mercadolibre_message_max_chars
         if len(text) > limit:
             raise MarketError(400, "bad_request", f"text must have at most {limit} characters")
-        message = PackMessage(secrets.token_hex(16), pack_id, seller, to, text, self.clock())
+        ids = body.get("attachments") or []
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise MarketError(400, "bad_request", "attachments must be a list of attachment ids")
+        files = [(uploaded or {}).get(i) for i in ids]
+        if any(f is None for f in files):
+            raise MarketError(400, "bad_request", "unknown attachment id: upload it to /messages/attachments first")
+        message = PackMessage(secrets.token_hex(16), pack_id, seller, to, text, self.clock(), [f for f in files if f])
         self.messages.append(message)
         return message

@@ -4,11 +4,14 @@
 before the call takes effect. Errors have MercadoLibre's body `{"message", "error", "status", "cause": []}`."""
 
 import asyncio
+import hashlib
 import json
+import uuid
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile
 
 from parley_sandbox.logs import get_logger
 from parley_sandbox.mercadolibre.market import Market, MarketError
@@ -16,6 +19,9 @@ from parley_sandbox.state import SandboxState
 
 CHANNEL = "mercadolibre"
 log = get_logger("parley_sandbox.mercadolibre.provider")
+# What a post-sale message may carry ("Post-sale messaging", attachments): type → extension, and the size limit.
+ATTACHMENT_TYPES = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf", "text/plain": "txt"}
+ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
 _FAULT_ERRORS = {429: "too_many_requests", 500: "internal_server_error", 503: "service_unavailable"}
 
 
@@ -131,6 +137,40 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
             }
         )
 
+    @router.post("/messages/attachments", summary="Upload a file for a post-sale message (multipart `file`)")
+    async def upload(request: Request) -> JSONResponse:
+        try:
+            await checked(request)
+            if request.query_params.get("tag") != "post_sale":
+                raise MarketError(400, "bad_request", "tag=post_sale is required")
+            form = await request.form()
+            part = form.get("file")
+            if not isinstance(part, UploadFile):
+                raise MarketError(400, "bad_request", "the multipart field file is required")
+            data = await part.read()
+            mime_type = (part.content_type or "").split(";")[0].strip()
+            if mime_type not in ATTACHMENT_TYPES:
+                raise MarketError(400, "invalid_extension", f"attachments must be {', '.join(ATTACHMENT_TYPES)}")
+            if not data or len(data) > ATTACHMENT_MAX_BYTES:
+                raise MarketError(400, "invalid_size", f"attachments must have 1 to {ATTACHMENT_MAX_BYTES} bytes")
+        except MarketError as exc:
+            return _error(exc)
+        extension = ATTACHMENT_TYPES[mime_type]
+        attachment_id = f"{market.seller}_{uuid.uuid4()}.{extension}"
+        await state.media.add(
+            id=attachment_id,
+            channel=CHANNEL,
+            account_id=market.seller,
+            kind="image" if mime_type.startswith("image/") else "document",
+            mime_type=mime_type,
+            filename=part.filename,
+            data=data,
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        described = {"filename": part.filename, "content_type": mime_type, "size": len(data)}
+        await record("upload", None, described, 200, attachment_id, None)
+        return JSONResponse({"id": attachment_id})
+
     @router.post("/messages/packs/{pack_id}/sellers/{seller_id}", summary="Write to the pack's buyer")
     async def write(pack_id: str, seller_id: str, request: Request) -> JSONResponse:
         body = await _json(request)
@@ -139,13 +179,27 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
             await checked(request)
             if request.query_params.get("tag") != "post_sale":
                 raise MarketError(400, "bad_request", "tag=post_sale is required")
-            sent = market.reply(pack_id, seller_id, body)
+            sent = market.reply(pack_id, seller_id, body, await uploaded(body))
         except MarketError as exc:
             if exc.status != 401:
                 await record("message", to, body, exc.status, None, exc.body())
             return _error(exc)
         await record("message", sent.to, body, 200, sent.id, None)
         return JSONResponse(sent.resource(market.seller))
+
+    async def uploaded(body: Any) -> dict[str, dict[str, Any]]:
+        ids = body.get("attachments") if isinstance(body, dict) else None
+        found: dict[str, dict[str, Any]] = {}
+        for attachment_id in ids if isinstance(ids, list) else []:
+            media = await state.media.get(attachment_id) if isinstance(attachment_id, str) else None
+            if media is not None and media.channel == CHANNEL:
+                found[attachment_id] = {
+                    "filename": media.id,
+                    "original_filename": media.filename,
+                    "type": media.mime_type,
+                    "size": media.size,
+                }
+        return found
 
     return router
 

@@ -10,6 +10,9 @@ from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, S
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.mercadolibre_parts import ANSWER, plan_parts
 
+FALLBACK_MIME_TYPE = "application/octet-stream"
+DEFAULT_SITE = "MLA"  # the account's site_id config, when not set
+
 
 class MercadoLibreSender:
     def __init__(self, api: MercadoLibreApi) -> None:
@@ -19,7 +22,20 @@ class MercadoLibreSender:
         return plan_parts(message)
 
     async def upload(self, account: ChannelAccount, file: MediaFile) -> str:
-        raise PermanentSendError("attachments are not sent on MercadoLibre yet")
+        """`POST /messages/attachments?tag=post_sale&site_id=…` (multipart `file`) → the attachment's id."""
+        mime_type = file.ref.mime_type or FALLBACK_MIME_TYPE
+        filename = file.ref.filename or file.ref.media_id or "attachment"
+        answer = await self._api.call(
+            account,
+            "POST",
+            "/messages/attachments",
+            params={"tag": "post_sale", "site_id": str(account.setting("site_id", DEFAULT_SITE))},
+            files={"file": (filename, file.data, mime_type)},
+        )
+        attachment = _field(answer, "id")
+        if not attachment:
+            raise PermanentSendError("MercadoLibre answered an attachment upload without its id")
+        return attachment
 
     async def send(self, account: ChannelAccount, part: Part, media_id: str | None) -> SendResult:
         body = part.body
@@ -36,7 +52,12 @@ class MercadoLibreSender:
             "POST",
             f"/messages/packs/{body['pack_id']}/sellers/{seller}",
             params={"tag": "post_sale"},
-            json={"from": {"user_id": seller}, "to": {"user_id": body["buyer"]}, "text": body["text"]},
+            json={
+                "from": {"user_id": seller},
+                "to": {"user_id": body["buyer"]},
+                "text": body["text"],
+                **({"attachments": [media_id]} if media_id else {}),
+            },
         )
         message_id = _field(answer, "id")
         if not message_id:

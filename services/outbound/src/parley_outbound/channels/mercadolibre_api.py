@@ -91,18 +91,17 @@ class MercadoLibreApi:
         self._now = now
         self._locks: dict[str, asyncio.Lock] = {}
 
-    async def call(
-        self, account: ChannelAccount, method: str, path: str, *, json: Any = None, params: dict[str, str] | None = None
-    ) -> Any:
-        """One call as the seller; its JSON answer. A 401 refreshes the token and tries once more."""
+    async def call(self, account: ChannelAccount, method: str, path: str, **request: Any) -> Any:
+        """One call as the seller (`request`: httpx's json, params, files); its JSON answer. A 401 refreshes the
+        token and tries once more."""
         account = await self._current(account)
         if needs_refresh(account, self._now()):
             account = await self._refresh(account, stale=account.secrets.get(ACCESS_TOKEN))
-        response = await self._send(account, method, path, json=json, params=params)
+        response = await self._send(account, method, path, **request)
         if response.status_code == httpx.codes.UNAUTHORIZED:
             log.info("mercadolibre.token_refused", account_id=account.account_id)
             account = await self._refresh(account, stale=account.secrets.get(ACCESS_TOKEN))
-            response = await self._send(account, method, path, json=json, params=params)
+            response = await self._send(account, method, path, **request)
         if not response.is_success:
             raise classify_http_failure(response, error_message(response))
         try:

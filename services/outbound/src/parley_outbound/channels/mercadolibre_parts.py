@@ -3,13 +3,16 @@
 The thread's conversation says where: `question:<id>` → one public answer (`POST /answers`), the whole text at
 once, never split (a question takes one answer); `pack:<id>` → post-sale messages to the buyer (`POST
 /messages/packs/{pack_id}/sellers/{seller_id}?tag=post_sale`), a text longer than a message holds split at
-whitespace. Quick replies become numbered lines (MercadoLibre has no buttons). Attachments are not sent yet."""
+whitespace, then each attachment as a message of its own (named by its file), uploaded first to
+`/messages/attachments`. Quick replies become numbered lines (MercadoLibre has no buttons). An answer carries text
+only."""
 
 import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
-from parley_contracts import MessageSend
+from parley_contracts import MediaRef, MessageSend
 from parley_outbound.channels.base import Part, PermanentSendError
 
 ANSWER = "answer"
@@ -17,9 +20,22 @@ PACK_MESSAGE = "pack_message"
 
 
 @cache
+def _raw_limits() -> dict[str, Any]:
+    return json.loads(resources.files("parley_outbound.channels").joinpath("mercadolibre_limits.json").read_text())
+
+
+@cache
 def limits() -> dict[str, int]:
-    raw = json.loads(resources.files("parley_outbound.channels").joinpath("mercadolibre_limits.json").read_text())
-    return {"answer": int(raw["answer_text_max"]), "message": int(raw["message_text_max"])}
+    raw = _raw_limits()
+    return {
+        "answer": int(raw["answer_text_max"]),
+        "message": int(raw["message_text_max"]),
+        "attachment_bytes": int(raw["attachment_max_bytes"]),
+    }
+
+
+def attachment_types() -> frozenset[str]:
+    return frozenset(_raw_limits()["attachment_types"])
 
 
 def plan_parts(message: MessageSend) -> list[Part]:
@@ -32,11 +48,11 @@ def plan_parts(message: MessageSend) -> list[Part]:
     content = message.content
     if content.template is not None:
         raise PermanentSendError("MercadoLibre has no message templates: send text")
-    if content.attachments:
-        raise PermanentSendError("attachments are not sent on MercadoLibre yet: send the text on its own")
     text = with_choices(content.text or "", [q.title for q in content.quick_replies])
-    if not text.strip():
-        raise PermanentSendError("nothing to send: MercadoLibre carries text only")
+    if kind == "question" and content.attachments:
+        raise PermanentSendError("an answer to a MercadoLibre question carries text only: send the files in the pack")
+    if not text.strip() and not content.attachments:
+        raise PermanentSendError("nothing to send")
     if kind == "question":
         if len(text) > limits()["answer"]:
             raise PermanentSendError(
@@ -44,10 +60,24 @@ def plan_parts(message: MessageSend) -> list[Part]:
                 f"takes one answer: this one has {len(text)}"
             )
         return [Part({"kind": ANSWER, "question_id": ref, "text": text})]
-    return [
-        Part({"kind": PACK_MESSAGE, "pack_id": ref, "buyer": message.recipient.id, "text": chunk})
-        for chunk in split_text(text, limits()["message"])
-    ]
+    base = {"kind": PACK_MESSAGE, "pack_id": ref, "buyer": message.recipient.id}
+    parts = [Part({**base, "text": chunk}) for chunk in split_text(text, limits()["message"])]
+    for attachment in content.attachments:
+        check_attachment(attachment)
+        label = (attachment.filename or attachment.kind)[: limits()["message"]]
+        parts.append(Part({**base, "text": label}, media_id=attachment.media_id))
+    return parts
+
+
+def check_attachment(attachment: MediaRef) -> None:
+    """What MercadoLibre takes in a post-sale message, refused before anything is sent."""
+    if attachment.mime_type and attachment.mime_type not in attachment_types():
+        allowed = ", ".join(sorted(attachment_types()))
+        raise PermanentSendError(f"MercadoLibre takes {allowed} attachments, not {attachment.mime_type}")
+    if attachment.size is not None and attachment.size > limits()["attachment_bytes"]:
+        raise PermanentSendError(
+            f"MercadoLibre takes attachments up to {limits()['attachment_bytes']} bytes; this one has {attachment.size}"
+        )
 
 
 def with_choices(text: str, titles: list[str]) -> str:
