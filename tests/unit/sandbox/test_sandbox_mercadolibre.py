@@ -160,3 +160,8 @@ def test_a_post_sale_message_carries_uploaded_attachments(client: TestClient):
         m for m in client.get(f"/sandbox/mercadolibre/conversations/{BUYER}").json()["messages"] if m["attachments"]
     ]
     assert client.get(last["attachments"][0]).content == b"%PDF-1.4"
+
+
+def test_the_buyers_page_is_served(client: TestClient):
+    page = client.get("/sandbox/mercadolibre/")
+    assert page.status_code == 200 and "/sandbox/mercadolibre/messages" in page.text

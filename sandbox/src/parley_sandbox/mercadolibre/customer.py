@@ -4,10 +4,11 @@ content, no signature) to `{SANDBOX_INGEST_URL}/webhooks/mercadolibre`, as Merca
 
 import json
 import uuid
+from importlib import resources
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from parley_sandbox.logs import get_logger
@@ -73,15 +74,23 @@ class Transcript(BaseModel):
     messages: list[Entry]
 
 
-def _unreachable(delivery: WebhookDelivery) -> JSONResponse:
+def _unreachable(delivery: WebhookDelivery, **stored: Any) -> JSONResponse:
+    """502: the resource is stored (MercadoLibre has it) but its notification did not reach Parley."""
     return JSONResponse(
-        status_code=502, content={"error": "ingest unreachable", "detail": delivery.error, "ingest_url": delivery.url}
+        status_code=502,
+        content={"error": "ingest unreachable", "detail": delivery.error, "ingest_url": delivery.url, **stored},
     )
 
 
 def build_router(state: SandboxState, market: Market) -> APIRouter:
     router = APIRouter(prefix="/sandbox/mercadolibre", tags=["mercadolibre: buyer"])
     settings = state.settings
+    page = resources.files("parley_sandbox.mercadolibre").joinpath("page.html").read_text(encoding="utf-8")
+
+    @router.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def buyer_page() -> HTMLResponse:
+        """The buyer's page: ask a question or write in a purchase, and see the seller's answers."""
+        return HTMLResponse(page)
 
     def notification(topic: str, resource: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         now = iso(state.clock())
@@ -128,7 +137,7 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
             ids = {"kind": "message", "message_id": message.id, "pack_id": message.pack_id}
         delivery = await post(payload, req.from_)
         if delivery.ingest_status is None:
-            return _unreachable(delivery)
+            return _unreachable(delivery, **ids, notification=payload)
         return BuyerMessageOut(
             **ids, notification=payload, ingest_status=delivery.ingest_status, ingest_body=delivery.ingest_body or ""
         )
