@@ -3,6 +3,7 @@ outbound fetches the question or message with the seller's OAuth token, and the 
 MercadoLibre's API (/answers for a question, the pack's post-sale conversation for a purchase)."""
 
 import asyncio
+import base64
 import uuid
 from pathlib import Path
 
@@ -162,10 +163,22 @@ async def _with_messages(http: httpx.AsyncClient, stack: RunningStack, key: str,
 
 async def test_an_operator_sends_a_file_in_a_pack(stack: RunningStack, http: httpx.AsyncClient):
     buyer_id = buyer()
-    first = await says(http, stack, buyer_id, "Could you send me a photo of the label?", post_sale=True)
+    photo = {"filename": "box.png", "content_type": "image/png", "data_base64": base64.b64encode(png()).decode()}
+    first = await says(
+        http,
+        stack,
+        buyer_id,
+        "The box came open, could you send me a photo of the label?",
+        post_sale=True,
+        attachment=photo,
+    )
     key = pack_thread(buyer_id, first["pack_id"])
     await eventually(lambda: _with_messages(http, stack, key, 1), timeout=30)
     api = stack.url("dashboard-api")
+    timeline = (await http.get(f"{api}/api/threads/{key}/messages", headers=KEY)).json()["items"]
+    [mine] = [m for m in timeline if m["author"] == "customer"]
+    [media] = mine["media"]
+    assert media["provider_media_id"].startswith(buyer_id + "_") and media["filename"] == "box.png"
     ana = await login(http, api, "ana@demo.local")
     image = png()
     answered = await http.post(
@@ -180,10 +193,10 @@ async def test_an_operator_sends_a_file_in_a_pack(stack: RunningStack, http: htt
         transcript = (await http.get(stack.url("sandbox") + f"/sandbox/mercadolibre/conversations/{buyer_id}")).json()[
             "messages"
         ]
-        return next((m for m in transcript if m["attachments"]), None)
+        return next((m for m in transcript if m["attachments"] and m["author"] == "business"), None)
 
     shown = await eventually(with_file, timeout=45)
-    assert shown is not None and shown["author"] == "business" and shown["pack_id"] == first["pack_id"]
+    assert shown is not None and shown["pack_id"] == first["pack_id"]
     assert (await http.get(stack.url("sandbox") + shown["attachments"][0])).content == image
     texts = [m["body"]["text"] for m in await sent_to(http, stack, buyer_id)]
     assert "Here it is." in texts and "label.png" in texts

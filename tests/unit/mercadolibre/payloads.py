@@ -111,3 +111,20 @@ ITEM = {
     "condition": "new",
     "permalink": "https://articulo.mercadolibre.com.ar/MLA-903218023-item-de-testeo-por-favor-no-ofertar-_JM",
 }
+
+# A buyer's photo in a post-sale message ("Post-sale messaging": message_attachments).
+MESSAGE_WITH_PHOTO = {
+    **PACK["messages"][0],
+    "id": "5f2e1d0c9b8a",
+    "text": "",
+    "message_attachments": [
+        {
+            "filename": "415458330_7a9a6ff1-1a1b-4c4d-9e9f-0a1b2c3d4e5f.png",
+            "original_filename": "foto.png",
+            "type": "image/png",
+            "size": 2048,
+            "date_created": "2019-04-08T16:40:00.000Z",
+            "potential_security_threat": False,
+        }
+    ],
+}

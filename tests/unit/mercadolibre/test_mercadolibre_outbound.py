@@ -18,6 +18,7 @@ from parley_contracts import (
     OutboundContent,
     QuickReply,
     dedupe_key,
+    inbound_media_id,
     resource_key,
     thread_key,
 )
@@ -35,7 +36,7 @@ from parley_outbound.channels.mercadolibre_resources import (
 )
 from parley_outbound.notifications import NotificationFetcher
 from tests.fakes import RecordingBroker, StaticAccounts
-from tests.unit.mercadolibre.payloads import ANSWERED_QUESTION, ITEM, PACK, QUESTION, TOKEN
+from tests.unit.mercadolibre.payloads import ANSWERED_QUESTION, ITEM, MESSAGE_WITH_PHOTO, PACK, QUESTION, TOKEN
 
 SELLER = "123456789"
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -92,6 +93,15 @@ def test_a_pack_gives_the_buyers_messages_only_in_one_thread():
     assert message.thread_key == thread_key("t", ML, SELLER, "415458330", "pack:2000000089077943")
     assert message.dedupe_key == dedupe_key(ML, SELLER, "0b5e2a2b4c5f4ef2a1c0b6f3d9e8a7c6")
     assert message.content.data["message_moderation"]["status"] == "clean"
+
+
+def test_a_buyers_file_is_a_media_reference_the_downloader_can_fill():
+    [message], _ = pack_messages_received({"messages": [MESSAGE_WITH_PHOTO]}, "t", SELLER, "2000000089077943", NOW)
+    assert message.content.type == "image" and message.content.text == ""
+    [photo] = message.content.media
+    name = "415458330_7a9a6ff1-1a1b-4c4d-9e9f-0a1b2c3d4e5f.png"
+    assert photo.provider_media_id == name and photo.media_id == inbound_media_id(ML, SELLER, name)
+    assert (photo.kind, photo.mime_type, photo.filename, photo.size) == ("image", "image/png", "foto.png", 2048)
 
 
 def test_a_broken_item_in_a_pack_does_not_lose_the_others():
@@ -287,6 +297,19 @@ async def test_the_sender_answers_and_writes_in_packs():
     [message] = sender.plan(send("pack:2000000089077943", OutboundContent(text="Hola")))
     assert (await sender.send(accounts.stored, message, None)).provider_message_id == "m1"
     assert fake.calls[-1] == ("POST", "/messages/packs/2000000089077943/sellers/123456789")
+
+
+async def test_a_buyers_file_is_downloaded_with_the_sellers_token():
+    def handler(request: httpx.Request) -> httpx.Response:
+        assert request.url.path == "/messages/attachments/a.png" and request.url.params["tag"] == "post_sale"
+        assert request.headers["authorization"] == "Bearer good"
+        return httpx.Response(200, content=b"PNG", headers={"content-type": "image/png"})
+
+    accounts = Accounts(account(access_token="good"))
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    sender = MercadoLibreSender(MercadoLibreApi(http, "https://api.test", accounts, now=lambda: NOW))
+    file = await sender.fetch(accounts.stored, MediaRef(kind="image", media_id="med_in_1", provider_media_id="a.png"))
+    assert file.data == b"PNG" and file.ref.mime_type == "image/png" and file.ref.size == 3
 
 
 async def test_the_sender_uploads_an_attachment_then_names_it_in_the_message():

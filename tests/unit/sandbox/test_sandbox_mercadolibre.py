@@ -165,3 +165,21 @@ def test_a_post_sale_message_carries_uploaded_attachments(client: TestClient):
 def test_the_buyers_page_is_served(client: TestClient):
     page = client.get("/sandbox/mercadolibre/")
     assert page.status_code == 200 and "/sandbox/mercadolibre/messages" in page.text
+
+
+def test_a_buyer_attaches_a_file_that_the_seller_downloads(client: TestClient):
+    file = {"filename": "photo.png", "content_type": "image/png", "data_base64": "iVBORw0KGgo="}
+    written = client.post(
+        "/sandbox/mercadolibre/messages",
+        json={"from": BUYER, "text": "It arrived broken", "post_sale": True, "attachment": file},
+    ).json()
+    headers = auth(client)
+    message = client.get(f"/mercadolibre/messages/{written['message_id']}", headers=headers).json()["messages"][0]
+    [attachment] = message["message_attachments"]
+    assert attachment["original_filename"] == "photo.png" and attachment["type"] == "image/png"
+    assert attachment["filename"].startswith(BUYER + "_")
+    download = client.get(f"/mercadolibre/messages/attachments/{attachment['filename']}?tag=post_sale", headers=headers)
+    assert download.status_code == 200 and download.content == b"\x89PNG\r\n\x1a\n"
+    assert client.get(f"/mercadolibre/messages/attachments/{attachment['filename']}").status_code == 401
+    refused = client.post("/sandbox/mercadolibre/messages", json={"from": BUYER, "text": "?", "attachment": file})
+    assert refused.status_code == 422

@@ -2,6 +2,7 @@
 post-sale conversation; the sandbox stores the resource and posts MercadoLibre's notification (a pointer, no
 content, no signature) to `{SANDBOX_INGEST_URL}/webhooks/mercadolibre`, as MercadoLibre would."""
 
+import base64
 import json
 import uuid
 from importlib import resources
@@ -13,12 +14,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from parley_sandbox.logs import get_logger
 from parley_sandbox.mercadolibre.market import Market, MarketError, iso
+from parley_sandbox.mercadolibre.provider import ATTACHMENT_TYPES, described, store_attachment
 from parley_sandbox.state import SandboxState
 from parley_sandbox.store import WebhookDelivery
 
 CHANNEL = "mercadolibre"
 DEFAULT_ITEM = "MLA000000001"
 log = get_logger("parley_sandbox.mercadolibre.customer")
+
+
+class BuyerFile(BaseModel):
+    filename: str = Field(min_length=1, max_length=200)
+    content_type: str = Field(description="image/jpeg, image/png, application/pdf or text/plain")
+    data_base64: str = Field(min_length=1)
 
 
 class BuyerMessageIn(BaseModel):
@@ -29,6 +37,7 @@ class BuyerMessageIn(BaseModel):
     pack_id: str | None = Field(default=None, pattern=r"^[0-9]{1,25}$", description="Write in this pack.")
     post_sale: bool = Field(default=False, description="A post-sale message in a new pack (without pack_id).")
     item_id: str = Field(default=DEFAULT_ITEM, max_length=40, description="The item a question is asked on.")
+    attachment: BuyerFile | None = Field(default=None, description="A file in a post-sale message.")
 
 
 class BuyerMessageOut(BaseModel):
@@ -125,12 +134,16 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
     )
     async def buyer_says(req: BuyerMessageIn) -> BuyerMessageOut | JSONResponse:
         if req.pack_id is None and not req.post_sale:
+            if req.attachment is not None:
+                raise HTTPException(422, "questions carry text only: attach files to a post-sale message")
             question = market.ask(req.from_, req.item_id, req.text)
             payload = notification("questions", f"/questions/{question.id}")
             ids: dict[str, Any] = {"kind": "question", "question_id": question.id}
         else:
             try:
-                message = market.write(req.from_, req.pack_id, req.text)
+                market.check_pack(req.from_, req.pack_id)
+                files = [await _stored(req.from_, req.attachment)] if req.attachment else []
+                message = market.write(req.from_, req.pack_id, req.text, files)
             except MarketError as exc:
                 raise HTTPException(exc.status, exc.message) from exc
             payload = notification("messages", message.id, {"actions": ["created"]})
@@ -141,6 +154,16 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
         return BuyerMessageOut(
             **ids, notification=payload, ingest_status=delivery.ingest_status, ingest_body=delivery.ingest_body or ""
         )
+
+    async def _stored(buyer: str, file: BuyerFile) -> dict[str, Any]:
+        if file.content_type not in ATTACHMENT_TYPES:
+            raise MarketError(422, "invalid_extension", f"attachments must be {', '.join(ATTACHMENT_TYPES)}")
+        try:
+            data = base64.b64decode(file.data_base64, validate=True)
+        except ValueError as exc:
+            raise MarketError(422, "bad_request", "data_base64 is not base64") from exc
+        attachment_id = await store_attachment(state, buyer, file.filename, file.content_type, data)
+        return described(attachment_id, file.filename, file.content_type, len(data))
 
     @router.post("/redeliver", response_model=RawOut, summary="Post a notification again (MercadoLibre's retry)")
     async def redeliver(req: RedeliverIn) -> RawOut | JSONResponse:

@@ -152,15 +152,23 @@ class Market:
         self.questions[question.id] = question
         return question
 
-    def write(self, buyer: str, pack_id: str | None, text: str) -> PackMessage:
+    def write(
+        self, buyer: str, pack_id: str | None, text: str, attachments: list[dict[str, Any]] | None = None
+    ) -> PackMessage:
         if pack_id is None:
             pack_id = str(next(self._pack_ids))
         owner = self.packs.setdefault(pack_id, buyer)
         if owner != buyer:
             raise MarketError(403, "forbidden", f"pack {pack_id} belongs to another buyer")
-        message = PackMessage(secrets.token_hex(16), pack_id, buyer, self.seller, text, self.clock())
+        message = PackMessage(
+            secrets.token_hex(16), pack_id, buyer, self.seller, text, self.clock(), list(attachments or [])
+        )
         self.messages.append(message)
         return message
+
+    def check_pack(self, buyer: str, pack_id: str | None) -> None:
+        if pack_id is not None and self.packs.get(pack_id, buyer) != buyer:
+            raise MarketError(403, "forbidden", f"pack {pack_id} belongs to another buyer")
 
     # --- the seller's side ---------------------------------------------------------------------------------
 

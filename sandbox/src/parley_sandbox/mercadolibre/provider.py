@@ -10,7 +10,7 @@ import uuid
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
 
 from parley_sandbox.logs import get_logger
@@ -23,6 +23,27 @@ log = get_logger("parley_sandbox.mercadolibre.provider")
 ATTACHMENT_TYPES = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf", "text/plain": "txt"}
 ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024
 _FAULT_ERRORS = {429: "too_many_requests", 500: "internal_server_error", 503: "service_unavailable"}
+
+
+async def store_attachment(state: SandboxState, owner: str, filename: str | None, mime_type: str, data: bytes) -> str:
+    """Keep a message's file (served at /sandbox/media/{id}); its id is MercadoLibre-like `<user>_<uuid>.<ext>`."""
+    attachment_id = f"{owner}_{uuid.uuid4()}.{ATTACHMENT_TYPES[mime_type]}"
+    await state.media.add(
+        id=attachment_id,
+        channel=CHANNEL,
+        account_id=owner,
+        kind="image" if mime_type.startswith("image/") else "document",
+        mime_type=mime_type,
+        filename=filename,
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    return attachment_id
+
+
+def described(attachment_id: str, filename: str | None, mime_type: str, size: int) -> dict[str, Any]:
+    """How MercadoLibre describes a message's file (`message_attachments[]`)."""
+    return {"filename": attachment_id, "original_filename": filename, "type": mime_type, "size": size}
 
 
 def _error(exc: MarketError) -> JSONResponse:
@@ -155,21 +176,21 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
                 raise MarketError(400, "invalid_size", f"attachments must have 1 to {ATTACHMENT_MAX_BYTES} bytes")
         except MarketError as exc:
             return _error(exc)
-        extension = ATTACHMENT_TYPES[mime_type]
-        attachment_id = f"{market.seller}_{uuid.uuid4()}.{extension}"
-        await state.media.add(
-            id=attachment_id,
-            channel=CHANNEL,
-            account_id=market.seller,
-            kind="image" if mime_type.startswith("image/") else "document",
-            mime_type=mime_type,
-            filename=part.filename,
-            data=data,
-            sha256=hashlib.sha256(data).hexdigest(),
-        )
+        attachment_id = await store_attachment(state, market.seller, part.filename, mime_type, data)
         described = {"filename": part.filename, "content_type": mime_type, "size": len(data)}
         await record("upload", None, described, 200, attachment_id, None)
         return JSONResponse({"id": attachment_id})
+
+    @router.get("/messages/attachments/{attachment_id}", summary="A message's file (a buyer's or the seller's)")
+    async def attachment(attachment_id: str, request: Request) -> Response:
+        try:
+            await checked(request)
+            media = await state.media.get(attachment_id)
+            if media is None or media.channel != CHANNEL:
+                raise MarketError(404, "not_found", f"Attachment {attachment_id} not found")
+        except MarketError as exc:
+            return _error(exc)
+        return Response(media.data, media_type=media.mime_type)
 
     @router.post("/messages/packs/{pack_id}/sellers/{seller_id}", summary="Write to the pack's buyer")
     async def write(pack_id: str, seller_id: str, request: Request) -> JSONResponse:
@@ -193,12 +214,7 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
         for attachment_id in ids if isinstance(ids, list) else []:
             media = await state.media.get(attachment_id) if isinstance(attachment_id, str) else None
             if media is not None and media.channel == CHANNEL:
-                found[attachment_id] = {
-                    "filename": media.id,
-                    "original_filename": media.filename,
-                    "type": media.mime_type,
-                    "size": media.size,
-                }
+                found[attachment_id] = described(media.id, media.filename, media.mime_type, media.size)
         return found
 
     return router

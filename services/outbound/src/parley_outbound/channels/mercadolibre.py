@@ -1,11 +1,11 @@
-"""MercadoLibre's sender: answers a question (`POST /answers {"question_id", "text"}`) or writes in a pack's
+"""MercadoLibre's sender (and the downloader of buyers' files, `fetch`): answers a question (`POST /answers {"question_id", "text"}`) or writes in a pack's
 post-sale conversation (`POST /messages/packs/{pack_id}/sellers/{seller_id}?tag=post_sale` with `{"from":
 {"user_id": seller}, "to": {"user_id": buyer}, "text"}`), as the seller, through `MercadoLibreApi` (OAuth)."""
 
 from typing import Any
 
 from parley_business.channel_accounts import ChannelAccount
-from parley_contracts import MessageSend
+from parley_contracts import MediaRef, MessageSend
 from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, SendResult
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.mercadolibre_parts import ANSWER, plan_parts
@@ -36,6 +36,21 @@ class MercadoLibreSender:
         if not attachment:
             raise PermanentSendError("MercadoLibre answered an attachment upload without its id")
         return attachment
+
+    async def fetch(self, account: ChannelAccount, ref: MediaRef) -> MediaFile:
+        """A buyer's file (MediaFetcher): `GET /messages/attachments/{filename}?tag=post_sale&site_id=…`."""
+        if not ref.provider_media_id:
+            raise PermanentSendError("a MercadoLibre attachment is fetched by its filename (provider_media_id)")
+        response = await self._api.response(
+            account,
+            "GET",
+            f"/messages/attachments/{ref.provider_media_id}",
+            params={"tag": "post_sale", "site_id": str(account.setting("site_id", DEFAULT_SITE))},
+        )
+        mime_type = response.headers.get("content-type", "").split(";")[0].strip() or ref.mime_type
+        return MediaFile(
+            ref.model_copy(update={"mime_type": mime_type, "size": len(response.content)}), response.content
+        )
 
     async def send(self, account: ChannelAccount, part: Part, media_id: str | None) -> SendResult:
         body = part.body

@@ -92,7 +92,15 @@ class MercadoLibreApi:
         self._locks: dict[str, asyncio.Lock] = {}
 
     async def call(self, account: ChannelAccount, method: str, path: str, **request: Any) -> Any:
-        """One call as the seller (`request`: httpx's json, params, files); its JSON answer. A 401 refreshes the
+        """One call as the seller (`request`: httpx's json, params, files); its JSON answer."""
+        response = await self.response(account, method, path, **request)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise PermanentSendError(f"MercadoLibre answered {method} {path} with a body that is not JSON") from exc
+
+    async def response(self, account: ChannelAccount, method: str, path: str, **request: Any) -> httpx.Response:
+        """One call as the seller, its successful response (a file's bytes, for downloads). A 401 refreshes the
         token and tries once more."""
         account = await self._current(account)
         if needs_refresh(account, self._now()):
@@ -104,10 +112,7 @@ class MercadoLibreApi:
             response = await self._send(account, method, path, **request)
         if not response.is_success:
             raise classify_http_failure(response, error_message(response))
-        try:
-            return response.json()
-        except ValueError as exc:
-            raise PermanentSendError(f"MercadoLibre answered {method} {path} with a body that is not JSON") from exc
+        return response
 
     async def _send(self, account: ChannelAccount, method: str, path: str, **request: Any) -> httpx.Response:
         headers = {"Authorization": f"Bearer {account.secret(ACCESS_TOKEN)}"}

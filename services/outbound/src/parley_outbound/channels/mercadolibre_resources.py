@@ -12,7 +12,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from parley_contracts import Channel, Contact, InboundContent, MessageReceived, dedupe_key, thread_key
+from parley_contracts import (
+    Channel,
+    Contact,
+    InboundContent,
+    MediaRef,
+    MessageReceived,
+    dedupe_key,
+    inbound_media_id,
+    thread_key,
+)
 
 CHANNEL = Channel.MERCADOLIBRE
 # Questions in any other status (answered, banned, deleted, under review) have nothing for the bot to answer.
@@ -135,6 +144,31 @@ def pack_of(raw: Any) -> str | None:
     return None
 
 
+def attachments_of(raw: Any, seller: str) -> list[MediaRef]:
+    """A message's files (`message_attachments: [{"filename", "original_filename", "type", "size", …}]`): the
+    provider's id is `filename` (what `GET /messages/attachments/{filename}` serves); the media store id is derived
+    from it, so the downloader can fill it in later."""
+    found = raw.get("message_attachments") if isinstance(raw, dict) else None
+    media: list[MediaRef] = []
+    for item in found if isinstance(found, list) else []:
+        name = item.get("filename") if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name:
+            continue
+        mime = item.get("type") if isinstance(item.get("type"), str) else None
+        size = item.get("size")
+        media.append(
+            MediaRef(
+                kind="image" if mime and mime.startswith("image/") else "document",
+                media_id=inbound_media_id(CHANNEL, seller, name),
+                provider_media_id=name,
+                mime_type=mime,
+                filename=item.get("original_filename") if isinstance(item.get("original_filename"), str) else None,
+                size=size if isinstance(size, int) and not isinstance(size, bool) and size >= 0 else None,
+            )
+        )
+    return media
+
+
 def pack_messages_received(
     answer: Any, tenant: str, seller: str, pack_id: str, received_at: datetime
 ) -> tuple[list[MessageReceived], int]:
@@ -155,6 +189,8 @@ def pack_messages_received(
         dates = message.message_date
         sent_at = provider_time(dates.get("created") or dates.get("received") or message.date_created, received_at)
         data = {k: v for k, v in raw.items() if k not in ("id", "text", "from")}
+        media = attachments_of(raw, seller)
+        kind = "text" if message.text.strip() or not media else media[0].kind
         received.append(
             MessageReceived(
                 tenant=tenant,
@@ -165,7 +201,7 @@ def pack_messages_received(
                 provider_message_id=message.id,
                 dedupe_key=dedupe_key(CHANNEL, seller, message.id),
                 sent_at=sent_at,
-                content=InboundContent(type="text", text=message.text, data=data),
+                content=InboundContent(type=kind, text=message.text, media=media, data=data),
                 conversation=conversation,
             )
         )
