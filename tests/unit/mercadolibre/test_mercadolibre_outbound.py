@@ -104,6 +104,18 @@ def test_a_buyers_file_is_a_media_reference_the_downloader_can_fill():
     assert (photo.kind, photo.mime_type, photo.filename, photo.size) == ("image", "image/png", "foto.png", 2048)
 
 
+def test_only_the_buyers_messages_the_seller_has_not_answered_yet_are_published_again():
+    buyer, seller = PACK["messages"][0], PACK["messages"][1]
+    answered = {**seller, "message_date": {"created": "2019-04-08T17:00:00.000Z"}}
+    later = {**buyer, "id": "later", "message_date": {"created": "2019-04-08T18:00:00.000Z"}}
+    pack = {"messages": [later, answered, buyer]}
+    received, _ = pack_messages_received(pack, "t", SELLER, "2000000089077943", NOW)
+    assert [m.provider_message_id for m in received] == ["later"]
+    notified = buyer["id"]  # a repeated notification of an answered message still names it (the router dedupes)
+    received, _ = pack_messages_received(pack, "t", SELLER, "2000000089077943", NOW, notified=notified)
+    assert [m.provider_message_id for m in received] == [notified, "later"]
+
+
 def test_a_broken_item_in_a_pack_does_not_lose_the_others():
     broken = {**PACK, "messages": [{"text": "no id"}, *PACK["messages"]]}
     received, skipped = pack_messages_received(broken, "t", SELLER, "2000000089077943", NOW)

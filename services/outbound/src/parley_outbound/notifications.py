@@ -93,14 +93,14 @@ class NotificationFetcher:
             pack = pack_of(found[0]) if found else None
             if pack is None:
                 raise UnusableResource(f"message {wanted[:60]} names no pack or order")
-            # The whole pack: a message whose notification was lost is picked up with the next one.
+            # The pack's unanswered tail: a message whose notification was lost is picked up with the next one.
             conversation = await self._api.call(
                 account,
                 "GET",
                 f"/messages/packs/{pack}/sellers/{seller}",
                 params={"tag": "post_sale", "mark_as_read": "false"},
             )
-            messages, skipped = pack_messages_received(conversation, account.tenant, seller, pack, now)
+            messages, skipped = pack_messages_received(conversation, account.tenant, seller, pack, now, notified=wanted)
             if skipped:
                 log.warning("notification.pack_items_skipped", pack_id=pack, skipped=skipped)
             return messages

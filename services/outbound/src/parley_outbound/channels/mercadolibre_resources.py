@@ -170,24 +170,34 @@ def attachments_of(raw: Any, seller: str) -> list[MediaRef]:
 
 
 def pack_messages_received(
-    answer: Any, tenant: str, seller: str, pack_id: str, received_at: datetime
+    answer: Any, tenant: str, seller: str, pack_id: str, received_at: datetime, notified: str | None = None
 ) -> tuple[list[MessageReceived], int]:
-    """The buyer's messages of a pack, oldest first, and how many items were not messages (skipped). The
-    seller's own messages (Parley's sends among them) are not the customer's."""
-    received: list[MessageReceived] = []
+    """The buyer's messages of a pack still waiting for the seller (those after the seller's latest message), plus
+    the `notified` one, oldest first; and how many items were not messages (skipped). The seller's own messages
+    (Parley's sends among them) are not the customer's.
+
+    Why not the whole pack: a message the router saw long ago may have left its memory of applied records (kept
+    per thread, bounded), and would be stored and answered again. What is still unanswered is recent: a lost
+    notification is caught up with the next one, and a repeated one is recognised."""
+    parsed: list[tuple[PackMessage, dict[str, Any], datetime]] = []
     skipped = 0
-    conversation = f"pack:{pack_id}"
     for raw in messages_of(answer):
         try:
             message = PackMessage.model_validate(raw)
         except ValidationError:
             skipped += 1
             continue
-        buyer = message.sender.user_id
-        if buyer == seller:
-            continue
         dates = message.message_date
         sent_at = provider_time(dates.get("created") or dates.get("received") or message.date_created, received_at)
+        parsed.append((message, raw, sent_at))
+    answered_until = max((at for m, _, at in parsed if m.sender.user_id == seller), default=None)
+    conversation = f"pack:{pack_id}"
+    received: list[MessageReceived] = []
+    for message, raw, sent_at in parsed:
+        buyer = message.sender.user_id
+        waiting = answered_until is None or sent_at > answered_until
+        if buyer == seller or not (waiting or message.id == notified):
+            continue
         data = {k: v for k, v in raw.items() if k not in ("id", "text", "from")}
         media = attachments_of(raw, seller)
         kind = "text" if message.text.strip() or not media else media[0].kind
