@@ -395,6 +395,13 @@ async def test_a_message_notification_publishes_the_packs_buyer_messages():
     assert [(t, e["conversation"]) for t, e in broker.published] == [("message.received", "pack:2000000089077943")]
 
 
+async def test_a_read_receipt_has_no_message_to_fetch():
+    step, broker = fetcher({})
+    event = notified("messages", "0b5e2a2b4c5f4ef2a1c0b6f3d9e8a7c6")
+    await step.on_notification(event.model_copy(update={"payload": {"actions": ["read"]}}))
+    assert broker.published == []
+
+
 async def test_a_resource_gone_is_a_dead_letter_and_a_passing_failure_is_raised_for_a_retry():
     step, broker = fetcher({})
     await step.on_notification(notified("questions", "/questions/1"))

@@ -87,6 +87,11 @@ class NotificationFetcher:
                 return []
             return [await self._with_item(account, message)]
         if event.subject == "messages":
+            actions = event.payload.get("actions")
+            if isinstance(actions, list) and actions and "created" not in actions:
+                # `read` and the like: something happened to a message, no new one to read.
+                log.info("notification.no_new_message", actions=[str(a)[:20] for a in actions[:5]])
+                return []
             wanted = message_id(event.resource)
             answer = await self._api.call(account, "GET", f"/messages/{wanted}", params={"tag": "post_sale"})
             found = messages_of(answer)
