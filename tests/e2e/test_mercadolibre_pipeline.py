@@ -102,7 +102,7 @@ async def test_a_question_is_answered_from_the_knowledge_base_once_though_notifi
     assert len(await sent_to(http, stack, buyer_id)) == 1
     assert await db["messages"].count_documents({"thread_key": key, "direction": "in"}) == 1
     shown = await thread(http, stack, key)
-    assert shown["contact"]["id"] == buyer_id and shown["channel"] == "mercadolibre"
+    assert shown["contact"] == {"id": buyer_id, "name": f"BUYER_{buyer_id[-6:]}"} and shown["channel"] == "mercadolibre"
     timeline = (await http.get(f"{stack.url('dashboard-api')}/api/threads/{key}/messages", headers=KEY)).json()
     [question] = [m for m in timeline["items"] if m["author"] == "customer"]
     assert question["data"]["item"]["title"] == "Sandbox item MLA000000001"

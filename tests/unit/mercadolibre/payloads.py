@@ -3,6 +3,7 @@
   "messages" with `actions: ["created"]` and a bare message id as resource);
 - questions: developers.mercadolibre.com.mx/en_us/manage-questions-and-answers (api_version=4 shape);
 - items: developers.mercadolibre.com.ar/en_us/items-and-searches (`GET /items/{id}`, abridged);
+- users: developers.mercadolibre.com.ar/en_us/users-and-applications (`GET /users/{id}`, public data, abridged);
 - post-sale messages: developers.mercadolibre.com.ar/es_ar/mensajeria-post-venta ("Obtener mensajes por pack").
 Ids and texts are the documentation's, or made up where it elides them."""
 
@@ -127,4 +128,14 @@ MESSAGE_WITH_PHOTO = {
             "potential_security_threat": False,
         }
     ],
+}
+
+USER = {
+    "id": 162981404,
+    "nickname": "TETE2870021",
+    "registration_date": "2016-01-06T11:31:42.000-04:00",
+    "country_id": "AR",
+    "user_type": "normal",
+    "site_id": "MLA",
+    "permalink": "http://perfil.mercadolibre.com.ar/TETE2870021",
 }

@@ -36,7 +36,7 @@ from parley_outbound.channels.mercadolibre_resources import (
 )
 from parley_outbound.notifications import NotificationFetcher
 from tests.fakes import RecordingBroker, StaticAccounts
-from tests.unit.mercadolibre.payloads import ANSWERED_QUESTION, ITEM, MESSAGE_WITH_PHOTO, PACK, QUESTION, TOKEN
+from tests.unit.mercadolibre.payloads import ANSWERED_QUESTION, ITEM, MESSAGE_WITH_PHOTO, PACK, QUESTION, TOKEN, USER
 
 SELLER = "123456789"
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -377,11 +377,19 @@ async def test_a_question_notification_publishes_the_question():
     assert event["content"]["data"]["item"]["title"] == ITEM["title"]
 
 
+async def test_the_asker_is_named_by_their_public_nickname():
+    step, broker = fetcher({"/questions/11764931832": (200, QUESTION), "/users/162981404": (200, USER)})
+    await step.on_notification(notified("questions", "/questions/11764931832"))
+    [(_, event)] = broker.published
+    assert event["contact"] == {"id": "162981404", "name": "TETE2870021"}
+
+
 async def test_a_question_whose_item_cannot_be_read_is_published_without_it():
     step, broker = fetcher({"/questions/11764931832": (200, QUESTION)})
     await step.on_notification(notified("questions", "/questions/11764931832"))
     [(_, event)] = broker.published
     assert "item" not in event["content"]["data"] and event["content"]["data"]["item_id"] == "MLA903218023"
+    assert event["contact"] == {"id": "162981404", "name": None}  # nor the user: no name
 
 
 async def test_a_message_notification_publishes_the_packs_buyer_messages():

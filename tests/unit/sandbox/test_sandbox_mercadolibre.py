@@ -183,3 +183,9 @@ def test_a_buyer_attaches_a_file_that_the_seller_downloads(client: TestClient):
     assert client.get(f"/mercadolibre/messages/attachments/{attachment['filename']}").status_code == 401
     refused = client.post("/sandbox/mercadolibre/messages", json={"from": BUYER, "text": "?", "attachment": file})
     assert refused.status_code == 422
+
+
+def test_users_and_items_are_public(client: TestClient):
+    assert client.get(f"/mercadolibre/users/{BUYER}").json()["nickname"] == f"BUYER_{BUYER[-6:]}"
+    assert client.get("/mercadolibre/users/nobody").status_code == 404
+    assert client.get("/mercadolibre/items/MLA000000001").json()["title"] == "Sandbox item MLA000000001"

@@ -192,6 +192,18 @@ class Market:
         question.answer = {"text": text, "status": "ACTIVE", "date_created": iso(self.clock())}
         return question
 
+    def user(self, user_id: str) -> dict[str, Any]:
+        if not user_id.isdigit():
+            raise MarketError(404, "not_found", f"User {user_id} not found")
+        nickname = "SANDBOX_SELLER" if user_id == self.seller else f"BUYER_{user_id[-6:]}"
+        return {
+            "id": int(user_id),
+            "nickname": nickname,
+            "country_id": "AR",
+            "site_id": "MLA",
+            "permalink": f"http://perfil.mercadolibre.com.ar/{nickname}",
+        }
+
     def item(self, item_id: str) -> dict[str, Any]:
         return {
             "id": item_id,

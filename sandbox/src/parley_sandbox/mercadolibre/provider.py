@@ -98,6 +98,13 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
     async def item(item_id: str) -> JSONResponse:
         return JSONResponse(market.item(item_id))
 
+    @router.get("/users/{user_id}", summary="A user's public profile (no token needed)")
+    async def user(user_id: str) -> JSONResponse:
+        try:
+            return JSONResponse(market.user(user_id))
+        except MarketError as exc:
+            return _error(exc)
+
     @router.get("/questions/{question_id}", summary="A question (api_version=4 shape)")
     async def question(question_id: int, request: Request) -> JSONResponse:
         try:

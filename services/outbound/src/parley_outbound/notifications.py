@@ -16,13 +16,14 @@ from faststream.kafka import KafkaBroker
 
 from parley_business.channel_account_store import AccountLookup
 from parley_business.channel_accounts import ChannelAccount
-from parley_contracts import Channel, ChannelNotification, MessageReceived
+from parley_contracts import Channel, ChannelNotification, Contact, MessageReceived
 from parley_outbound.channels.base import PermanentSendError, SendError
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.mercadolibre_resources import (
     UnusableResource,
     message_id,
     messages_of,
+    nickname_of,
     pack_messages_received,
     pack_of,
     question_id,
@@ -59,7 +60,7 @@ class NotificationFetcher:
             await self._give_up(event, f"{event.channel} account {event.account_id} is not connected (or disabled)")
             return
         try:
-            received = await self._read(account, event)
+            received = await self._named(account, await self._read(account, event))
         except (PermanentSendError, UnusableResource) as exc:
             await self._give_up(event, str(exc))
             return
@@ -110,6 +111,21 @@ class NotificationFetcher:
                 log.warning("notification.pack_items_skipped", pack_id=pack, skipped=skipped)
             return messages
         raise UnusableResource(f"no reader for MercadoLibre topic {event.subject[:40]!r}")
+
+    async def _named(self, account: ChannelAccount, messages: list[MessageReceived]) -> list[MessageReceived]:
+        """The buyer's public nickname (`GET /users/{id}`) as the contact's name, so people see who wrote; the
+        messages as they are if it cannot be read."""
+        if not messages:
+            return messages
+        buyer = messages[0].contact.id
+        try:
+            nickname = nickname_of(await self._api.call(account, "GET", f"/users/{buyer}"))
+        except SendError as exc:
+            log.info("notification.user_unread", error=str(exc)[:200])
+            return messages
+        if nickname is None:
+            return messages
+        return [m.model_copy(update={"contact": Contact(id=m.contact.id, name=nickname)}) for m in messages]
 
     async def _with_item(self, account: ChannelAccount, message: MessageReceived) -> MessageReceived:
         """The question with its item's title, for the people who read it; without, if the item cannot be read."""

@@ -100,6 +100,12 @@ def question_received(raw: Any, tenant: str, seller: str, received_at: datetime)
     )
 
 
+def nickname_of(user: Any) -> str | None:
+    """A user's public nickname (`GET /users/{id}`: `{"id", "nickname", …}`)."""
+    nickname = user.get("nickname") if isinstance(user, dict) else None
+    return nickname[:100] if isinstance(nickname, str) and nickname.strip() else None
+
+
 def with_item(message: MessageReceived, item: Any) -> MessageReceived:
     """The question's message with its item (`GET /items/{id}`: id, title, price, permalink) in `content.data`."""
     if not isinstance(item, dict):
