@@ -215,12 +215,14 @@ async def test_two_questions_of_one_buyer_are_two_threads(stack: RunningStack, h
 
 
 async def test_an_expired_access_token_is_refreshed(stack: RunningStack, http: httpx.AsyncClient):
-    revoked = await http.post(stack.url("sandbox") + "/sandbox/mercadolibre/tokens/revoke")
-    assert revoked.status_code == 200 and revoked.json()["revoked"] >= 1  # earlier tests got at least one
     buyer_id = buyer()
-    await says(http, stack, buyer_id, "hello", post_sale=True)
-    [reply] = await wait_sent(http, stack, buyer_id, 1)  # read and answered with a refreshed token
-    assert reply["status_code"] == 200
+    first = await says(http, stack, buyer_id, "hello", post_sale=True)
+    await wait_sent(http, stack, buyer_id, 1)  # Parley holds an access token now
+    revoked = await http.post(stack.url("sandbox") + "/sandbox/mercadolibre/tokens/revoke")
+    assert revoked.status_code == 200 and revoked.json()["revoked"] >= 1
+    await says(http, stack, buyer_id, "thanks!", pack_id=first["pack_id"])
+    replies = await wait_sent(http, stack, buyer_id, 2)  # read and answered with a refreshed token
+    assert all(r["status_code"] == 200 for r in replies)
 
 
 async def test_malformed_foreign_and_unknown_notifications(stack: RunningStack, http: httpx.AsyncClient, infra):
