@@ -300,6 +300,20 @@ async def test_failures_are_classified():
         await client.call(accounts.stored, "GET", "/questions/1")
 
 
+async def test_a_refused_refresh_token_is_retried_and_a_wrong_client_is_not():
+    def refusing(error: str):
+        def handler(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(400, json={"message": "nope", "error": error, "status": 400, "cause": []})
+
+        return handler
+
+    for error, expected in (("invalid_grant", RetryableSendError), ("invalid_client", PermanentSendError)):
+        accounts = Accounts(account())
+        http = httpx.AsyncClient(transport=httpx.MockTransport(refusing(error)))
+        with pytest.raises(expected):
+            await MercadoLibreApi(http, "https://api.test", accounts, now=lambda: NOW).call(account(), "GET", "/x")
+
+
 async def test_the_sender_answers_and_writes_in_packs():
     fake = FakeMercadoLibre()
     accounts = Accounts(account(access_token="good"))

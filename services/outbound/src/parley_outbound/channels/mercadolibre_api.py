@@ -67,6 +67,32 @@ def renewed_secrets(answer: Any, now: datetime) -> dict[str, str]:
     return secrets
 
 
+def refresh_refused(response: httpx.Response, account_id: str) -> SendError:
+    """Why a refresh failed. A refused grant is retried: another replica may have used the refresh token a moment
+    ago (they are single-use), and the next try reads its successor from the store; if the seller revoked the app,
+    it fails again until the caller gives up (a send's retry horizon, a notification's attempts). Other refusals
+    (a wrong client_secret) are the account's configuration: permanent."""
+    failure = classify_http_failure(response, error_message(response))
+    if isinstance(failure, RetryableSendError):
+        return failure
+    try:
+        grant_refused = response.json().get("error") == "invalid_grant"
+    except (ValueError, AttributeError):
+        grant_refused = False
+    if grant_refused:
+        log.error("mercadolibre.refresh_refused", account_id=account_id, status=response.status_code)
+        return RetryableSendError(
+            f"MercadoLibre refused seller {account_id}'s refresh token ({failure}): retried; if it persists, "
+            "reconnect the account",
+            failure.status_code,
+        )
+    return PermanentSendError(
+        f"MercadoLibre refused to refresh seller {account_id}'s token ({failure}): check the account's client_id "
+        "and client_secret",
+        failure.status_code,
+    )
+
+
 def error_message(response: httpx.Response) -> str:
     """MercadoLibre's errors: `{"message", "error", "status", "cause": [...]}`."""
     try:
@@ -145,14 +171,7 @@ class MercadoLibreApi:
             except httpx.TransportError as exc:
                 raise RetryableSendError(f"MercadoLibre OAuth unreachable: {exc!r}") from exc
             if not response.is_success:
-                failure: SendError = classify_http_failure(response, error_message(response))
-                if isinstance(failure, PermanentSendError):
-                    failure = PermanentSendError(
-                        f"MercadoLibre refused to refresh seller {current.account_id}'s token "
-                        f"({failure}): reconnect the account",
-                        failure.status_code,
-                    )
-                raise failure
+                raise refresh_refused(response, current.account_id)
             renewed = await self._accounts.update_secrets(current, renewed_secrets(response.json(), self._now()))
             log.info("mercadolibre.token_refreshed", account_id=current.account_id)
             return renewed
