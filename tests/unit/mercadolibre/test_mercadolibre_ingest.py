@@ -44,6 +44,19 @@ def test_a_message_notification_keeps_its_unknown_fields():
     assert notification_event(notification, "t", payload).payload["actions"] == ["created"]
 
 
+def test_an_oversized_notification_keeps_only_the_documented_fields():
+    body = {**MESSAGE_NOTIFICATION, "padding": "x" * 100_000}
+    notification, payload = parse_notification(json.dumps(body).encode())
+    event = notification_event(notification, "t", payload, limit_bytes=16 * 1024)
+    assert "padding" not in event.payload and event.payload["actions"] == ["created"]
+    assert notification_event(notification, "t", payload).payload["padding"] == "x" * 100_000
+
+
+def test_deeply_nested_json_is_malformed_not_a_crash():
+    with pytest.raises(MalformedWebhook):
+        parse_notification(b"[" * 100_000 + b"]" * 100_000)
+
+
 def test_an_unparseable_time_is_not_a_reason_to_refuse():
     notification, _ = parse_notification(json.dumps({**QUESTION_NOTIFICATION, "sent": "yesterday"}).encode())
     assert notification.sent is None
@@ -100,3 +113,11 @@ def test_an_unconnected_seller_is_a_dead_letter():
     assert post(publisher, json=body).status_code == 200
     [letter] = publisher.dead_letters
     assert letter.redrivable is False and "999" in letter.error and publisher.events == []
+
+
+def test_an_oversized_notification_is_still_published():
+    publisher = RecordingPublisher()
+    body = {**QUESTION_NOTIFICATION, "padding": "x" * 600_000}
+    assert post(publisher, json=body).status_code == 200
+    [event] = publisher.events
+    assert isinstance(event, ChannelNotification) and "padding" not in event.payload

@@ -67,6 +67,10 @@ def test_one_answer_per_question(client: TestClient):
 def test_answers_are_validated(client: TestClient):
     headers = auth(client)
     assert (
+        client.post("/mercadolibre/answers", json={"question_id": [1], "text": "x"}, headers=headers).status_code == 400
+    )
+    assert client.post("/mercadolibre/answers", json=["x"], headers=headers).status_code == 400
+    assert (
         client.post("/mercadolibre/answers", json={"question_id": 1, "text": "x"}, headers=headers).status_code == 404
     )
     question_id = client.post("/sandbox/mercadolibre/messages", json={"from": BUYER, "text": "?"}).json()["question_id"]
@@ -114,6 +118,7 @@ def test_post_sale_messages_go_to_the_packs_buyer_within_the_limit(client: TestC
     body = {"from": {"user_id": SELLER}, "to": {"user_id": BUYER}}
     assert client.post(url, json={**body, "text": text}, headers=headers).status_code == 400
     assert client.post(url, json={**body, "to": {"user_id": "1"}, "text": "hi"}, headers=headers).status_code == 400
+    assert client.post(url, json={**body, "from": "me", "text": "hi"}, headers=headers).status_code == 400
     sent = client.post(url, json={**body, "text": "On its way"}, headers=headers)
     assert sent.status_code == 200 and sent.json()["text"] == "On its way"
     conversation = client.get(url, headers=headers).json()

@@ -12,6 +12,10 @@ from typing import Any
 from parley_sandbox.settings import SandboxSettings
 
 
+def _user_id(party: Any) -> str:
+    return str(party.get("user_id", "")) if isinstance(party, dict) else ""
+
+
 def iso(ts: float) -> str:
     return datetime.fromtimestamp(ts, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -235,8 +239,7 @@ class Market:
         self.pack(pack_id, seller)
         if not isinstance(body, dict):
             raise MarketError(400, "bad_request", "the body must be a JSON object")
-        sender = str((body.get("from") or {}).get("user_id", ""))
-        to = str((body.get("to") or {}).get("user_id", ""))
+        sender, to = (_user_id(body.get(side)) for side in ("from", "to"))
         text = body.get("text")
         if sender != seller:
             raise MarketError(400, "bad_request", "from.user_id must be the seller")

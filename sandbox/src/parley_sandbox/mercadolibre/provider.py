@@ -122,7 +122,8 @@ def build_router(state: SandboxState, market: Market) -> APIRouter:
             await checked(request)
             if not isinstance(body, dict):
                 raise MarketError(400, "bad_request", "the body must be a JSON object")
-            to = market.questions[question_id].buyer if question_id in market.questions else None
+            known = isinstance(question_id, int) and question_id in market.questions
+            to = market.questions[question_id].buyer if known else None
             answered = market.answer(question_id, body.get("text"))
         except MarketError as exc:
             if exc.status != 401:

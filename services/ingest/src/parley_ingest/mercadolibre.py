@@ -31,7 +31,7 @@ def _id_text(value: Any) -> Any:
 class Notification(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
-    id: str | None = Field(default=None, alias="_id")
+    id: str | None = Field(default=None, alias="_id", max_length=200)
     resource: str = Field(min_length=1, max_length=500)
     user_id: str = Field(pattern=r"^[0-9]{1,20}$")
     topic: str = Field(min_length=1, max_length=100)
@@ -61,8 +61,8 @@ def parse_notification(raw: bytes) -> tuple[Notification, dict[str, Any]]:
     """The notification and the JSON object it came as; `MalformedWebhook` for anything else."""
     try:
         payload = json.loads(raw)
-    except ValueError as exc:
-        raise MalformedWebhook("the body is not JSON") from exc
+    except (ValueError, RecursionError) as exc:
+        raise MalformedWebhook("the body is not JSON (or is nested too deeply)") from exc
     if not isinstance(payload, dict):
         raise MalformedWebhook("the body is not a JSON object")
     try:
@@ -71,7 +71,23 @@ def parse_notification(raw: bytes) -> tuple[Notification, dict[str, Any]]:
         raise MalformedWebhook(summarize(exc)) from exc
 
 
-def notification_event(notification: Notification, tenant: str, payload: dict[str, Any]) -> ChannelNotification:
+SMALL_FIELD_BYTES = 1000  # a documented field bigger than this is not MercadoLibre's either
+KNOWN_FIELDS = ("_id", "resource", "user_id", "topic", "application_id", "attempts", "sent", "received", "actions")
+
+
+def notification_event(
+    notification: Notification, tenant: str, payload: dict[str, Any], limit_bytes: int | None = None
+) -> ChannelNotification:
+    """The event to publish; past `limit_bytes` (Kafka's record size, with room) the payload keeps only the fields
+    MercadoLibre documents, so an oversized notification is still published rather than failing every retry."""
+    event = _event(notification, tenant, payload)
+    if limit_bytes is not None and len(event.model_dump_json()) > limit_bytes:
+        known = {k: v for k, v in payload.items() if k in KNOWN_FIELDS and len(json.dumps(v)) <= SMALL_FIELD_BYTES}
+        event = _event(notification, tenant, known)
+    return event
+
+
+def _event(notification: Notification, tenant: str, payload: dict[str, Any]) -> ChannelNotification:
     channel = Channel.MERCADOLIBRE
     return ChannelNotification(
         tenant=tenant,

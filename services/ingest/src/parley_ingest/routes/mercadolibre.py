@@ -42,5 +42,10 @@ async def receive_notification(request: Request, ingest: Ingest) -> Response:
     if not notification.fetched:
         log.info("webhook.topic_ignored", channel=CHANNEL, topic=notification.topic, notification_id=notification.id)
         return Response(status_code=status.HTTP_200_OK)
-    await ingest.publish_all([notification_event(notification, account.tenant, payload)])
+    event = notification_event(notification, account.tenant, payload, ingest.settings.event_limit_bytes)
+    if len(event.payload) != len(payload):
+        log.warning(
+            "webhook.item_repaired", channel=CHANNEL, notification_id=notification.id, what="extra fields dropped"
+        )
+    await ingest.publish_all([event])
     return Response(status_code=status.HTTP_200_OK)
