@@ -7,7 +7,14 @@ from pathlib import Path
 
 from pymongo import MongoClient
 
-from parley_contracts import ALL_TOPICS, MESSAGE_RECEIVED, MESSAGE_SEND, ROUTER_INPUTS, THREAD_UPDATED
+from parley_contracts import (
+    ALL_TOPICS,
+    CHANNEL_NOTIFICATION,
+    MESSAGE_RECEIVED,
+    MESSAGE_SEND,
+    ROUTER_INPUTS,
+    THREAD_UPDATED,
+)
 from parley_devstack import Infrastructure
 from parley_devstack.process import run_blocking
 from parley_devstack.services import RunningStack, start_stack
@@ -19,7 +26,11 @@ from tests.kafka_helpers import start_groups_at_end
 GROUP_TOPICS = {
     "ROUTER": [("", ROUTER_INPUTS)],
     "NLP": [("", (MESSAGE_RECEIVED,))],
-    "OUTBOUND": [("", (MESSAGE_SEND,)), (".inbound", (MESSAGE_RECEIVED,))],
+    "OUTBOUND": [
+        ("", (MESSAGE_SEND,)),
+        (".inbound", (MESSAGE_RECEIVED,)),
+        (".notifications", (CHANNEL_NOTIFICATION,)),
+    ],
     "DASHBOARD": [
         (".notify", (THREAD_UPDATED,)),
         (".dead-letters", tuple(t for t in ALL_TOPICS if t.endswith(".dlq"))),

@@ -45,6 +45,14 @@ class SandboxSettings(BaseSettings):
     instagram_verify_token: str = "sandbox-verify-token"
     instagram_account_id: str = "400000000000001"
     instagram_access_token: str = "sandbox-instagram-token"
+    # MercadoLibre (mercadolibre/): the one seller, its application's OAuth credentials, and token lifetimes.
+    mercadolibre_seller_id: str = "500000001"
+    mercadolibre_client_id: str = "sandbox-ml-app"
+    mercadolibre_client_secret: str = "sandbox-ml-secret"
+    mercadolibre_refresh_token: str = "sandbox-ml-refresh"
+    mercadolibre_token_ttl_seconds: int = Field(default=21600, ge=1)
+    mercadolibre_answer_max_chars: int = Field(default=2000, ge=1)
+    mercadolibre_message_max_chars: int = Field(default=350, ge=1)
 
     def ingest_webhook_url(self, channel: str) -> str:
         return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"

@@ -3,7 +3,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from parley_contracts import AuthorKind, Channel, OutboundContent, TemplateMessage
-from parley_conversations.windows import channel_rules, message_tag, refusal, window_closes_at
+from parley_conversations.windows import (
+    channel_rules,
+    message_tag,
+    refusal,
+    reply_limit_refusal,
+    takes_one_reply,
+    window_closes_at,
+)
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
 TEXT = OutboundContent(text="hello")
@@ -82,3 +89,12 @@ def test_whatsapp_operators_get_no_human_agent_window():
     last = NOW - timedelta(hours=30)
     assert "template" in (refusal(Channel.WHATSAPP, TEXT, last, NOW, AuthorKind.OPERATOR) or "")
     assert message_tag(Channel.WHATSAPP, last, NOW, AuthorKind.OPERATOR) is None
+
+
+def test_a_mercadolibre_question_takes_one_answer_and_a_pack_any_number():
+    ml = Channel.MERCADOLIBRE
+    assert takes_one_reply(ml, "question:11764931832") and not takes_one_reply(ml, "pack:2000000089077943")
+    assert not takes_one_reply(ml, None) and not takes_one_reply(Channel.WHATSAPP, "question:1")
+    assert reply_limit_refusal(ml, "question:1", 0) is None
+    assert "one answer per question" in (reply_limit_refusal(ml, "question:1", 1) or "")
+    assert reply_limit_refusal(ml, "pack:1", 5) is None

@@ -6,6 +6,7 @@ from parley_contracts import (
     ActorKind,
     Analysis,
     AuthorKind,
+    Channel,
     CommandAction,
     OutboundContent,
     ThreadCommand,
@@ -122,3 +123,15 @@ def test_a_thread_is_labelled_with_the_categories_of_its_customers_messages():
     assert step.record.labels == ["complaint"]
     full = [f"c{i}" for i in range(MAX_LABELS)]
     assert labelled(full, "inquiry") is full and labelled(["complaint"], "inquiry") == ["complaint", "inquiry"]
+
+
+def test_a_thread_keeps_its_conversation_and_its_sends_carry_it():
+    inbound = received("is it blue?").model_copy(
+        update={"channel": Channel.MERCADOLIBRE, "conversation": "question:11764931832"}
+    )
+    step = Step.on("rcv:" + inbound.dedupe_key, inbound, None, inbound)
+    step.receive(inbound)
+    assert step.record.conversation == "question:11764931832" and step.record.replies_sent == 0
+    send = step.outgoing(OutboundContent(text="Yes"), AuthorKind.BOT, send_id=reply_send_id(inbound.dedupe_key))
+    step.send(send, author_name="Bot")
+    assert send.conversation == "question:11764931832" and step.record.replies_sent == 1

@@ -94,6 +94,7 @@ def stack_env(
     env.setdefault("TELEGRAM_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/telegram")
     env.setdefault("META_GRAPH_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")  # Messenger
     env.setdefault("INSTAGRAM_GRAPH_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/graph")
+    env.setdefault("MERCADOLIBRE_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/mercadolibre")
     env.setdefault("SANDBOX_STATUS_WEBHOOKS", "true")  # delivery statuses flow back like Meta's
     env.setdefault("CHANNEL_SECRETS_KEY", local_secrets_key())
     if extra:

@@ -5,6 +5,7 @@ from parley_contracts.events import (
     Actor,
     Analysis,
     Assignee,
+    ChannelNotification,
     Contact,
     DeadLetter,
     Entity,
@@ -32,9 +33,10 @@ from parley_contracts.events import (
     Transition,
     utcnow,
 )
-from parley_contracts.keys import dedupe_key, inbound_media_id, thread_key
+from parley_contracts.keys import dedupe_key, inbound_media_id, resource_key, thread_key
 from parley_contracts.topics import (
     ALL_TOPICS,
+    CHANNEL_NOTIFICATION,
     HANDOFF_REQUESTED,
     MESSAGE_ANALYZED,
     MESSAGE_RECEIVED,
@@ -58,6 +60,7 @@ from parley_contracts.types import (
 
 __all__ = [
     "ALL_TOPICS",
+    "CHANNEL_NOTIFICATION",
     "HANDOFF_REQUESTED",
     "MESSAGE_ANALYZED",
     "MESSAGE_RECEIVED",
@@ -73,6 +76,7 @@ __all__ = [
     "Assignee",
     "AuthorKind",
     "Channel",
+    "ChannelNotification",
     "CommandAction",
     "Contact",
     "DeadLetter",
@@ -106,6 +110,7 @@ __all__ = [
     "dead_letter_topic",
     "dedupe_key",
     "inbound_media_id",
+    "resource_key",
     "thread_key",
     "utcnow",
 ]

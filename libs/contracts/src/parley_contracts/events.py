@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from parley_contracts.topics import (
+    CHANNEL_NOTIFICATION,
     HANDOFF_REQUESTED,
     MESSAGE_ANALYZED,
     MESSAGE_RECEIVED,
@@ -113,6 +114,28 @@ class MessageReceived(Event):
     sent_at: datetime = Field(description="When the customer sent it, per the provider.")
     content: InboundContent
     reply_to_provider_id: str | None = None
+    conversation: str | None = Field(
+        default=None,
+        description="Which of the contact's conversations on the channel (part of the thread key): a MercadoLibre "
+        "question (question:<id>) or pack (pack:<id>). None where a contact has one conversation.",
+    )
+
+
+class ChannelNotification(Event):
+    """A provider's notification that something changed on its side, without the content (MercadoLibre's
+    notifications: `{"resource": "/questions/123", "topic": "questions", …}`). Ingest publishes it as received;
+    outbound fetches the resource with the account's credentials and publishes `message.received`. Its
+    `thread_key` is the resource's key (`resource_key`): the thread is known only once the resource is read."""
+
+    topic: ClassVar[str] = CHANNEL_NOTIFICATION
+
+    account_id: str = Field(description="The channel account notified (MercadoLibre: the seller's user id).")
+    subject: str = Field(min_length=1, description="The provider's topic: questions, messages, …")
+    resource: str = Field(min_length=1, description="What changed, as the provider names it (/questions/123, …).")
+    notification_id: str | None = Field(default=None, description="The provider's id of the notification.")
+    attempts: int = Field(default=1, ge=0, description="How often the provider has sent it.")
+    sent_at: datetime | None = None
+    payload: dict[str, Any] = Field(default_factory=dict, description="The notification as received.")
 
 
 class Sentiment(BaseModel):
@@ -249,6 +272,9 @@ class MessageSend(Event):
         max_length=64,
         description="The message tag the provider needs for this send (Messenger/Instagram `HUMAN_AGENT`: an "
         "operator's reply past the 24-hour window), set by the router from parley_conversations.windows.",
+    )
+    conversation: str | None = Field(
+        default=None, description="The thread's conversation reference (MessageReceived.conversation), if any."
     )
     redrive: int = Field(
         default=0,

@@ -27,3 +27,10 @@ def inbound_media_id(channel: Channel | str, account_id: str, provider_media_id:
     download, so the message can name it (`MediaRef.media_id`) and the downloader fill it in later."""
     raw = "\x1f".join((str(channel), account_id, provider_media_id))
     return "med_in_" + hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def resource_key(channel: Channel | str, account_id: str, resource: str) -> str:
+    """The partition key of a provider's notification (`channel.notification`): one resource (a MercadoLibre
+    question, a message) stays in order, before anyone knows which thread it belongs to."""
+    raw = "\x1f".join((str(channel), account_id, resource))
+    return "rs_" + hashlib.sha256(raw.encode()).hexdigest()[:32]

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from parley_contracts.events import (
+    ChannelNotification,
     DeadLetter,
     HandoffRequested,
     MessageAnalyzed,
@@ -27,6 +28,7 @@ MODELS: dict[str, type[BaseModel]] = {
     MessageStatus.topic: MessageStatus,
     ThreadCommand.topic: ThreadCommand,
     ThreadUpdated.topic: ThreadUpdated,
+    ChannelNotification.topic: ChannelNotification,
     "dead-letter": DeadLetter,
 }
 

@@ -1,4 +1,5 @@
-"""Kafka topic names. Every topic is keyed by `thread_key` so one conversation stays on one partition."""
+"""Kafka topic names. Every topic is keyed by `thread_key` so one conversation stays on one partition (except
+`channel.notification`, keyed by the provider resource it points to)."""
 
 MESSAGE_RECEIVED = "message.received"
 MESSAGE_ANALYZED = "message.analyzed"
@@ -7,6 +8,9 @@ MESSAGE_SEND = "message.send"
 MESSAGE_STATUS = "message.status"
 THREAD_COMMAND = "thread.command"
 THREAD_UPDATED = "thread.updated"
+# A provider's notification that carries no content (MercadoLibre): ingest publishes it, outbound fetches the
+# resource it points to and publishes `message.received`. Keyed by `resource_key`, not by a thread.
+CHANNEL_NOTIFICATION = "channel.notification"
 
 DEAD_LETTER_SUFFIX = ".dlq"
 
@@ -24,6 +28,7 @@ MAIN_TOPICS = (
     MESSAGE_STATUS,
     THREAD_COMMAND,
     THREAD_UPDATED,
+    CHANNEL_NOTIFICATION,
 )
 ALL_TOPICS = MAIN_TOPICS + tuple(dead_letter_topic(t) for t in MAIN_TOPICS)
 # The router's inputs: co-partitioned (same partition count, same key, one consumer group with a range

@@ -42,6 +42,10 @@ class Turn(BaseModel):
 
 class ThreadRecord(ThreadView):
     partition: int | None = None
+    conversation: str | None = Field(
+        default=None, description="The conversation reference of the thread key (MercadoLibre question:/pack:)."
+    )
+    replies_sent: int = Field(default=0, description="Bot and operator messages sent to the customer.")
     applied: list[str] = Field(default_factory=list)
     recent: list[Turn] = Field(default_factory=list)
     context_reset_at: datetime | None = Field(default=None, description="The bot's session starts here.")

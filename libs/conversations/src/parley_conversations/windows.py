@@ -25,6 +25,7 @@ class ChannelRules(BaseModel):
     text_limit_chars: int = Field(gt=0)
     human_agent_window_hours: float | None = Field(default=None, gt=0)
     human_agent_tag: str | None = Field(default=None, min_length=1)
+    one_reply_conversations: list[str] = Field(default_factory=list)
 
 
 @cache
@@ -107,3 +108,17 @@ def message_tag(
     if author != AuthorKind.OPERATOR or rules.human_agent_tag is None or closes is None or now < closes:
         return None
     return rules.human_agent_tag
+
+
+def takes_one_reply(channel: Channel, conversation: str | None) -> bool:
+    """Whether the conversation takes a single reply (a MercadoLibre question: one public answer)."""
+    kind = conversation.split(":", 1)[0] if conversation else None
+    return kind is not None and kind in channel_rules()[channel].one_reply_conversations
+
+
+def reply_limit_refusal(channel: Channel, conversation: str | None, replies_sent: int) -> str | None:
+    """Why one more reply may not be sent in this conversation, or None when it may."""
+    if not takes_one_reply(channel, conversation) or replies_sent < 1:
+        return None
+    kind = (conversation or "").split(":", 1)[0]
+    return f"{channel_rules()[channel].name} takes one answer per {kind}, and this {kind} has been answered already"

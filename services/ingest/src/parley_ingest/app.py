@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from parley_business.channel_account_store import AccountLookup
 from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
-from parley_ingest.routes import meta_messaging, telegram, whatsapp
+from parley_ingest.routes import mercadolibre, meta_messaging, telegram, whatsapp
 from parley_ingest.settings import IngestSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
@@ -43,6 +43,7 @@ def create_app(
     app.include_router(telegram.router)
     app.include_router(meta_messaging.messenger)
     app.include_router(meta_messaging.instagram)
+    app.include_router(mercadolibre.router)
 
     @app.get("/healthz", tags=["health"])
     async def healthz(request: Request) -> JSONResponse:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from pydantic_core import to_json
 
-from parley_contracts import MessageReceived, MessageStatus
+from parley_contracts import ChannelNotification, MessageReceived, MessageStatus
 
-InboundEvent = MessageReceived | MessageStatus
+InboundEvent = MessageReceived | MessageStatus | ChannelNotification
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
 """Outbound wiring: channel adapters, the send ledger, the media store, the consumer of `message.send`, the loop
-that retries parked sends, and the consumer of `message.received` (its own group) that marks customers' messages
-read and downloads their files (inbound.py)."""
+that retries parked sends, the consumer of `message.received` (its own group) that marks customers' messages
+read and downloads their files (inbound.py), and the consumer of `channel.notification` (its own group) that reads
+the resources a notification points at (notifications.py: MercadoLibre)."""
 
 import httpx
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import Channel, MessageReceived, MessageSend
+from parley_contracts import Channel, ChannelNotification, MessageReceived, MessageSend
 from parley_conversations.media import MediaStore
+from parley_outbound.channels.mercadolibre import MercadoLibreSender
+from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.meta_messaging import InstagramSender, MessengerSender
 from parley_outbound.channels.telegram import TelegramSender
 from parley_outbound.channels.whatsapp import WhatsAppSender
@@ -14,10 +17,11 @@ from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, Retry
 from parley_outbound.inbound import InboundHandlers
 from parley_outbound.ledger import SendLedger
 from parley_outbound.media import MediaFiles
+from parley_outbound.notifications import NotificationFetcher
 from parley_outbound.settings import OutboundSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-from parley_runtime.steps import subscribe_steps
+from parley_runtime.steps import subscribe_step, subscribe_steps
 from parley_runtime.worker import make_worker_app
 
 
@@ -27,13 +31,16 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
     store = MediaStore(db)
     media = MediaFiles(store)
+    accounts = settings.channel_account_store(db)
+    # One MercadoLibre API per process: the sender and the notification fetcher share its token refreshes.
+    mercadolibre = MercadoLibreApi(http, settings.mercadolibre_api_base_url, accounts)
     senders = {
         Channel.WHATSAPP: WhatsAppSender(http, settings.whatsapp_api_base_url, settings.whatsapp_api_version),
         Channel.TELEGRAM: TelegramSender(http, settings.telegram_api_base_url, media),
         Channel.MESSENGER: MessengerSender(http, settings.meta_graph_base_url, settings.meta_graph_version),
         Channel.INSTAGRAM: InstagramSender(http, settings.instagram_graph_base_url, settings.meta_graph_version),
+        Channel.MERCADOLIBRE: MercadoLibreSender(mercadolibre),
     }
-    accounts = settings.channel_account_store(db)
     ledger = SendLedger(db)
     policy = RetryPolicy(
         settings.send_retry_horizon_seconds, settings.send_backoff_base_seconds, settings.send_backoff_max_seconds
@@ -55,6 +62,15 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         service="outbound",
         group=settings.inbound_consumer_group,
         steps={MessageReceived: inbound.on_received},
+    )
+    # Its own consumer group: reading a provider's resource never waits behind (or holds up) sends.
+    subscribe_step(
+        broker,
+        settings,
+        service="outbound",
+        group=settings.notifications_consumer_group,
+        model=ChannelNotification,
+        step=NotificationFetcher(broker, mercadolibre, accounts).on_notification,
     )
 
     async def close() -> None:

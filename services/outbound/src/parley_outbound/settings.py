@@ -23,6 +23,17 @@ class MetaMessagingApiSettings(BaseModel):
 class OutboundSettings(ServiceSettings, WhatsAppApiSettings, MetaMessagingApiSettings, ChannelAccountSettings):
     port: int = Field(default=8084, validation_alias="OUTBOUND_PORT")
     consumer_group: str = Field(default="parley-outbound", validation_alias="OUTBOUND_CONSUMER_GROUP")
+    mercadolibre_api_base_url: str = Field(
+        default="http://127.0.0.1:8090/mercadolibre",
+        description="MercadoLibre's API (and its /oauth/token): https://api.mercadolibre.com in production.",
+    )
+
+    @property
+    def notifications_consumer_group(self) -> str:
+        """The group reading `channel.notification` (providers' resources to fetch): the send group's name plus
+        `.notifications`."""
+        return f"{self.consumer_group}.notifications"
+
     send_retry_horizon_seconds: float = Field(
         default=3600.0,
         gt=0,

@@ -32,7 +32,7 @@ from parley_conversations.documents import MessageRecord, ThreadRecord
 from parley_conversations.roster import Roster, Workload
 from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger
 from parley_conversations.store import Conversations, OpenThread
-from parley_conversations.windows import message_tag, refusal
+from parley_conversations.windows import message_tag, refusal, reply_limit_refusal, takes_one_reply
 from parley_router.annotations import annotate, target_of
 from parley_router.assignment import Candidate, eligible, pick_operator
 from parley_router.decisions import Action, decide
@@ -162,7 +162,7 @@ class RouterHandlers:
         if answerable and asks_to_start_over(inbound.content.text) and step.record.status != ThreadStatus.HUMAN:
             step.apply(Change(Trigger.RESET, customer_actor(inbound), step.at))
             step.clear_bot_session()
-            self._bot_says(step, restarted_message(event.analysis.language), inbound, config.name)
+            self._bot_says(step, restarted_message(event.analysis.language), inbound, config.name, answer=False)
             log.info("router.decided", action="start_over")
         else:
             decision = decide(step.record.status, analysis, config.handoff_threshold, treatment)
@@ -170,7 +170,8 @@ class RouterHandlers:
             if decision.action == Action.HANDOFF:
                 await self._hand_off(step, event, decision.handoff_reason or "no_answer")
             if decision.text:
-                self._bot_says(step, decision.text, inbound, config.name)
+                answer = decision.action == Action.REPLY
+                self._bot_says(step, decision.text, inbound, config.name, answer=answer)
         await self._commit(step)
 
     async def _hand_off(self, step: Step, event: MessageAnalyzed, reason: str) -> None:
@@ -189,9 +190,18 @@ class RouterHandlers:
             )
         )
 
-    def _bot_says(self, step: Step, text: str, inbound: MessageReceived, bot_name: str) -> None:
+    def _bot_says(self, step: Step, text: str, inbound: MessageReceived, bot_name: str, *, answer: bool) -> None:
+        """`answer`: the text answers the customer (not a holding or start-over message). A conversation that
+        takes one reply (a MercadoLibre question's public answer) gets answers only: a holding message would
+        use up the reply a person is about to give."""
         content = OutboundContent(text=text)
-        withheld = refusal(step.record.channel, content, step.record.last_inbound_at, self._now())
+        record = step.record
+        if not answer and takes_one_reply(record.channel, record.conversation):
+            log.info("router.bot_reply_withheld", reason="one-reply conversation: left for a person's answer")
+            return
+        withheld = refusal(record.channel, content, record.last_inbound_at, self._now()) or reply_limit_refusal(
+            record.channel, record.conversation, record.replies_sent
+        )
         if withheld:
             # A late delivery (the customer wrote more than 24 h ago): the provider would refuse it.
             log.warning("router.bot_reply_withheld", reason=withheld)
@@ -312,7 +322,9 @@ class RouterHandlers:
         if content is None:
             return Verdict("rejected", "a reply needs content")
         record = step.record
-        refused = refusal(record.channel, content, record.last_inbound_at, step.at, AuthorKind.OPERATOR)
+        refused = refusal(
+            record.channel, content, record.last_inbound_at, step.at, AuthorKind.OPERATOR
+        ) or reply_limit_refusal(record.channel, record.conversation, record.replies_sent)
         if refused:
             return Verdict("rejected", refused)
         outcome = step.apply(Change(Trigger.OPERATOR_REPLY, command.actor, step.at, reason=command.reason))

@@ -191,6 +191,7 @@ class Step:
             event_id=send.event_id,
         )
         self.sends.append(send)
+        self.record.replies_sent += 1
         self._add(message)
 
     def outgoing(
@@ -216,6 +217,7 @@ class Step:
             in_reply_to=inbound.dedupe_key if inbound else None,
             reply_to_provider_id=inbound.provider_message_id if inbound else None,
             tag=tag,
+            conversation=self.record.conversation,
         )
 
     def _add(self, message: MessageRecord) -> None:
@@ -305,6 +307,7 @@ def new_thread(inbound: MessageReceived) -> ThreadRecord:
         channel=inbound.channel,
         account_id=inbound.account_id,
         contact=inbound.contact,
+        conversation=inbound.conversation,
         status=ThreadStatus.BOT,
         status_changed_at=inbound.occurred_at,
         created_at=inbound.occurred_at,

@@ -30,7 +30,7 @@ from parley_conversations.media import AttachmentRefused, attachment_rules
 from parley_conversations.operators import Role
 from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger, apply
 from parley_conversations.store import ThreadQuery, View
-from parley_conversations.windows import refusal
+from parley_conversations.windows import refusal, reply_limit_refusal
 from parley_dashboard.auth.principal import Principal
 from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, TenantQuery, visible_thread
 from parley_dashboard.schemas import ActionIn, AssignIn, CommandOut, Page, PageNumber, ReplyIn, ViewCounts
@@ -152,7 +152,9 @@ async def reply(thread_key: str, request: Request, services: ServicesDep, princi
     Outside WhatsApp's 24-hour window only a template may be sent (Messenger/Instagram: a person may answer for 7
     days, tagged HUMAN_AGENT): 409 says so before anything is sent."""
     record = await visible_thread(services, principal, thread_key)
-    refused = _refusal(record, principal, Trigger.OPERATOR_REPLY)
+    refused = _refusal(record, principal, Trigger.OPERATOR_REPLY) or reply_limit_refusal(
+        record.channel, record.conversation, record.replies_sent
+    )
     if not refused and request.headers.get("content-type", "").startswith("multipart/form-data"):
         # Files are free-form content: refuse before storing them when the window is closed.
         refused = refusal(record.channel, FREE_FORM, record.last_inbound_at, utcnow(), AuthorKind.OPERATOR)
