@@ -198,13 +198,13 @@ def test_a_malformed_update_is_400():
     assert response.status_code == 400 and "malformed Telegram update" in response.json()["detail"]
 
 
-def test_an_unknown_bot_is_404_and_its_update_kept_as_a_dead_letter():
+def test_an_unknown_bot_is_404_and_nothing_is_kept():
+    """Unauthenticated (the secret token belongs to a connection): nothing is published, not even a dead letter;
+    Telegram retries a genuine update once the bot is connected."""
     publisher = RecordingPublisher()
     response = post(publisher, tg.TEXT, url="/webhooks/telegram/7999999999")
-    assert response.status_code == 404
-    [letter] = publisher.dead_letters
-    assert letter.key == "telegram:7999999999" and not letter.redrivable
-    assert publisher.events == []
+    assert response.status_code == 404 and "not connected" in response.json()["detail"]
+    assert publisher.dead_letters == [] and publisher.events == []
 
 
 def test_the_same_update_twice_is_published_once():

@@ -3,9 +3,13 @@
 
 Answers: 200 once the update's event is acknowledged by Kafka (or when there is nothing in it for Parley); 400
 for a body that is not an Update; 401 when `X-Telegram-Bot-Api-Secret-Token` is missing or is not the bot's
-`webhook_secret`; 404 for a bot id no business unit connected (Telegram only posts where someone set a webhook,
-so that is a stale or wrong URL: the body is still kept as a dead letter, as for other channels); 413, 429 and
-503 as for every webhook (deps.py). Refusals are logged with ids and reasons only.
+`webhook_secret`; 404 for a bot id no business unit connected; 413, 429 and 503 as for every webhook (deps.py).
+Refusals are logged with ids and reasons only.
+
+Unlike a Meta delivery for an unconnected number (signed with the app's secret, so kept as a dead letter), an
+update for an unconnected bot cannot be authenticated: the secret token belongs to the connection. Keeping it
+would let anyone fill the dead letters, so it is refused and logged. Nothing genuine is lost: Telegram keeps an
+update it could not deliver and retries it (for up to 24 hours), so connecting the bot lets it through.
 
 A tapped inline button (`callback_query`) must be answered with `answerCallbackQuery` or the customer's app
 shows a spinner. Ingest makes no provider calls (it must answer fast, and calls belong to outbound), so the
@@ -42,7 +46,6 @@ async def receive_update(
     raw = await ingest.read_body(request)
     account = await ingest.accounts.get(Channel.TELEGRAM, bot_id)
     if account is None:
-        await ingest.refuse_unconnected(Channel.TELEGRAM, [bot_id], raw)
         log.warning("webhook.unknown_bot", channel="telegram", bot_id=bot_id, bytes=len(raw))
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"Telegram bot {bot_id} is not connected to a business unit")
     expected = account.secret("webhook_secret")
