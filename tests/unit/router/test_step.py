@@ -1,6 +1,8 @@
 """The router's step, in pure code: what one record does to one thread, and that doing it again after a crash
 gives the same ids (at-least-once without duplicates downstream)."""
 
+from datetime import timedelta
+
 from parley_contracts import (
     Actor,
     ActorKind,
@@ -135,3 +137,16 @@ def test_a_thread_keeps_its_conversation_and_its_sends_carry_it():
     send = step.outgoing(OutboundContent(text="Yes"), AuthorKind.BOT, send_id=reply_send_id(inbound.dedupe_key))
     step.send(send, author_name="Bot")
     assert send.conversation == "question:11764931832" and step.record.replies_sent == 1
+
+
+def test_messenger_threads_say_until_when_a_person_may_still_answer():
+    whatsapp = received("hello")
+    messenger = whatsapp.model_copy(update={"channel": Channel.MESSENGER})
+    for inbound, person_hours in ((whatsapp, None), (messenger, 168)):
+        step = Step.on("rcv:" + inbound.dedupe_key, inbound, None, inbound)
+        step.receive(inbound)
+        record = step.record
+        assert record.reply_window_closes_at == inbound.sent_at + timedelta(hours=24)
+        expected = inbound.sent_at + timedelta(hours=person_hours) if person_hours else None
+        assert record.operator_window_closes_at == expected
+        assert record.view().operator_window_closes_at == expected

@@ -368,6 +368,11 @@ class ThreadView(BaseModel):
     reply_window_closes_at: datetime | None = Field(
         default=None, description="When free-form replies stop being allowed (WhatsApp's 24 h window); None: never."
     )
+    operator_window_closes_at: datetime | None = Field(
+        default=None,
+        description="Where people may answer past that window (Messenger/Instagram: 7 days, sent with the "
+        "HUMAN_AGENT tag), when an operator's replies stop being allowed; None: no such extension.",
+    )
     created_at: datetime
     updated_at: datetime
     version: int = Field(default=0, description="Grows with every change: newer snapshots win.")

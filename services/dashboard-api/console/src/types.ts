@@ -49,6 +49,8 @@ export interface ThreadView {
   last_message: LastMessage | null;
   last_inbound_at: string | null;
   reply_window_closes_at: string | null;
+  /** Messenger/Instagram: people may still answer (tagged HUMAN_AGENT) until then, past the 24-hour window. */
+  operator_window_closes_at?: string | null;
   created_at: string;
   updated_at: string;
   version: number;

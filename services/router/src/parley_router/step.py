@@ -31,7 +31,7 @@ from parley_contracts import (
 from parley_conversations.content_rules import SKIPPED_ENGINE
 from parley_conversations.documents import MessageRecord, ThreadRecord, Turn
 from parley_conversations.state_machine import Applied, Change, Outcome, ThreadState, Trigger, apply
-from parley_conversations.windows import window_closes_at
+from parley_conversations.windows import human_agent_closes_at, window_closes_at
 from parley_router.activity import describe
 from parley_router.annotations import TARGET_KEYS
 
@@ -134,6 +134,7 @@ class Step:
         if record.last_inbound_at is None or sent > record.last_inbound_at:
             record.last_inbound_at = sent
             record.reply_window_closes_at = window_closes_at(record.channel, sent)
+            record.operator_window_closes_at = human_agent_closes_at(record.channel, sent)
         self._add(message)
 
     def annotated(self, original: MessageRecord) -> None:

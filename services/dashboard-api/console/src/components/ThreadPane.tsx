@@ -61,11 +61,15 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
-/** WhatsApp's customer-service window: open (closes in …) or closed. Null when the channel has none. */
+/** The channel's reply window: open (closes in …) or closed; past it, Messenger and Instagram let a person answer
+ * for days more (sent tagged HUMAN_AGENT). Null when the channel has none. */
 function windowState(t: ThreadView, now: number): { open: boolean; text: string } | null {
   if (!t.reply_window_closes_at) return null;
   const left = Date.parse(t.reply_window_closes_at) - now;
-  return left > 0 ? { open: true, text: `Window open, closes in ${timeLeft(left)}` } : { open: false, text: "Window closed" };
+  if (left > 0) return { open: true, text: `Window open, closes in ${timeLeft(left)}` };
+  const personLeft = t.operator_window_closes_at ? Date.parse(t.operator_window_closes_at) - now : 0;
+  if (personLeft > 0) return { open: true, text: `Only a person may reply now, for ${timeLeft(personLeft)} more` };
+  return { open: false, text: "Window closed" };
 }
 
 function AssignControl({ thread, onResult }: { thread: ThreadView; onResult: (o: CommandOut) => void }) {
@@ -346,8 +350,10 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
         </div>
         {thread.status === "resolved" ? (
           <p class="composer-closed">This conversation is resolved. Reopen it to reply; the customer's next message reopens it too.</p>
-        ) : win && !win.open ? (
+        ) : win && !win.open && thread.channel === "whatsapp" ? (
           <TemplatePicker thread={thread} onResult={onResult} />
+        ) : win && !win.open ? (
+          <p class="composer-closed">The reply window is closed: nothing can be sent until the customer writes again.</p>
         ) : (
           <Composer thread={thread} files={files} setFiles={setFiles} rules={rules} onResult={onResult} />
         )}
