@@ -113,6 +113,12 @@ class MessageReceived(Event):
     sent_at: datetime = Field(description="When the customer sent it, per the provider.")
     content: InboundContent
     reply_to_provider_id: str | None = None
+    reply_context: dict[str, Any] | None = Field(
+        default=None,
+        description="What answering in this conversation takes on channels that need more than the contact "
+        "(email: the message's subject, Message-ID and References). The router keeps the customer's latest on "
+        "the thread and copies it onto every message.send of the thread, bot's and operators' alike.",
+    )
 
 
 class Sentiment(BaseModel):
@@ -242,6 +248,11 @@ class MessageSend(Event):
     operator_id: str | None = None
     in_reply_to: str | None = Field(default=None, description="Dedupe key of the inbound message answered.")
     reply_to_provider_id: str | None = None
+    reply_context: dict[str, Any] | None = Field(
+        default=None,
+        description="The thread's reply context (see message.received): e.g. the subject and References an "
+        "email reply needs, without outbound reading the thread.",
+    )
     redrive: int = Field(
         default=0,
         ge=0,

@@ -102,6 +102,38 @@ class MediaStore:
         )
         return ref
 
+    async def put_inbound(
+        self, *, media_id: str, tenant: str, data: bytes, kind: str, mime_type: str, filename: str | None
+    ) -> MediaRef:
+        """A customer's file under the id ingest derived for it (`inbound_media_id`), idempotently: a message
+        read again stores nothing twice. Not checked against the operators' attachment rules: what a customer
+        sent is kept whatever it is."""
+        ref = MediaRef(
+            kind=kind,
+            media_id=media_id,
+            mime_type=mime_type,
+            filename=filename,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        if await self._media.find_one({"_id": media_id}, {"_id": 1}) is not None:
+            return ref
+        parts = [data[i : i + PART_BYTES] for i in range(0, len(data), PART_BYTES)] or [b""]
+        for n, part in enumerate(parts):
+            await self._parts.replace_one({"_id": f"{media_id}:{n}"}, {"data": part}, upsert=True)
+        await self._media.replace_one(
+            {"_id": media_id},
+            {
+                **ref.model_dump(exclude={"media_id"}),
+                "tenant": tenant,
+                "parts": len(parts),
+                "uploaded_by": None,
+                "created_at": datetime.now(UTC),
+            },
+            upsert=True,
+        )
+        return ref
+
     async def info(self, media_id: str) -> StoredMedia | None:
         doc = await self._media.find_one({"_id": media_id})
         if doc is None:

@@ -9,8 +9,9 @@ from parley_contracts import Analysis, ReplySource, ThreadStatus
 from parley_conversations.state_machine import bot_may_answer
 from parley_router.phrases import holding_message
 
-# Content that is not something to answer: a 👍 on the bot's message is not a question.
-NOT_FOR_THE_BOT = frozenset({"reaction"})
+# Content that is not something to answer: a 👍 on the bot's message is not a question, nor is an auto-reply
+# or a bounce (type "system").
+NOT_FOR_THE_BOT = frozenset({"reaction", "system"})
 
 
 class Action(StrEnum):
