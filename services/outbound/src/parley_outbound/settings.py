@@ -17,3 +17,6 @@ class OutboundSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSetti
     send_backoff_base_seconds: float = Field(default=0.5, gt=0)
     send_backoff_max_seconds: float = Field(default=30.0, gt=0)
     send_retry_concurrency: int = Field(default=8, ge=1, description="Parked sends tried at the same time.")
+    email_smtp_timeout_seconds: float = Field(
+        default=30.0, gt=0, description="One SMTP submission's time limit (connect, login, send)."
+    )
