@@ -8,13 +8,13 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from parley_sandbox import control, whatsapp
+from parley_sandbox import control, email, whatsapp
 from parley_sandbox.meta import GraphError
 from parley_sandbox.settings import SandboxSettings, get_settings
 from parley_sandbox.state import SandboxState
 
 # Add Messenger, Instagram, Telegram, MercadoLibre here as sibling packages exposing `routers(state)`.
-CHANNELS = {whatsapp.CHANNEL: whatsapp.routers}
+CHANNELS = {whatsapp.CHANNEL: whatsapp.routers, email.CHANNEL: email.routers}
 
 
 def create_app(

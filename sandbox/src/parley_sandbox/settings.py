@@ -33,6 +33,14 @@ class SandboxSettings(BaseSettings):
     whatsapp_waba_id: str = "200000000000001"
     whatsapp_verify_token: str = "sandbox-verify-token"
 
+    # Email: the mail server the customers write through (the devstack passes its GreenMail's address) and the
+    # demo mailbox they write to (connected to the demo unit by seed-demo).
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=3025, ge=1, le=65535)
+    imap_host: str = "127.0.0.1"
+    imap_port: int = Field(default=3143, ge=1, le=65535)
+    email_sandbox_mailbox: str = "support@demo.local"
+
     def ingest_webhook_url(self, channel: str) -> str:
         return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"
 
