@@ -138,10 +138,18 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._hidden:
             return
-        self._out.append(data if self._pre else re.sub(r"\s+", " ", data))
+        if self._pre:
+            self._out.append(data)
+            return
+        text = re.sub(r"\s+", " ", data)
+        if text == " " and (not self._out or self._out[-1].endswith(("\n", " "))):
+            return  # whitespace between blocks is not text
+        self._out.append(text)
 
     def _newline(self) -> None:
-        if self._out and not "".join(self._out[-2:]).endswith("\n"):
+        while self._out and self._out[-1] == " ":
+            self._out.pop()
+        if self._out and not self._out[-1].endswith("\n"):
             self._out.append("\n")
 
     def text(self) -> str:
