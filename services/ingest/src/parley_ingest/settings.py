@@ -50,7 +50,11 @@ class IngestSettings(ServiceSettings, ChannelAccountSettings):
         default=30.0, gt=0, description="How often the email accounts connected are looked up (readers start/stop)."
     )
     email_idle_seconds: float = Field(
-        default=300.0, gt=0, le=1740, description="IMAP IDLE is re-issued this often (RFC 2177: under 29 minutes)."
+        default=60.0,
+        gt=0,
+        le=1740,
+        description="IMAP IDLE is re-issued this often (RFC 2177: under 29 minutes); the longest a mail whose "
+        "notice was missed waits.",
     )
     email_poll_seconds: float = Field(default=60.0, gt=0, description="Polling interval for servers without IDLE.")
     email_imap_timeout_seconds: float = Field(default=30.0, gt=0, description="One IMAP call's time limit.")

@@ -164,11 +164,15 @@ class ImaplibMailbox:
     def _idle_wait(self, timeout: float) -> None:
         """RFC 2177: IDLE, wait for an untagged answer (new mail: `* n EXISTS`) or `timeout`, then DONE."""
         imap = self._client
+        if imap.untagged_responses.pop("EXISTS", None) is not None:
+            return  # the server announced mail during the last pass: read again before idling
         tag = imap._new_tag()  # imaplib has no IDLE before 3.14: its own tag counter keeps tags unique
         imap.send(tag + b" IDLE\r\n")
         first = imap.readline()
         if not first.startswith(b"+"):
             raise MailboxError(f"IDLE refused: {first[:100]!r}")
+        # A notice that came in the same packet as the continuation would already sit in imaplib's buffer, where
+        # select() cannot see it: it is then found by the next pass, at most `timeout` later (EMAIL_IDLE_SECONDS).
         sock = imap.socket()
         pending = getattr(sock, "pending", lambda: 0)
         if not pending():

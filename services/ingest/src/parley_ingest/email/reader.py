@@ -4,7 +4,7 @@ as accounts are connected, changed or disconnected (it looks every `EMAIL_ACCOUN
 A reader connects, selects the account's folder, decides where to start (`cursor.start`), then reads each new
 message in UID order: parse → store its attachments in the media store → publish `message.received` (acks=all)
 → only then move the stored cursor past it. Between passes it waits in IDLE where the server offers it (re-issued
-every `EMAIL_IDLE_SECONDS`, under RFC 2177's 29 minutes), else it polls every `EMAIL_POLL_SECONDS`. Any failure
+every `EMAIL_IDLE_SECONDS`, well under RFC 2177's 29 minutes), else it polls every `EMAIL_POLL_SECONDS`. Any failure
 (server away, Kafka away, MongoDB away) ends the connection; the reader reconnects after a growing pause and
 starts again from the stored cursor, so nothing is skipped and what was not acknowledged is read again."""
 
