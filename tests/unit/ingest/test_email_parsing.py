@@ -155,6 +155,28 @@ def test_auto_replies_and_bounces_are_system_messages():
     assert event("plain_signature.eml").event.content.type == "text"
 
 
+@pytest.mark.parametrize(
+    ("headers", "reason"),
+    [
+        ("From: News <news@shop.test>\r\nList-Unsubscribe: <mailto:u@shop.test>\r\n", "List-Unsubscribe present"),
+        ("From: Team <team@lists.test>\r\nPrecedence: bulk\r\n", "Precedence: bulk"),
+        ("From: Demo Support <Support@demo.local>\r\n", "sent by this mailbox"),
+        ("From: x@y.test\r\nAuto-Submitted: auto-generated; x\r\n", "Auto-Submitted: auto-generated"),
+    ],
+)
+def test_mail_from_machines_and_from_the_mailbox_itself_is_not_for_the_bot(headers, reason):
+    raw = f"{headers}Message-ID: <n@x.test>\r\nSubject: s\r\n\r\nbody".encode()
+    built = inbound_mail(
+        parse_mail(raw, RECEIVED), tenant="demo", account_id=ACCOUNT, mailbox="INBOX", received_at=RECEIVED
+    )
+    assert built.event.content.type == "system" and built.event.content.data["auto"] == reason
+
+
+def test_auto_submitted_no_is_a_person():
+    raw = b"From: x@y.test\r\nAuto-Submitted: no\r\nMessage-ID: <p@x.test>\r\n\r\nhi"
+    assert parse_mail(raw, RECEIVED).auto is None
+
+
 def test_a_mail_without_message_id_or_date_still_threads_and_dedupes():
     raw = (FIXTURES / "no_message_id.eml").read_bytes()
     parsed = parse_mail(raw, RECEIVED)

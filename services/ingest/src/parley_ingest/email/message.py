@@ -17,7 +17,7 @@ never answered."""
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage, Message
@@ -300,6 +300,8 @@ def inbound_mail(
     Message-ID and the part's index). Raises `Unusable` when the mail has no sender address."""
     if parsed.from_address is None:
         raise Unusable("no sender address (From, Sender, Reply-To or Return-Path)")
+    if parsed.from_address == account_id.lower() and parsed.auto is None:
+        parsed = replace(parsed, auto="sent by this mailbox")  # answering ourselves would loop
     files = [(_media_ref(parsed, account_id, attachment), attachment.data) for attachment in parsed.attachments]
     media = [ref for ref, _ in files]
     data: dict[str, Any] = {
