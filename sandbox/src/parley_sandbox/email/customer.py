@@ -10,8 +10,11 @@ import smtplib
 import time
 from collections import OrderedDict
 from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
 
 from fastapi import APIRouter, HTTPException
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from parley_sandbox.email.mail import Conversation, CustomerMailIn, MailView, build_mail, reply_to, view
@@ -55,6 +58,20 @@ def build_router(state: SandboxState) -> APIRouter:
     router = APIRouter(prefix="/sandbox/email", tags=["email: customer"])
     settings = state.settings
     sent = _Sent(settings.sandbox_max_records)
+    page = resources.files("parley_sandbox").joinpath("email/static/index.html").read_text(encoding="utf-8")
+
+    @router.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index() -> HTMLResponse:
+        """A page to be the email customer: write, attach, reply, and read Parley's answers."""
+        return HTMLResponse(page)
+
+    @router.get("/config", summary="Where the customers' mail goes (the demo mailbox) and through which server")
+    async def config() -> dict[str, Any]:
+        return {
+            "mailbox": settings.email_sandbox_mailbox,
+            "smtp": f"{settings.smtp_host}:{settings.smtp_port}",
+            "imap": f"{settings.imap_host}:{settings.imap_port}",
+        }
 
     @router.post("/messages", response_model=SentMail, summary="The customer sends a mail to the demo mailbox")
     async def send_mail(req: CustomerMailIn) -> SentMail:
