@@ -11,6 +11,7 @@ import asyncio
 import imaplib
 import re
 import select
+import socket
 import ssl
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -71,6 +72,7 @@ class ImaplibMailbox:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="imap")
         self._imap: imaplib.IMAP4 | None = None
         self._idle = False
+        self._busy = False  # a call is running on the thread
 
     @classmethod
     async def open(cls, config: ImapConfig) -> "ImaplibMailbox":
@@ -110,24 +112,44 @@ class ImaplibMailbox:
         await self._run(lambda: self._idle_wait(timeout))
 
     async def close(self) -> None:
+        """Log out; a call still running on the mailbox's thread (a wait in IDLE, when the reader is cancelled)
+        is cut short by shutting the socket, so stopping ingest never waits for the server."""
+        imap = self._imap
+
         def call() -> None:
-            if self._imap is not None:
+            if imap is not None:
                 try:
-                    self._imap.logout()
+                    imap.logout()
                 except _FAILURES:
                     pass  # going away either way
-                self._imap = None
 
+        if imap is not None and self._busy:
+            try:
+                imap.socket().shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        self._imap = None
         try:
-            await asyncio.get_running_loop().run_in_executor(self._executor, call)
+            await asyncio.wait_for(
+                asyncio.get_running_loop().run_in_executor(self._executor, call), self._config.timeout
+            )
+        except TimeoutError:
+            pass
         finally:
             self._executor.shutdown(wait=False)
 
     # --- on the mailbox's thread ------------------------------------------------------------------------------
 
     async def _run(self, call: Callable[[], T]) -> T:
+        def tracked() -> T:
+            self._busy = True  # set on the thread: a cancelled caller does not end the call
+            try:
+                return call()
+            finally:
+                self._busy = False
+
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+            return await asyncio.get_running_loop().run_in_executor(self._executor, tracked)
         except _FAILURES as exc:
             raise MailboxError(f"IMAP {self._config.host}:{self._config.port}: {exc!r}") from exc
 
