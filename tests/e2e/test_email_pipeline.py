@@ -199,3 +199,28 @@ async def test_a_mail_delivered_twice_is_answered_once(stack, http):
     ana = await login(http, api, "ana@demo.local")
     messages = await _messages(http, api, ana, customer.thread_key)
     assert [m["author"] for m in messages] == ["customer", "bot"]
+
+
+async def test_an_html_mail_is_read_as_text_and_an_auto_reply_is_recorded_unanswered(stack, http):
+    customer = MailCustomer(http, stack)
+    html = "<html><head><style>p{color:red}</style></head><body><p>Hi,&nbsp;what are your <b>opening hours</b>?</p></body></html>"
+    first = await customer.write(html=html, subject="Hours")
+    await customer.wait_for_answers(1)
+    await customer.write(
+        "I am out of the office until Monday.", reply_to_last=True, headers={"Auto-Submitted": "auto-replied"}
+    )
+
+    api = stack.url("dashboard-api")
+    ana = await login(http, api, "ana@demo.local")
+
+    async def three_messages() -> list[dict] | None:
+        found = await _messages(http, api, ana, customer.thread_key)
+        return found if len(found) >= 3 else None
+
+    messages = await eventually(three_messages, timeout=30)
+    assert messages is not None
+    assert messages[0]["provider_message_id"] == first["message_id"]
+    assert messages[0]["text"] == "Hi, what are your opening hours?" and messages[0]["data"]["from_html"] is True
+    assert (messages[2]["type"], messages[2]["author"]) == ("system", "customer")
+    await asyncio.sleep(4)  # every chance for an answer to the auto-reply
+    assert len(await customer.answers()) == 1
