@@ -1,18 +1,26 @@
 """Customers' mail → what Parley keeps (parley_ingest.email.message, .text), on real-world-shaped messages
 (email_fixtures/README.md)."""
 
+import base64
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from parley_contracts import Channel, dedupe_key, inbound_media_id, thread_key
-from parley_ingest.email.message import Unusable, inbound_mail, parse_mail
+from parley_ingest.email.message import Unusable, inbound_mail, parse_mail, root_in_parley_id
 from parley_ingest.email.text import html_to_text, trim_reply
 
 FIXTURES = Path(__file__).parent / "email_fixtures"
 RECEIVED = datetime(2026, 12, 1, 16, 0, tzinfo=UTC)
 ACCOUNT = "support@demo.local"
+
+
+def parley_reply_id(root: str) -> str:
+    """What outbound's `own_message_id` makes for a reply in the conversation of `root` (written out here:
+    services do not import one another)."""
+    inner = base64.b32encode(root[1:-1].encode()).decode().rstrip("=").lower()
+    return f"<parley.{'0' * 32}.{inner}@demo.local>"
 
 
 def mail(name: str):
@@ -196,3 +204,19 @@ def test_a_mail_without_any_sender_address_is_unusable():
 def test_a_date_in_the_future_is_not_believed():
     raw = b"From: a@b.test\r\nDate: Fri, 01 Jan 2100 00:00:00 +0000\r\nMessage-ID: <x@b.test>\r\n\r\nhi"
     assert parse_mail(raw, RECEIVED).sent_at is None
+
+
+def test_a_reply_to_parley_threads_on_the_root_parley_carries_even_without_references():
+    root = "<5f1c2e0a-9b1d-4c55-8f3e-1a2b3c4d5e6f@example.test>"
+    answered = parley_reply_id(root)
+    raw = (
+        f"From: Jane Doe <jane.doe@example.test>\r\nMessage-ID: <only-irt@example.test>\r\n"
+        f"In-Reply-To: {answered}\r\nSubject: Re: Where is my order #4521?\r\n\r\nthanks"
+    ).encode()
+    parsed = parse_mail(raw, RECEIVED)
+    assert parsed.references == [answered] and parsed.root == root
+    first = event("plain_signature.eml").event
+    reply = inbound_mail(parsed, tenant="demo", account_id=ACCOUNT, mailbox="INBOX", received_at=RECEIVED).event
+    assert reply.thread_key == first.thread_key
+    assert root_in_parley_id("<parley.0123456789abcdef0123456789abcdef@demo.local>") is None
+    assert root_in_parley_id("<parley.0123456789abcdef0123456789abcdef.!!!@demo.local>") is None

@@ -1,6 +1,7 @@
 """Email sends (parley_outbound.channels.email_parts, .email): planning a proper reply, the MIME message, and how
 SMTP failures are classified."""
 
+import base64
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 
@@ -50,8 +51,12 @@ def test_a_reply_answers_the_customers_message_and_chains_the_references():
     assert body["subject"] == "Re: Where is my order?"
     assert body["in_reply_to"] == "<c2@customer.test>"
     assert body["references"] == ["<c1@customer.test>", "<parley.1@demo.local>", "<c2@customer.test>"]
-    assert body["message_id"] == own_message_id("snd_1", 0, "support@demo.local")
+    assert body["message_id"] == own_message_id("snd_1", 0, "support@demo.local", "<c1@customer.test>")
     assert body["message_id"].endswith("@demo.local>") and body["automatic"] is True
+    # The id carries the conversation's root (base32, so it stays a valid id) for replies without References.
+    carried = body["message_id"].split(".")[2].split("@")[0]
+    assert base64.b32decode(carried.upper() + "=" * (-len(carried) % 8)) == b"c1@customer.test"
+    assert own_message_id("snd_1", 0, "support@demo.local", "<" + "x" * 200 + "@y>").count(".") == 2
     assert plan_parts(send()) == [part]  # a redelivered send: the same message, the same Message-ID
 
 

@@ -14,6 +14,7 @@ root first in their References, so a customer's answer to Parley lands in the sa
 bounces (Auto-Submitted, Precedence: bulk, mailer daemons, delivery reports) are `system` messages: recorded,
 never answered."""
 
+import base64
 import hashlib
 import json
 import re
@@ -81,10 +82,32 @@ class ParsedMail:
 
     @property
     def root(self) -> str:
-        """The conversation's first message: what threads it."""
+        """The conversation's first message: what threads it. Parley's own Message-IDs carry the root of the
+        conversation they answer, so a reply to Parley threads right even when the customer's client sent only
+        In-Reply-To, or shortened References."""
+        for answered in [self.in_reply_to, *reversed(self.references)]:
+            if answered and (root := root_in_parley_id(answered)):
+                return root
         if self.references:
             return self.references[0]
         return self.in_reply_to or self.message_id
+
+
+_PARLEY_ID = re.compile(r"^<parley\.[0-9a-f]{32}\.([a-z2-7]+)@[^<>\s]+>$")
+
+
+def root_in_parley_id(message_id: str) -> str | None:
+    """The root Message-ID a Parley reply's own id carries (outbound's `email_parts.own_message_id`:
+    `<parley.<hash>.<base32 of the root without brackets>@domain>`), or None."""
+    found = _PARLEY_ID.match(message_id)
+    if found is None:
+        return None
+    encoded = found.group(1).upper()
+    try:
+        inner = base64.b32decode(encoded + "=" * (-len(encoded) % 8)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return f"<{inner}>" if "@" in inner and not set(inner) & set("<> \t\r\n") else None
 
 
 @cache

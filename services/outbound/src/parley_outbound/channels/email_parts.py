@@ -8,11 +8,13 @@ unit-tested and a redelivered send is planned, and built, exactly as before:
   the router copies from the thread, so outbound never reads threads;
 - text and an HTML alternative (multipart/alternative), attachments after them (multipart/mixed);
 - quick replies as numbered options (email has no buttons);
-- our own Message-ID derived from the send id and the part, on the account's domain: a retried send carries
-  the same id, so the customer's mail client shows one message and their reply still threads;
+- our own Message-ID derived from the send id and the part, on the account's domain, carrying the
+  conversation's root: a retried send carries the same id (the customer's client shows one message), and a
+  reply to it threads even from a client that sends only In-Reply-To;
 - the bot's messages say `Auto-Submitted: auto-replied` (RFC 3834), so well-behaved auto-responders do not
   answer them (and ours does not answer theirs: an auto-submitted message is not answered at ingest)."""
 
+import base64
 import hashlib
 import html
 import re
@@ -25,6 +27,7 @@ from parley_contracts import AuthorKind, MessageSend
 from parley_outbound.channels.base import MediaFile, Part, PermanentSendError
 
 REFERENCES_KEPT = 20
+ROOT_CARRIED_CHARS = 160  # base32 of a root id up to 100 characters: a Message-ID stays far below line limits
 SUBJECT_FROM_TEXT_CHARS = 60
 _REPLY_PREFIX = re.compile(r"^\s*(re|aw|sv|antw|rif|r)\s*:", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"]+")
@@ -41,7 +44,7 @@ def plan_parts(message: MessageSend) -> list[Part]:
         "to_name": message.recipient.name,
         "subject": reply_subject(_text(context.get("subject")), content.text or ""),
         "text": _with_choices(content.text or "", [q.title for q in content.quick_replies]),
-        "message_id": own_message_id(message.send_id, 0, message.account_id),
+        "message_id": own_message_id(message.send_id, 0, message.account_id, _text(context.get("root"))),
         "in_reply_to": answered,
         "references": reply_references(context, answered),
         "tenant": message.tenant,
@@ -57,10 +60,18 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def own_message_id(send_id: str, part: int, account_address: str) -> str:
+def own_message_id(send_id: str, part: int, account_address: str, root: str | None = None) -> str:
+    """`<parley.<hash of send id and part>.<base32 of the conversation's root>@<mailbox domain>>`: the same for a
+    retried send, and carrying the root, so ingest threads a customer's reply to it right even when their client
+    sends only In-Reply-To (ingest's `message.root_in_parley_id`). A root too long to carry is left out."""
     domain = account_address.rsplit("@", 1)[-1] if "@" in account_address else "parley.invalid"
     digest = hashlib.sha256(f"{send_id}\x1f{part}".encode()).hexdigest()[:32]
-    return f"<parley.{digest}@{domain}>"
+    carried = ""
+    if root and root.startswith("<") and root.endswith(">"):
+        encoded = base64.b32encode(root[1:-1].encode()).decode().rstrip("=").lower()
+        if len(encoded) <= ROOT_CARRIED_CHARS:
+            carried = f".{encoded}"
+    return f"<parley.{digest}{carried}@{domain}>"
 
 
 def reply_subject(original: str | None, text: str) -> str:
