@@ -47,7 +47,7 @@ class IngestSettings(ServiceSettings, ChannelAccountSettings):
         default=True, description="Read the connected email accounts' mailboxes (IMAP) in this process."
     )
     email_accounts_refresh_seconds: float = Field(
-        default=30.0, gt=0, description="How often the email accounts connected are looked up (readers start/stop)."
+        default=10.0, gt=0, description="How often the email accounts connected are looked up (readers start/stop)."
     )
     email_idle_seconds: float = Field(
         default=60.0,
