@@ -136,7 +136,8 @@ class MailboxReader:
             except Exception as exc:  # MongoDB, or a bug: logged, and the reader goes on after a pause
                 failures += 1
                 pause = self._settings.reconnect_max_seconds
-                log.exception("email.reader_error", account=self.key, error=repr(exc)[:300], retry_in=pause)
+                # The type only: a parsing error's text may quote the mail.
+                log.error("email.reader_error", account=self.key, error=type(exc).__name__, retry_in=pause)
                 await asyncio.sleep(pause)
             else:
                 failures = 0
