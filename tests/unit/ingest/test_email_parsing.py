@@ -2,6 +2,7 @@
 (email_fixtures/README.md)."""
 
 import base64
+import random
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -220,3 +221,25 @@ def test_a_reply_to_parley_threads_on_the_root_parley_carries_even_without_refer
     assert reply.thread_key == first.thread_key
     assert root_in_parley_id("<parley.0123456789abcdef0123456789abcdef@demo.local>") is None
     assert root_in_parley_id("<parley.0123456789abcdef0123456789abcdef.!!!@demo.local>") is None
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.eml")))
+def test_truncated_and_mangled_mail_never_raises(name):
+    raw = (FIXTURES / name).read_bytes()
+    for cut in range(0, len(raw), max(1, len(raw) // 25)):
+        for variant in (raw[:cut], raw[:cut].replace(b"\n", b"\r"), raw[cut:], bytes(b ^ 0x80 for b in raw[:cut])):
+            parsed = parse_mail(variant, RECEIVED)
+            assert parsed.message_id.startswith("<")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.eml")))
+def test_randomly_damaged_mail_never_raises_and_always_builds_an_event(name):
+    rng = random.Random(name)
+    raw = bytearray((FIXTURES / name).read_bytes())
+    for _ in range(60):
+        damaged = bytearray(raw)
+        for _ in range(rng.randint(1, 12)):
+            damaged[rng.randrange(len(damaged))] = rng.choice(b'<>"@:;=\r\n\t \\()[],\x00\xff-')
+        parsed = parse_mail(bytes(damaged), RECEIVED)
+        if parsed.from_address is not None:
+            inbound_mail(parsed, tenant="demo", account_id=ACCOUNT, mailbox="INBOX", received_at=RECEIVED)

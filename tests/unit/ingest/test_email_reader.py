@@ -244,6 +244,26 @@ async def test_a_uidvalidity_change_reads_again_and_duplicates_keep_their_dedupe
     assert [e.provider_message_id for e in skipping.events] == ["<m2@example.test>"]
 
 
+async def test_a_mail_the_parser_chokes_on_is_a_dead_letter_and_the_mail_behind_it_is_read(monkeypatch):
+    import parley_ingest.email.reader as reader_module
+
+    real = reader_module.parse_mail
+
+    def choking(raw, received_at):
+        if b"<m1@" in raw:
+            raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+        return real(raw, received_at)
+
+    monkeypatch.setattr(reader_module, "parse_mail", choking)
+    mailbox = FakeMailbox(messages={n: (T0 + timedelta(minutes=n), _mail(n)) for n in (1, 2)})
+    cursors, publisher = MemoryCursors(), Publisher()
+    await _reader(mailbox, cursors, publisher).session(passes=1)
+    [letter] = publisher.letters
+    assert letter.original["uid"] == 1 and "UnicodeDecodeError" in letter.error
+    assert [e.provider_message_id for e in publisher.events] == ["<m2@example.test>"]
+    assert cursors.saved["email:support@demo.local"].last_uid == 2
+
+
 async def test_a_mail_without_a_sender_is_kept_as_a_dead_letter_and_passed():
     mailbox = FakeMailbox(messages={1: (T0 + timedelta(minutes=1), b"Subject: ?\r\n\r\nno sender")})
     cursors, publisher = MemoryCursors(), Publisher()

@@ -127,7 +127,11 @@ def parse_mail(raw: bytes, received_at: datetime) -> ParsedMail:
     name, address = _sender(headers)
     references = _MSG_ID.findall(headers.text("References") or "")
     in_reply_to = _first_id(headers.text("In-Reply-To"))
-    body, from_html, attachments = _body_and_attachments(message, problems)
+    try:
+        body, from_html, attachments = _body_and_attachments(message, problems)
+    except Exception:  # the stdlib's MIME parsing has edge cases that raise: keep the raw body as text
+        problems.append("mime structure")
+        body, from_html, attachments = _raw_body(raw), False, []
     return ParsedMail(
         message_id=message_id,
         subject=_one_line(headers.text("Subject") or ""),
@@ -142,10 +146,26 @@ def parse_mail(raw: bytes, received_at: datetime) -> ParsedMail:
         cc=headers.addresses("Cc"),
         from_html=from_html,
         attachments=attachments,
-        auto=_auto_reason(message, headers, address),
+        auto=_guarded(lambda: _auto_reason(message, headers, address), problems, "auto-reply headers"),
         message_id_derived=derived,
         problems=problems,
     )
+
+
+def _raw_body(raw: bytes) -> str:
+    """What follows the header block, as text: for a message whose MIME structure cannot be walked."""
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        if separator in raw:
+            return raw.split(separator, 1)[1].decode("utf-8", errors="replace")
+    return ""
+
+
+def _guarded(read, problems: list[str], what: str):  # type: ignore[no-untyped-def]
+    try:
+        return read()
+    except Exception:  # as above: a header the stdlib cannot parse is left out, not a lost message
+        problems.append(what)
+        return None
 
 
 class _Headers:
@@ -160,9 +180,12 @@ class _Headers:
             value = self._message.get(name)
         except Exception:  # the header parser has edge cases that raise: the raw value is still text
             self._problems.append(name)
-            raw = self._message.get_all(name, failobj=[None])
-            value = raw[0] if raw else None
+            value = next((v for k, v in self._message.raw_items() if k.lower() == name.lower()), None)
+            value = re.sub(r"\s+", " ", str(value)) if value is not None else None
         return None if value is None else str(value)
+
+    def present(self, name: str) -> bool:
+        return any(k.lower() == name.lower() for k, _ in self._message.raw_items())
 
     def addresses(self, name: str) -> list[str]:
         value = self.text(name)
@@ -227,7 +250,7 @@ def _auto_reason(message: Message, headers: _Headers, sender: str | None) -> str
     if precedence in rules["auto_precedence"]:
         return f"Precedence: {precedence}"
     for name in rules["auto_headers_present"]:
-        if message.get(name) is not None:
+        if headers.present(name):
             return f"{name} present"
     if sender and sender.split("@", 1)[0] in rules["auto_sender_locals"]:
         return f"sent by {sender.split('@', 1)[0]}"

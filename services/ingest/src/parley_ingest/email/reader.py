@@ -189,8 +189,8 @@ class MailboxReader:
             log.info("email.message_gone", account=self.key, uid=meta.uid)
             return False
         received_at = meta.received_at or self._now()
-        parsed = parse_mail(raw, received_at)
         try:
+            parsed = parse_mail(raw, received_at)
             mail = inbound_mail(
                 parsed,
                 tenant=self.account.tenant,
@@ -201,6 +201,9 @@ class MailboxReader:
             event, changes = fit(mail.event, self._settings.limits)
         except (Unusable, TooLarge) as exc:
             await self._dead_letter(meta, parsed.message_id, str(exc))
+            return False
+        except Exception as exc:  # a mail the parser chokes on must not stop the mailbox behind it
+            await self._dead_letter(meta, None, f"the parser failed ({type(exc).__name__})")
             return False
         for ref, data in mail.files:
             assert ref.media_id is not None
@@ -229,7 +232,7 @@ class MailboxReader:
         self._recent.add(event.dedupe_key)
         log.info("email.accepted", account=self.key, uid=uid, event_id=event.event_id, thread_key=event.thread_key)
 
-    async def _dead_letter(self, meta: Meta, message_id: str, error: str) -> None:
+    async def _dead_letter(self, meta: Meta, message_id: str | None, error: str) -> None:
         """The mail stays on the server; the letter says which one and why (no content)."""
         letter = DeadLetter(
             source_topic=MESSAGE_RECEIVED,
