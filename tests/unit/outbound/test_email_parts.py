@@ -7,10 +7,12 @@ from email import message_from_bytes, policy
 
 import aiosmtplib
 import pytest
+from pydantic import SecretStr
 
+from parley_business.channel_accounts import ChannelAccount
 from parley_contracts import AuthorKind, Channel, Contact, MediaRef, MessageSend, OutboundContent, QuickReply
 from parley_outbound.channels.base import MediaFile, PermanentSendError, RetryableSendError
-from parley_outbound.channels.email import classify_smtp_failure
+from parley_outbound.channels.email import EmailSender, classify_smtp_failure
 from parley_outbound.channels.email_parts import (
     REFERENCES_KEPT,
     build_message,
@@ -134,3 +136,16 @@ def test_the_mime_message_has_text_html_and_attachments():
 )
 def test_smtp_failures_are_classified(error, kind):
     assert isinstance(classify_smtp_failure(error, "smtp.test:587"), kind)
+
+
+async def test_a_mail_that_cannot_be_built_is_a_permanent_failure_not_a_crash():
+    account = ChannelAccount(
+        channel=Channel.EMAIL,
+        account_id="support@demo.local",
+        tenant="demo",
+        config={"imap_host": "h", "imap_port": 1, "smtp_host": "h", "smtp_port": 1},
+        secrets={"password": SecretStr("p")},
+    )
+    [part] = plan_parts(send(reply_context={**CONTEXT, "subject": "Order\r\nBcc: someone@else.test"}))
+    with pytest.raises(PermanentSendError):
+        await EmailSender(media=None, timeout=1).send(account, part, None)  # type: ignore[arg-type]

@@ -41,13 +41,16 @@ class EmailSender:
     async def send(self, account: ChannelAccount, part: Part, media_id: str | None) -> SendResult:
         body = part.body
         files = [await self._media.load(a["media_id"], body["tenant"]) for a in body["attachments"]]
-        message = build_message(
-            body,
-            sender=account.account_id,
-            sender_name=account.setting("display_name") or account.name,
-            files=files,
-            at=self._now(),
-        )
+        try:
+            message = build_message(
+                body,
+                sender=account.account_id,
+                sender_name=account.setting("display_name") or account.name,
+                files=files,
+                at=self._now(),
+            )
+        except (ValueError, TypeError) as exc:  # a header the email package refuses (a line break in it, …)
+            raise PermanentSendError(f"the email cannot be built: {type(exc).__name__}") from exc
         await self._submit(account, message)
         return SendResult(body["message_id"])
 
