@@ -1,6 +1,7 @@
 """ingest's mailbox reader against the real mail server (GreenMail) and broker: every mail once across a restart
 of ingest, and a folder whose UIDVALIDITY changed read again without publishing what was published before."""
 
+import asyncio
 import imaplib
 import smtplib
 import time
@@ -132,3 +133,20 @@ def _uidvalidity(imap: imaplib.IMAP4, folder: str) -> int:
 def _append(imap: imaplib.IMAP4, folder: str, message: EmailMessage) -> None:
     status, _ = imap.append(folder, None, imaplib.Time2Internaldate(time.time()), message.as_bytes())
     assert status == "OK"
+
+
+async def test_new_mail_is_read_at_once_while_the_reader_idles(services, infra: Infrastructure, channel_accounts):
+    """GreenMail offers IDLE: with IDLE re-issued only every 2 minutes, a mail still arrives within seconds."""
+    assert infra.mail is not None
+    run = uuid.uuid4().hex[:8]
+    address = f"it-{run}@demo.local"
+    await _connect(channel_accounts, infra.mail, address)
+    stack = services("ingest", **{**READER_ENV, "EMAIL_IDLE_SECONDS": "120", "EMAIL_POLL_SECONDS": "120"})
+    _send(infra.mail, _mail(address, 1, run))
+    await wait_for_records(infra.kafka_bootstrap, "message.received", _of(address), count=1, timeout=30)
+    await asyncio.sleep(1)  # the reader is idling now
+    sent_at = time.monotonic()
+    _send(infra.mail, _mail(address, 2, run))
+    records = await wait_for_records(infra.kafka_bootstrap, "message.received", _of(address), count=2, timeout=30)
+    assert len(records) == 2 and time.monotonic() - sent_at < 15
+    stack.stop("ingest")
