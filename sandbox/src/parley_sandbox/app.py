@@ -8,7 +8,7 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from parley_sandbox import control, mercadolibre, messenger, telegram, whatsapp
+from parley_sandbox import control, email, mercadolibre, messenger, telegram, whatsapp
 from parley_sandbox.meta import GraphError
 from parley_sandbox.settings import SandboxSettings, get_settings
 from parley_sandbox.state import SandboxState
@@ -22,6 +22,7 @@ CHANNELS = {
     whatsapp.CHANNEL: whatsapp.routers,
     telegram.CHANNEL: telegram.routers,
     mercadolibre.CHANNEL: mercadolibre.routers,
+    email.CHANNEL: email.routers,
 }
 
 

@@ -53,6 +53,13 @@ class SandboxSettings(BaseSettings):
     mercadolibre_token_ttl_seconds: int = Field(default=21600, ge=1)
     mercadolibre_answer_max_chars: int = Field(default=2000, ge=1)
     mercadolibre_message_max_chars: int = Field(default=350, ge=1)
+    # Email: the mail server the customers write through (the devstack passes its GreenMail's address) and the
+    # demo mailbox they write to (connected to the demo unit by seed-demo).
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=3025, ge=1, le=65535)
+    imap_host: str = "127.0.0.1"
+    imap_port: int = Field(default=3143, ge=1, le=65535)
+    email_sandbox_mailbox: str = "support@demo.local"
 
     def ingest_webhook_url(self, channel: str) -> str:
         return f"{self.sandbox_ingest_url.rstrip('/')}/webhooks/{channel}"

@@ -150,3 +150,36 @@ def test_messenger_threads_say_until_when_a_person_may_still_answer():
         expected = inbound.sent_at + timedelta(hours=person_hours) if person_hours else None
         assert record.operator_window_closes_at == expected
         assert record.view().operator_window_closes_at == expected
+
+
+def test_the_customers_latest_reply_context_goes_onto_every_send_of_the_thread():
+    first = received("hi").model_copy(update={"reply_context": {"message_id": "<a@x>", "subject": "Order"}})
+    start = Step.on("rcv:1", first, None, first)
+    start.receive(first)
+    later = first.model_copy(
+        update={
+            "reply_context": {"message_id": "<b@x>", "subject": "Re: Order"},
+            "sent_at": first.sent_at + timedelta(1),
+        }
+    )
+    older = first.model_copy(update={"reply_context": {"message_id": "<0@x>"}, "sent_at": first.sent_at - timedelta(1)})
+    step = Step.on("rcv:2", later, start.record, later)
+    step.receive(later)
+    step.receive(older)  # a late delivery of an older mail does not become what replies answer
+    assert step.record.reply_context == {"message_id": "<b@x>", "subject": "Re: Order"}
+
+    command = ThreadCommand(
+        tenant="demo",
+        channel=first.channel,
+        thread_key=first.thread_key,
+        action=CommandAction.REPLY,
+        actor=Actor(kind=ActorKind.OPERATOR, id="op_ana", name="Ana Lima"),
+        content=OutboundContent(text="I'm Ana"),
+    )
+    operator = Step.on("cmd:" + command.command_id, command, step.record, None)
+    send = operator.outgoing(command.content, AuthorKind.OPERATOR, send_id="snd_y", operator_id="op_ana")
+    assert send.reply_context == {"message_id": "<b@x>", "subject": "Re: Order"}
+    bot = Step.on("ana:1", first, step.record, first).outgoing(
+        OutboundContent(text="ok"), AuthorKind.BOT, send_id="snd_z"
+    )
+    assert bot.reply_context == {"message_id": "<a@x>", "subject": "Order"}  # the bot answers the message it read

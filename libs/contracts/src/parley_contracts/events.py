@@ -119,6 +119,12 @@ class MessageReceived(Event):
         description="Which of the contact's conversations on the channel (part of the thread key): a MercadoLibre "
         "question (question:<id>) or pack (pack:<id>). None where a contact has one conversation.",
     )
+    reply_context: dict[str, Any] | None = Field(
+        default=None,
+        description="What answering in this conversation takes on channels that need more than the contact "
+        "(email: the message's subject, Message-ID and References). The router keeps the customer's latest on "
+        "the thread and copies it onto every message.send of the thread, bot's and operators' alike.",
+    )
 
 
 class ChannelNotification(Event):
@@ -275,6 +281,11 @@ class MessageSend(Event):
     )
     conversation: str | None = Field(
         default=None, description="The thread's conversation reference (MessageReceived.conversation), if any."
+    )
+    reply_context: dict[str, Any] | None = Field(
+        default=None,
+        description="The thread's reply context (see message.received): e.g. the subject and References an "
+        "email reply needs, without outbound reading the thread.",
     )
     redrive: int = Field(
         default=0,

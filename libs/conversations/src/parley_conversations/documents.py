@@ -50,6 +50,9 @@ class ThreadRecord(ThreadView):
     recent: list[Turn] = Field(default_factory=list)
     context_reset_at: datetime | None = Field(default=None, description="The bot's session starts here.")
     last_update: dict[str, Any] | None = Field(default=None, description="The last thread.updated announced.")
+    reply_context: dict[str, Any] | None = Field(
+        default=None, description="The customer's latest message's reply context (MessageReceived.reply_context)."
+    )
 
     def view(self) -> ThreadView:
         return ThreadView.model_validate(self.model_dump(include=set(ThreadView.model_fields)))

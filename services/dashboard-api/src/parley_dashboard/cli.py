@@ -27,6 +27,7 @@ from pydantic import ConfigDict
 from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_business import BusinessUnitStore, ChannelAccountIn, UnitSettings
+from parley_business.channel_accounts import ConfigValue
 from parley_contracts import Actor, ActorKind, Channel
 from parley_conversations.operators import Role
 from parley_conversations.roster import EmailTaken, OperatorDirectory
@@ -104,13 +105,32 @@ async def _connect_sandbox_accounts(db: AsyncDatabase) -> None:
     store = DashboardSettings().channel_account_store(db)
     raw = json.loads(resources.files("parley_dashboard").joinpath("data/demo_channel_accounts.json").read_text())
     for item in raw["accounts"]:
-        account = DemoAccount.model_validate({**item, "tenant": DEMO_TENANT})
-        if await store.view(account.channel, account.account_id) is None:
+        runtime = _config_from_env(item.get("config_from_env", {}))
+        account = DemoAccount.model_validate({**item, "config": {**item["config"], **runtime}, "tenant": DEMO_TENANT})
+        stored = await store.view(account.channel, account.account_id)
+        if stored is None:
             await store.put(
                 account.channel,
                 account.account_id,
                 ChannelAccountIn(**account.model_dump(include=set(ChannelAccountIn.model_fields))),
             )
+        elif any(stored.config.get(key) != value for key, value in runtime.items()):
+            # The local mail server's address is a fact of this run: an account connected by an earlier run
+            # follows it (secrets and everything else stay as they are).
+            changed = ChannelAccountIn(
+                tenant=stored.tenant, name=stored.name, config={**stored.config, **runtime}, enabled=stored.enabled
+            )
+            await store.put(account.channel, account.account_id, changed)
+
+
+def _config_from_env(names: dict[str, str]) -> dict[str, ConfigValue]:
+    """Config values from the environment (numbers as numbers: ports)."""
+    values: dict[str, ConfigValue] = {}
+    for key, variable in names.items():
+        value = os.environ.get(variable)
+        if value:
+            values[key] = int(value) if value.isdigit() else value
+    return values
 
 
 async def _seed_knowledge_base(db: AsyncDatabase, filename: str, data: bytes) -> DocumentSummary | None:

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 
 from parley_business.channel_account_store import AccountLookup
 from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
+from parley_ingest.email.wiring import email_readers
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
 from parley_ingest.routes import mercadolibre, meta_messaging, telegram, whatsapp
 from parley_ingest.settings import IngestSettings
@@ -34,7 +35,14 @@ def create_app(
                 await broker.connect()
                 store = settings.channel_account_store(db)
                 app.state.ingest = IngestContext(settings, KafkaEventPublisher(broker), store)
-                yield
+                readers = email_readers(app.state.ingest, db) if settings.email_readers_enabled else None
+                if readers is not None:
+                    await readers.start()
+                try:
+                    yield
+                finally:
+                    if readers is not None:
+                        await readers.stop()
         finally:
             await client.close()
 

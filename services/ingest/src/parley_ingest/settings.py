@@ -47,3 +47,21 @@ class IngestSettings(ServiceSettings, ChannelAccountSettings):
         validation_alias="INGEST_RATE_LIMIT_BURST",
         description="Requests above the rate allowed at once.",
     )
+    email_readers_enabled: bool = Field(
+        default=True, description="Read the connected email accounts' mailboxes (IMAP) in this process."
+    )
+    email_accounts_refresh_seconds: float = Field(
+        default=10.0, gt=0, description="How often the email accounts connected are looked up (readers start/stop)."
+    )
+    email_idle_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        le=1740,
+        description="IMAP IDLE is re-issued this often (RFC 2177: under 29 minutes); the longest a mail whose "
+        "notice was missed waits.",
+    )
+    email_poll_seconds: float = Field(default=60.0, gt=0, description="Polling interval for servers without IDLE.")
+    email_imap_timeout_seconds: float = Field(default=30.0, gt=0, description="One IMAP call's time limit.")
+    email_reconnect_max_seconds: float = Field(
+        default=60.0, gt=0, description="The longest pause before reconnecting to a mailbox that failed."
+    )

@@ -8,6 +8,7 @@ from faststream.asgi import AsgiFastStream
 
 from parley_contracts import Channel, ChannelNotification, MessageReceived, MessageSend
 from parley_conversations.media import MediaStore
+from parley_outbound.channels.email import EmailSender
 from parley_outbound.channels.mercadolibre import MercadoLibreSender
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.meta_messaging import InstagramSender, MessengerSender
@@ -40,6 +41,7 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         Channel.MESSENGER: MessengerSender(http, settings.meta_graph_base_url, settings.meta_graph_version),
         Channel.INSTAGRAM: InstagramSender(http, settings.instagram_graph_base_url, settings.meta_graph_version),
         Channel.MERCADOLIBRE: MercadoLibreSender(mercadolibre),
+        Channel.EMAIL: EmailSender(media, settings.email_smtp_timeout_seconds),
     }
     ledger = SendLedger(db)
     policy = RetryPolicy(

@@ -46,6 +46,9 @@ class OutboundSettings(ServiceSettings, WhatsAppApiSettings, MetaMessagingApiSet
         default="http://127.0.0.1:8090/telegram",
         description="The Telegram Bot API: https://api.telegram.org in production; the local sandbox by default.",
     )
+    email_smtp_timeout_seconds: float = Field(
+        default=30.0, gt=0, description="One SMTP submission's time limit (connect, login, send)."
+    )
 
     @property
     def inbound_consumer_group(self) -> str:

@@ -131,6 +131,9 @@ class Step:
         if inbound.contact.name:
             record.contact = Contact(id=record.contact.id, name=inbound.contact.name)
         sent = inbound.sent_at
+        if record.last_inbound_at is None or sent >= record.last_inbound_at:
+            if inbound.reply_context is not None:
+                record.reply_context = inbound.reply_context
         if record.last_inbound_at is None or sent > record.last_inbound_at:
             record.last_inbound_at = sent
             record.reply_window_closes_at = window_closes_at(record.channel, sent)
@@ -219,6 +222,7 @@ class Step:
             reply_to_provider_id=inbound.provider_message_id if inbound else None,
             tag=tag,
             conversation=self.record.conversation,
+            reply_context=(inbound.reply_context if inbound else None) or self.record.reply_context,
         )
 
     def _add(self, message: MessageRecord) -> None:
