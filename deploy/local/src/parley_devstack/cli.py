@@ -17,9 +17,13 @@ Parley is running (Ctrl-C stops everything; data is kept in .local/data).
 
   Operator console                    {dashboard}/
     demo accounts, password parley-demo: admin@demo.local (admin), ana@demo.local, ben@demo.local (operators)
-  Channel sandbox (be the customer)   {sandbox}/
+  Channel sandbox (be the customer)   {sandbox}/  (WhatsApp)
+                                      {sandbox}/sandbox/telegram, /sandbox/messenger/, /sandbox/instagram/,
+                                      /sandbox/email/, /sandbox/mercadolibre/
   Dashboard API (OpenAPI)             {dashboard}/docs
-  Ingest webhooks                     {ingest}/webhooks/whatsapp
+  Ingest webhooks                     {ingest}/webhooks/{{whatsapp,messenger,instagram,mercadolibre}},
+                                      {ingest}/webhooks/telegram/{{bot_id}}; email: IMAP (the demo mailbox
+                                      support@demo.local on the mail server below)
   Kafka                               {kafka}
   MongoDB protocol (FerretDB)         {mongodb}
   Mail server (GreenMail: SMTP / IMAP, any login; mail is kept in memory only)
