@@ -10,6 +10,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from parley_business.channel_account_store import AccountsUnavailable
 from parley_contracts import Channel, DeadLetter, Event, MessageReceived, MessageStatus
 from parley_ingest.app import create_app
 from parley_ingest.publisher import PublishFailed
@@ -256,3 +257,21 @@ def test_one_address_sending_too_fast_gets_429_with_retry_after(publisher):
     assert answers[2].headers["Retry-After"] == "2" and answers[2].json()["detail"]
     assert verification.status_code == 429
     assert health.status_code == 200  # only the webhook routes are limited
+
+
+class AccountsAway:
+    """The database is down and the accounts were never read."""
+
+    async def get(self, channel, account_id):
+        raise AccountsUnavailable("channel accounts cannot be read: ServerSelectionTimeoutError")
+
+    async def directory(self, channel):
+        raise AccountsUnavailable("channel accounts cannot be read: ServerSelectionTimeoutError")
+
+
+def test_accounts_that_cannot_be_read_are_a_503_the_provider_retries(publisher):
+    body = webhook([TEXT])
+    with client(publisher, AccountsAway()) as c:  # type: ignore[arg-type]
+        response = c.post(URL, content=body, headers=signed(body))
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    assert publisher.events == [] and publisher.dead_letters == []

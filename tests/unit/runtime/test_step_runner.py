@@ -167,6 +167,17 @@ def test_a_records_own_errors_are_not_infrastructure():
     assert not is_infrastructure_error(MessageSizeTooLargeError())
 
 
+def test_an_error_raised_because_the_database_is_away_is_infrastructure():
+    try:
+        try:
+            raise ServerSelectionTimeoutError("mongo down")
+        except ServerSelectionTimeoutError as cause:
+            raise RuntimeError("channel accounts cannot be read") from cause
+    except RuntimeError as wrapped:
+        assert is_infrastructure_error(wrapped)
+    assert not is_infrastructure_error(RuntimeError("no cause"))
+
+
 async def test_a_step_over_its_time_budget_is_dead_lettered_at_once():
     calls = 0
 

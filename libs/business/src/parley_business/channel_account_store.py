@@ -5,13 +5,15 @@ one account by `_id`, cached; admins list and edit them through dashboard-api.""
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+import structlog
 from cryptography.fernet import Fernet, InvalidToken
 from pydantic import BaseModel, Field, SecretStr
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import PyMongoError
 
 from parley_business.channel_accounts import (
     ChannelAccount,
@@ -24,6 +26,8 @@ from parley_business.channel_accounts import (
 from parley_contracts import Channel
 
 COLLECTION = "channel_accounts"
+T = TypeVar("T")
+log = structlog.get_logger()
 
 
 class SecretCipher:
@@ -50,6 +54,10 @@ class SecretCipher:
         return self._fernet
 
 
+class AccountsUnavailable(RuntimeError):
+    """The database cannot be read and nothing was read before: callers answer 503 (ingest) or retry (outbound)."""
+
+
 class AccountLookup(Protocol):
     """What ingest and outbound need of the store (unit tests pass an in-memory one)."""
 
@@ -67,36 +75,49 @@ class ChannelAccountStore:
         self._cipher = cipher
         self._ttl = ttl_seconds
         self._cache: dict[str, tuple[float, ChannelAccount | None]] = {}
-        self._directories: dict[str, tuple[float, dict[str, str]]] = {}
+        self._directories: dict[str, tuple[float, Mapping[str, str]]] = {}
 
     async def get(self, channel: Channel | str, account_id: str) -> ChannelAccount | None:
         """The account, or None when nobody connected it (or it is disabled)."""
         key = account_key(channel, account_id)
-        now = time.monotonic()
-        cached = self._cache.get(key)
-        if cached is not None and now - cached[0] < self._ttl:
-            return cached[1]
-        doc = await self.collection.find_one({"_id": key})
-        account = self._open(doc) if doc else None
-        if account is not None and not account.enabled:
-            account = None
-        if self._ttl > 0:
-            self._cache[key] = (now, account)
+        account = await self._cached(self._cache, key, lambda: self._read(key))
         return account
 
     async def directory(self, channel: Channel | str) -> Mapping[str, str]:
         """Account id → business unit of the channel's enabled accounts, for parsing a webhook that may name
         several accounts (cached like `get`; the collection holds one document per connected account)."""
-        key = f"directory:{channel}"
+        query = {"channel": str(channel), "enabled": True}
+
+        async def read() -> dict[str, str]:
+            return {doc["account_id"]: doc["tenant"] async for doc in self.collection.find(query, {"secrets": 0})}
+
+        return await self._cached(self._directories, f"directory:{channel}", read)
+
+    async def _cached(self, cache: dict[str, tuple[float, Any]], key: str, read: Callable[[], Awaitable[T]]) -> T:
+        """Fresh from memory within the TTL; else read. When the database cannot be read, what was read before
+        (however old) is used rather than failing every webhook of a database outage; with nothing read before,
+        `AccountsUnavailable`."""
         now = time.monotonic()
-        cached = self._directories.get(key)
+        cached = cache.get(key)
         if cached is not None and now - cached[0] < self._ttl:
             return cached[1]
-        query = {"channel": str(channel), "enabled": True}
-        tenants = {doc["account_id"]: doc["tenant"] async for doc in self.collection.find(query, {"secrets": 0})}
+        try:
+            value = await read()
+        except PyMongoError as exc:
+            if cached is not None:
+                log.warning(
+                    "channel_accounts.stale", key=key, age_seconds=round(now - cached[0]), error=type(exc).__name__
+                )
+                return cached[1]
+            raise AccountsUnavailable(f"channel accounts cannot be read: {type(exc).__name__}") from exc
         if self._ttl > 0:
-            self._directories[key] = (now, tenants)
-        return tenants
+            cache[key] = (now, value)
+        return value
+
+    async def _read(self, key: str) -> ChannelAccount | None:
+        doc = await self.collection.find_one({"_id": key})
+        account = self._open(doc) if doc else None
+        return account if account is not None and account.enabled else None
 
     async def view(self, channel: Channel, account_id: str) -> ChannelAccountView | None:
         doc = await self.collection.find_one({"_id": account_key(channel, account_id)})

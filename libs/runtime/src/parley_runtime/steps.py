@@ -65,10 +65,16 @@ PRODUCER_BROKEN: tuple[type[BaseException], ...] = (
 
 def is_infrastructure_error(exc: BaseException) -> bool:
     """MongoDB or Kafka unavailable (ConnectionFailure covers AutoReconnect, timeouts and server selection);
-    Kafka's own retriable errors (leader elections, not-enough-replicas, request timeouts) included."""
-    if isinstance(exc, ConnectionFailure | KafkaConnectionError | KafkaTimeoutError):
-        return True
-    return isinstance(exc, KafkaError) and bool(getattr(exc, "retriable", False))
+    Kafka's own retriable errors (leader elections, not-enough-replicas, request timeouts) included; and an error
+    raised because of one (`raise … from exc`: channel accounts that cannot be read)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConnectionFailure | KafkaConnectionError | KafkaTimeoutError):
+            return True
+        if isinstance(seen, KafkaError) and bool(getattr(seen, "retriable", False)):
+            return True
+        seen = seen.__cause__
+    return False
 
 
 class ProducerBrokenError(RuntimeError):

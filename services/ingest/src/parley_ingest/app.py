@@ -3,10 +3,11 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import structlog
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 
-from parley_business.channel_account_store import AccountLookup
+from parley_business.channel_account_store import AccountLookup, AccountsUnavailable
 from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
 from parley_ingest.email.wiring import email_readers
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
@@ -14,6 +15,8 @@ from parley_ingest.routes import mercadolibre, meta_messaging, telegram, whatsap
 from parley_ingest.settings import IngestSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
+
+log = structlog.get_logger()
 
 
 def create_app(
@@ -52,6 +55,16 @@ def create_app(
     app.include_router(meta_messaging.messenger)
     app.include_router(meta_messaging.instagram)
     app.include_router(mercadolibre.router)
+
+    @app.exception_handler(AccountsUnavailable)
+    async def accounts_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        """The database is down and the accounts were never read: the provider retries later (nothing is lost)."""
+        log.warning("webhook.accounts_unavailable", path=request.url.path, reason=str(exc))
+        return JSONResponse(
+            {"detail": "channel accounts are unavailable: retry later"},
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)},
+        )
 
     @app.get("/healthz", tags=["health"])
     async def healthz(request: Request) -> JSONResponse:
