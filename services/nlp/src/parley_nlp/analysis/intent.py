@@ -82,7 +82,8 @@ _INFO = re.compile(_V["info"])
 # Verbs that ask to be put through *now*: they override the information veto.
 _TRANSFER = _latin("transfer")
 _NEGATION = _latin("negation")
-_CLAUSE_SPLIT = re.compile(r"[.?!;¿¡।\n]+")
+# A colon ends a clause too: "I need a person: what are your hours?" asks two things.
+_CLAUSE_SPLIT = re.compile(r"[.?!;:¿¡।\n]+")
 _COMMA_SPLIT = re.compile(r"[,،]")
 
 
@@ -121,7 +122,8 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
     # Token list with, for each token, the comma-clause it sits in (negation does not cross commas).
     tokens: list[str] = []
     commas: list[int] = []
-    for k, part in enumerate(_COMMA_SPLIT.split(sentence)):
+    parts = _COMMA_SPLIT.split(sentence)
+    for k, part in enumerate(parts):
         ws = words(part)
         tokens += ws
         commas += [k] * len(ws)
@@ -129,6 +131,7 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
         return 0.0, ""
 
     best, reason = 0.0, ""
+    clauses: set[int] = set()  # the comma-clauses the best request spans
     persons = [i for i, t in enumerate(tokens) if _is_person(t)]
     someones = [i for i, t in enumerate(tokens) if _is_someone(t)]
     for i in persons + someones:
@@ -141,7 +144,7 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
                 continue
             if strong_noun and tok in _HELP and abs(j - i) <= 3:
                 if not _negated(tokens, j, commas) and 0.75 > best:
-                    best, reason = 0.75, f"person+help:{tokens[i]}/{tok}"
+                    best, reason, clauses = 0.75, f"person+help:{tokens[i]}/{tok}", {commas[i], commas[j]}
                 continue
             if _is_talk(tok):
                 # "transfer my booking to another person": an object between verb and noun that is
@@ -152,19 +155,22 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
                     continue
                 conf = 0.9 if strong_noun else 0.75
                 if conf > best:
-                    best, reason = conf, f"person+verb:{tokens[i]}/{tok}"
+                    best, reason, clauses = conf, f"person+verb:{tokens[i]}/{tok}", {commas[i], commas[j]}
             elif strong_noun and (i - 3 <= j < i or i < j <= i + 3) and _is_want(tok, j < i):
                 if _negated(tokens, j, commas):
                     continue
                 if 0.8 > best:
-                    best, reason = 0.8, f"person+want:{tokens[i]}/{tok}"
+                    best, reason, clauses = 0.8, f"person+want:{tokens[i]}/{tok}", {commas[i], commas[j]}
     # A bare noun as the whole message: "agent", "humano por favor", "human please".
     if not best and persons and len(tokens) <= 3 and not someones:
         noun = tokens[persons[0]]
         rest = tokens[: persons[0]] + tokens[persons[0] + 1 :]
         if noun not in {"people", "person", "persona", "pessoa", "rep"} and all(t in _BARE_OK for t in rest):
-            best, reason = 0.7, f"bare:{noun}"
-    if best and _INFO.search(sentence) and not any(t in _TRANSFER for t in tokens):
+            best, reason, clauses = 0.7, f"bare:{noun}", {commas[persons[0]]}
+    # Asking how to reach staff is information, unless the request for a person stands in a clause of its own
+    # ("let me speak to a human please, what time do you close?").
+    asked_about = " ".join(parts[k] for k in sorted(clauses))
+    if best and _INFO.search(asked_about) and not any(t in _TRANSFER for t in tokens):
         return 0.0, "info-request"
     return best, reason
 
