@@ -139,8 +139,13 @@ def warm_up() -> None:
     _statistical("warm up the detector")
 
 
+# The statistical detector grows faster than linearly on one long run of letters, and a few sentences settle
+# the language anyway: it reads at most this much.
+STATISTICAL_MAX_CHARS = 600
+
+
 def _statistical(text: str) -> dict[str, float]:
-    values = _detector().compute_language_confidence_values(text)
+    values = _detector().compute_language_confidence_values(text[:STATISTICAL_MAX_CHARS])
     return {v.language.iso_code_639_1.name.lower(): v.value for v in values}
 
 

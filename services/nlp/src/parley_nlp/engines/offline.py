@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from parley_business import BotConfig, BotConfigStore
 from parley_contracts import Analysis, KbMatch, ReplySource, SuggestedReply
+from parley_conversations.windows import text_limit
 from parley_knowledge import Answer, Retriever, SearchResult
 from parley_nlp.analysis import TextSignals, analyze_text
 from parley_nlp.engine import AnalysisRequest
@@ -96,7 +97,9 @@ class OfflineEngine:
 
     async def run(self, request: AnalysisRequest) -> OfflineOutcome:
         inbound = request.inbound
-        text = (inbound.content.text or "").strip()
+        # Text beyond what the channel carries is cut here too (nlp's handler already does, the evaluation and
+        # other callers do not): every step after this is linear in at most a channel's worth of text.
+        text = (inbound.content.text or "")[: text_limit(inbound.channel)].strip()
         signals = analyze_text(text)
         config = await self.configs.get(inbound.tenant)
         analysis = Analysis(
