@@ -11,7 +11,7 @@ from parley_knowledge import vocab
 from parley_knowledge.text import fold
 
 KNOWLEDGE_FILES = ("concepts", "stopwords", "handoff")
-NLP_FILES = ("sentiment", "language")
+NLP_FILES = ("sentiment", "language", "questions")
 LANGUAGES = ("en", "es", "pt", "hi", "ta", "te")
 # Keys whose values are regular expressions or phrases, not words.
 PATTERN_KEYS = {"rewrites", "direct", "info", "phrases"}

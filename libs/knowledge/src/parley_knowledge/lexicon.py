@@ -31,7 +31,7 @@ def handoff_query_words() -> list[str]:
     """Words of "let me talk to a person" requests, removed from the retrieval query when the analysis already
     flags wants_human: the shared handoff vocabulary's query words plus its person and "someone" nouns."""
     data = vocab.handoff()
-    return [*data["query_words"], *data["person"], *data["someone"]]
+    return [*data["query_words"], *data["person"], *data["someone"], *data["talk"], *data["urgency"]]
 
 
 _WORD_WEIGHT_BOOST = 1.0
@@ -41,9 +41,16 @@ def _split_forms(spec: str | list[str]) -> list[str]:
     return [form for form in (spec.split() if isinstance(spec, str) else spec) if form]
 
 
+# Viramas: a native-script prefix written as a whole word ("நாள்*") must still match the word with a case ending,
+# where the virama gives way to a vowel sign ("நாளில்"), so a prefix form drops a final virama.
+_VIRAMAS = "\u094d\u0bcd\u0c4d"
+
+
 def _norm_form(form: str) -> tuple[str, bool]:
     prefix = form.endswith("*")
     form = form.rstrip("*")
+    if prefix and len(form) > 3:
+        form = form.rstrip(_VIRAMAS)
     parts = [fold(p) for p in form.replace("-", "_").split("_") if p]
     return "_".join(parts), prefix
 
@@ -91,4 +98,4 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    return Lexicon(CONCEPTS, handoff_query_words(), vocab.stopwords())
+    return Lexicon(CONCEPTS, handoff_query_words(), vocab.retrieval_stopwords())

@@ -48,6 +48,14 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
+def retrieval_stopwords() -> frozenset[str]:
+    """What a retrieval query drops: function words and words of feeling ("romba", "ridiculous", "adorei"): an
+    angry or delighted customer asks the same question as a calm one."""
+    data = load("stopwords")
+    return stopwords() | frozenset(w for words in data["feeling"].values() for w in words)
+
+
+@cache
 def low_content_words() -> frozenset[str]:
     """Also left out of keywords, but kept for retrieval ("days", "dia")."""
     data = load("stopwords")

@@ -282,6 +282,22 @@ _URGENT = re.compile(
 )
 
 
+_QUESTIONS = vocab.load("questions", "parley_nlp")
+_QUESTION_WORDS = frozenset(w for words in _QUESTIONS.values() for w in words if not _native(w))
+_QUESTION_NATIVE = tuple(w for words in _QUESTIONS.values() for w in words if _native(w))
+
+
+def asks_question(text: str) -> bool:
+    """Does the message ask anything? A question mark, a question word anywhere (verb-final languages put it
+    last), or a question-shaped start ("can you…", "do you…"). A bare complaint or request for a person does not."""
+    if "?" in text or "¿" in text:
+        return True
+    folded = fold(text)
+    if _QUESTION_START.search(folded):
+        return True
+    return any(t in _QUESTION_WORDS or t.startswith(_QUESTION_NATIVE) for t in words(folded))
+
+
 def detect_intent(
     text: str,
     language: str = "und",
