@@ -23,6 +23,10 @@ from parley_nlp.analysis import analyze_sentiment, handoff_request
         "ఎవరైనా ఉన్నారా?",
         "Preciso falar com uma pessoa: qual é o horário de sábado?",
         "let me speak to a human please, what time do you close today?",
+        "hello? is anyone reading this?",
+        "is there anybody who can actually help me?",
+        "koi hai?",
+        "कोई है?",
     ],
 )
 def test_indirect_requests_for_a_person_are_caught(text: str):
@@ -37,6 +41,7 @@ def test_indirect_requests_for_a_person_are_caught(text: str):
         "can someone else pick up my order for me?",
         "how can I contact you?",
         "customer care ka number kya hai?",
+        "do you have human agents on weekends?",
     ],
 )
 def test_questions_about_contact_details_or_brands_are_not_requests(text: str):
@@ -53,6 +58,8 @@ def test_questions_about_contact_details_or_brands_are_not_requests(text: str):
         ("आप लोग धोखेबाज़ हो", "hi"),
         ("romba kovama irukku", "ta"),
         ("chala kopam ga undi", "te"),
+        ("ரொம்ப கோபமா இருக்கு", "ta"),
+        ("qué mal servicio", "es"),
     ],
 )
 def test_angry_customers_read_as_negative(text: str, language: str):

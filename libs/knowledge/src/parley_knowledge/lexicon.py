@@ -41,16 +41,11 @@ def _split_forms(spec: str | list[str]) -> list[str]:
     return [form for form in (spec.split() if isinstance(spec, str) else spec) if form]
 
 
-# Viramas: a native-script prefix written as a whole word ("நாள்*") must still match the word with a case ending,
-# where the virama gives way to a vowel sign ("நாளில்"), so a prefix form drops a final virama.
-_VIRAMAS = "\u094d\u0bcd\u0c4d"
-
-
 def _norm_form(form: str) -> tuple[str, bool]:
     prefix = form.endswith("*")
     form = form.rstrip("*")
-    if prefix and len(form) > 3:
-        form = form.rstrip(_VIRAMAS)
+    if prefix:
+        form = vocab.prefix_form(form)
     parts = [fold(p) for p in form.replace("-", "_").split("_") if p]
     return "_".join(parts), prefix
 

@@ -36,6 +36,15 @@ def script_of(ch: str) -> str | None:
     return None
 
 
+# A native-script prefix written as a whole word ("நாள்*", "கோபம்*") must still match the word with a case
+# ending, where its final virama gives way to a vowel sign ("நாளில்", "கோபமா"): prefixes drop a final virama.
+VIRAMAS = "\u094d\u0bcd\u0c4d"
+
+
+def prefix_form(prefix: str) -> str:
+    return prefix.rstrip(VIRAMAS) if len(prefix) > 3 else prefix
+
+
 def scripts_in(entry: str) -> set[str]:
     return {s for s in map(script_of, entry) if s is not None}
 

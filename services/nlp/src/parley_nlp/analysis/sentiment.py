@@ -61,7 +61,7 @@ def _build() -> _Lexicon:
                 w = sign * weight
                 key = fold(entry).replace("_", " ")
                 if key.endswith("*"):
-                    prefixes[key[:-1]] = w
+                    prefixes[vocab.prefix_form(key[:-1])] = w
                 else:
                     exact[key] = w
     ordered = sorted(prefixes, key=len, reverse=True)
