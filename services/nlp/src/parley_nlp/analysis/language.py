@@ -234,11 +234,13 @@ def detect_language(text: str) -> LanguageGuess:
                 # only knows European languages and must pick one of them even for Hinglish.
                 scores[lang] += stat_weight * p * (1.0 if scores[lang] > 0 else 0.5)
 
-    # Romanized Indic text is English-heavy in content words; let the detector's English vote count
-    # less when Indic function words are present, since it cannot know those languages at all.
+    # Romanized Indic text is English-heavy in content words; let the European votes count less when
+    # Indic function words are present, since the detector cannot know those languages at all (it reads
+    # "installments mein pay kar sakte hai" as German).
     indic_best = max(scores[c] for c in _ROMANIZED_INDIC)
     if indic_best >= 1.0:
-        scores["en"] *= 0.7
+        for lang in _STAT_LANGS:
+            scores[lang] *= 0.7
 
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best_lang, best), (_, second) = ranked[0], ranked[1]
