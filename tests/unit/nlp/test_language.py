@@ -81,3 +81,16 @@ def test_result_is_frozen_and_bounded() -> None:
     assert 0.0 <= guess.confidence <= 1.0
     with pytest.raises(AttributeError):
         guess.code = "xx"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("installments mein pay kar sakte hai?", "hi"),  # the detector alone says German ("mein")
+        ("card se payment le lete ho?", "hi"),
+        ("a loja abre no domingo?", "pt"),
+        ("aceptan bizum?", "es"),
+    ],
+)
+def test_short_code_mixed_and_romance_questions(text: str, code: str):
+    assert detect_language(text).code == code

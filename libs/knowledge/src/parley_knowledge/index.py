@@ -111,10 +111,19 @@ class SearchResult:
     total_weight: float
     unit_weights: dict[str, float]
     unknown_weight: float = 0.0  # weight of the query words that no chunk of the knowledge base contains
+    max_weight: float = 1.0  # the weight of a word only one chunk has: the scale of `unit_weights`
 
     @property
     def best(self) -> Hit | None:
         return self.hits[0] if self.hits else None
+
+    def specificity(self) -> float:
+        """How specific the best section's strongest matched word is (0–1, 1 = only one section has it): "order"
+        or "reserva" alone match everywhere and say nothing about what is asked."""
+        best = self.best
+        if best is None or not best.matched or self.max_weight <= 0:
+            return 0.0
+        return min(1.0, max(self.unit_weights.get(raw, 0.0) for raw in best.matched) / self.max_weight)
 
     def margin(self) -> float:
         if not self.hits:
@@ -225,7 +234,7 @@ class KnowledgeIndex:
             if key not in by_section or by_section[key].score < score:
                 by_section[key] = hit
         hits = sorted(by_section.values(), key=lambda h: h.score, reverse=True)[:k]
-        return SearchResult(units, hits, total, weights, unknown)
+        return SearchResult(units, hits, total, weights, unknown, self.max_idf)
 
 
 def _heading_features(section: str | None, units: list[Unit], lex: Lexicon) -> frozenset[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Word characters plus the Devanagari, Tamil and Telugu blocks (Python's \w misses their vowel signs).
 _TOKEN = re.compile(r"[\w\u0900-\u0963\u0966-\u097F\u0B80-\u0BFF\u0C00-\u0C7F\u200c\u200d]+", re.UNICODE)
@@ -18,6 +19,11 @@ _ZW = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _US = re.compile(r"\bU\.?S\.?A?\b\.?")
 
 
+# The one accent fold of the product (nlp's analysis and the knowledge base both use it): lower case,
+# curly apostrophes straight, marks stripped from Latin letters only (customers type "dias"/"días",
+# "nao"/"não" interchangeably, but the marks on Devanagari/Tamil/Telugu letters are vowel signs), zero-width
+# characters removed. Linear in the text; cached because every signal folds the same message again.
+@lru_cache(maxsize=512)
 def fold(text: str) -> str:
     """Lower-case; strip accents from Latin letters only."""
     out: list[str] = []
@@ -31,7 +37,7 @@ def fold(text: str) -> str:
             base_latin = ord(ch) < 0x0370
         out.append(ch)
     folded = unicodedata.normalize("NFC", "".join(out))
-    return _ZW.sub("", folded.replace("ß", "ss").replace("ñ", "n"))
+    return _ZW.sub("", folded.replace("ß", "ss").replace("’", "'"))
 
 
 def is_latin(token: str) -> bool:

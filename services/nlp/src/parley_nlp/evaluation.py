@@ -52,6 +52,8 @@ class Outcome:
     answer_section: str | None  # section of the knowledge-base answer, if one was produced
     confidence: float
     ms: float
+    label_sentiment: str | None = None  # None when the labelled set has no sentiment labels
+    sentiment: str = "neutral"
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -132,6 +134,57 @@ def wants_human_metrics(outcomes: list[Outcome]) -> dict[str, Any]:
     return {"overall": pr(outcomes), "by_language": {lang: pr(items) for lang, items in sorted(by_lang.items())}}
 
 
+def sentiment_metrics(outcomes: list[Outcome]) -> dict[str, Any]:
+    """Accuracy over the three labels and recall/precision of `negative` (an angry customer read as neutral
+    loses priority and routing); messages without a sentiment label are left out."""
+    labelled = [o for o in outcomes if o.label_sentiment]
+    correct = sum(o.sentiment == o.label_sentiment for o in labelled)
+    neg = [o for o in labelled if o.label_sentiment == "negative"]
+    flagged = [o for o in labelled if o.sentiment == "negative"]
+    tp = sum(o.sentiment == "negative" for o in neg)
+    by_lang: dict[str, list[Outcome]] = defaultdict(list)
+    for o in labelled:
+        by_lang[o.label_language].append(o)
+    return {
+        "accuracy": _ratio(correct, len(labelled)),
+        "correct": correct,
+        "n": len(labelled),
+        "negative_recall": _ratio(tp, len(neg)),
+        "negative_precision": _ratio(tp, len(flagged)),
+        "negative_true_positives": tp,
+        "negative_labelled": len(neg),
+        "negative_flagged": len(flagged),
+        "by_language": {
+            lang: {
+                "accuracy": _ratio(sum(o.sentiment == o.label_sentiment for o in items), len(items)),
+                "negative_recall": _ratio(
+                    sum(o.sentiment == "negative" for o in items if o.label_sentiment == "negative"),
+                    sum(o.label_sentiment == "negative" for o in items),
+                ),
+                "n": len(items),
+            }
+            for lang, items in sorted(by_lang.items())
+        },
+    }
+
+
+def knowledge_base(tenant: str, dirs: list[Path]) -> Path:
+    """`<tenant>-faq.pdf` from the first of `dirs` that has it."""
+    for folder in dirs:
+        if (pdf := folder / f"{tenant}-faq.pdf").exists():
+            return pdf
+    raise SystemExit(
+        f"missing knowledge base for tenant {tenant!r}: {tenant}-faq.pdf in none of {[str(d) for d in dirs]}"
+    )
+
+
+def read_messages(paths: list[Path]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        rows += [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return rows
+
+
 def _message(row: dict[str, Any], i: int) -> MessageReceived:
     contact = f"eval-{row.get('id', i)}"
     return MessageReceived(
@@ -147,10 +200,18 @@ def _message(row: dict[str, Any], i: int) -> MessageReceived:
     )
 
 
-async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str, messages: Path | None = None) -> dict[str, Any]:
-    """`messages` defaults to `<eval_dir>/messages.jsonl`; the knowledge bases always come from `eval_dir`."""
-    messages = messages or eval_dir / "messages.jsonl"
-    rows = [json.loads(line) for line in messages.read_text("utf-8").splitlines() if line.strip()]
+async def evaluate(
+    eval_dir: Path,
+    mongodb_url: str,
+    engine_mode: str,
+    messages: Path | list[Path] | None = None,
+    kb_dirs: list[Path] | None = None,
+) -> dict[str, Any]:
+    """`messages` (one file or several) defaults to `<eval_dir>/messages.jsonl`; a tenant's knowledge base is
+    `<tenant>-faq.pdf` from `eval_dir`, else from a messages file's folder, else from one of `kb_dirs`."""
+    paths = [messages] if isinstance(messages, Path) else list(messages or [eval_dir / "messages.jsonl"])
+    rows = read_messages(paths)
+    pdf_dirs = [eval_dir, *dict.fromkeys(p.parent for p in paths), *(kb_dirs or [])]
     tenants = sorted({r["tenant"] for r in rows})
     client: AsyncMongoClient = AsyncMongoClient(mongodb_url)
     db_name = f"parley_eval_{uuid.uuid4().hex[:8]}"
@@ -160,9 +221,7 @@ async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str, messages:
         await store.ensure_indexes()
         ingested = {}
         for tenant in tenants:
-            pdf = eval_dir / f"{tenant}-faq.pdf"
-            if not pdf.exists():
-                raise SystemExit(f"missing knowledge base for tenant {tenant!r}: {pdf}")
+            pdf = knowledge_base(tenant, pdf_dirs)
             summary = await ingest_pdf(store, tenant, pdf.name, pdf.read_bytes())
             ingested[tenant] = {"pages": summary.pages, "chunks": summary.chunks, "sections": len(summary.sections)}
         settings = EngineSettings(NLP_ENGINE=engine_mode)  # type: ignore[call-arg]
@@ -194,6 +253,8 @@ async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str, messages:
                     answer_section=reply.section if has_kb_answer else None,
                     confidence=reply.confidence if has_kb_answer else 0.0,
                     ms=analysis.processing_ms,
+                    label_sentiment=row.get("sentiment"),
+                    sentiment=analysis.sentiment.label,
                 )
             )
     finally:
@@ -211,6 +272,7 @@ async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str, messages:
     lang = language_metrics(outcomes)
     wh = wants_human_metrics(outcomes)
     at_conf = answer_metrics(outcomes, configured)
+    sent = sentiment_metrics(outcomes)
     report.update(
         {
             "language_accuracy": lang["accuracy"],
@@ -225,6 +287,13 @@ async def evaluate(eval_dir: Path, mongodb_url: str, engine_mode: str, messages:
             "answered_unanswerable_rate": at_conf["answered_unanswerable_rate"],
             "wrong_section_rate": at_conf["wrong_section_rate"],
             "answer_counts": at_conf["counts"],
+            "sentiment_accuracy": sent["accuracy"],
+            "negative_recall": sent["negative_recall"],
+            "negative_precision": sent["negative_precision"],
+            "sentiment": sent,
+            "wants_human_recall_by_language": {
+                code: m["recall"] for code, m in wh["by_language"].items() if m["labelled"]
+            },
             "by_threshold": {f"{t:g}": answer_metrics(outcomes, t) for t in sweep},
             "per_tenant": {
                 tenant: {
@@ -281,6 +350,15 @@ def print_report(report: dict[str, Any], verbose: bool = False) -> None:
             f"  {code:4} precision {_fmt(m['true_positives'], m['flagged'])}  recall {_fmt(m['true_positives'], m['labelled'])}"
         )
 
+    sm = report["sentiment"]
+    p(
+        f"\nSentiment accuracy {_fmt(sm['correct'], sm['n'])}  negative recall "
+        f"{_fmt(sm['negative_true_positives'], sm['negative_labelled'])}  negative precision "
+        f"{_fmt(sm['negative_true_positives'], sm['negative_flagged'])}"
+    )
+    for code, m in sm["by_language"].items():
+        p(f"  {code:4} accuracy {m['accuracy']}  negative recall {m['negative_recall']}  (n={m['n']})")
+
     def table(title: str, sweep: dict[str, Any]) -> None:
         p(f"\n{title}")
         p(
@@ -319,7 +397,8 @@ def print_report(report: dict[str, Any], verbose: bool = False) -> None:
             flag = "ok " if (o["answer_section"] == o["section"] and o["answer_section"]) else "   "
             p(
                 f"  {o['id']:12} {flag} conf={o['confidence']:.2f} lang={o['language']}/{o['label_language']} "
-                f"human={int(o['wants_human'])}/{int(o['label_wants_human'])} ans={o['answer_section']} label={o['section']}"
+                f"human={int(o['wants_human'])}/{int(o['label_wants_human'])} sent={o['sentiment']}/{o['label_sentiment']} "
+                f"ans={o['answer_section']} label={o['section']}"
             )
     summary = {
         k: v for k, v in report.items() if k not in {"per_message", "language", "per_tenant", "answers_by_language"}
@@ -347,7 +426,18 @@ def parse_args(argv: list[str] | None = None, prog: str | None = None) -> argpar
         help="offline (default), auto (LLM when OPENAI_API_KEY/OPENAI_BASE_URL is set) or llm",
     )
     parser.add_argument(
-        "--messages", type=Path, default=None, help="labelled messages (default: <eval-dir>/messages.jsonl)"
+        "--messages",
+        type=Path,
+        nargs="+",
+        default=None,
+        help="labelled messages, one file or several (default: <eval-dir>/messages.jsonl)",
+    )
+    parser.add_argument(
+        "--kb-dir",
+        type=Path,
+        action="append",
+        default=[],
+        help="another folder to look for <tenant>-faq.pdf in (repeatable)",
     )
     parser.add_argument(
         "--mongodb-url",
@@ -358,18 +448,18 @@ def parse_args(argv: list[str] | None = None, prog: str | None = None) -> argpar
     return parser.parse_args(argv)
 
 
-def messages_path(args: argparse.Namespace) -> Path:
-    return args.messages or args.eval_dir / "messages.jsonl"
+def messages_paths(args: argparse.Namespace) -> list[Path]:
+    return list(args.messages or [args.eval_dir / "messages.jsonl"])
 
 
 def input_error(args: argparse.Namespace) -> str | None:
     """Why the evaluation cannot run with these arguments (checked before any server is needed), or None."""
-    messages = messages_path(args)
-    return None if messages.exists() else f"no labelled messages at {messages}"
+    missing = [str(m) for m in messages_paths(args) if not m.exists()]
+    return f"no labelled messages at {', '.join(missing)}" if missing else None
 
 
 def run(args: argparse.Namespace, mongodb_url: str) -> dict[str, Any]:
-    return asyncio.run(evaluate(args.eval_dir, mongodb_url, args.engine, messages_path(args)))
+    return asyncio.run(evaluate(args.eval_dir, mongodb_url, args.engine, messages_paths(args), args.kb_dir))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from typing import Literal
 from parley_contracts import Entity, Sentiment
 from parley_nlp.analysis.intent import (
     HandoffRequest,
+    asks_question,
     classify_category,
     detect_intent,
     detect_wants_human,
@@ -24,6 +25,7 @@ __all__ = [
     "TextSignals",
     "analyze_sentiment",
     "analyze_text",
+    "asks_question",
     "classify_category",
     "detect_intent",
     "detect_language",
@@ -50,6 +52,7 @@ class TextSignals:
     priority: Literal["low", "medium", "high"] = "medium"
     wants_human: bool = False
     wants_human_confidence: float = 0.0
+    asks_question: bool = True
 
 
 def analyze_text(text: str) -> TextSignals:
@@ -71,4 +74,5 @@ def analyze_text(text: str) -> TextSignals:
         priority=priority(text, intent, sentiment, handoff.wanted),
         wants_human=handoff.wanted,
         wants_human_confidence=handoff.confidence,
+        asks_question=asks_question(text),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from parley_contracts import Sentiment
+from parley_knowledge import vocab
 from parley_nlp.analysis.text import WORD_CHAR, fold, words
 
 Priority = Literal["low", "medium", "high"]
@@ -29,268 +30,60 @@ INTENTS = (
 )
 CATEGORIES = ("feedback", "complaint", "suggestion", "inquiry", "other")
 
-# --- person nouns ---------------------------------------------------------------------------
-# Staff a customer can be passed to. Accent-folded Latin; native-script entries match as prefixes
-# because Indic words carry case endings ("ఏజెంట్‌కి", "மனிதரிடம்").
-_PERSON = frozenset(
-    """agent agents human humans person people representative rep reps manager supervisor operator
-    staff employee advisor adviser associate executive specialist zzperson boss
-    agente agentes humano humana humanos persona personas asesor asesora asesores operador operadora
-    representante gerente encargado encargada jefe jefa supervisora superior chefe responsavel
-    coordinador coordinadora ejecutivo ejecutiva empleado empleada responsable
-    atendente atendentes pessoa pessoas consultor consultora funcionario funcionaria
-    operatore umano persona addetto conseiller conseillere humain operateur mitarbeiter mensch berater
-    insaan insan inshaan aadmi admi vyakti manushan manushar manithar manidhar manithan aal aalu
-    manishi manishitho manushulu""".split()
-)
-# "Someone" only counts with a verb of talking or calling ("can someone call me?").
-_SOMEONE = frozenset(
-    """someone somebody anyone anybody alguien alguem qualcuno quelqu'un jemand koi kisi
-    yaaravadhu yaaravathu yaravathu yaaravadu yaravadhu yaarachum yaaraachum evaraina evarainaa
-    evarina evaraaina""".split()
-)
-_PERSON_NATIVE = (
-    "इंसान",
-    "मनुष्य",
-    "व्यक्ति",
-    "आदमी",
-    "एजेंट",
-    "एजेन्ट",
-    "प्रतिनिधि",
-    "मैनेजर",
-    "ऑपरेटर",
-    "कर्मचारी",
-    "अधिकारी",
-    "कस्टमर",
-    "மனித",
-    "ஆள்",
-    "ஏஜென்ட்",
-    "ஏஜெண்ட்",
-    "ஏஜண்ட்",
-    "பிரதிநிதி",
-    "மேனேஜர்",
-    "மேலாளர்",
-    "ஊழியர்",
-    "அதிகாரி",
-    "கஸ்டமர்",
-    "మనిషి",
-    "మనుష",
-    "వ్యక్తి",
-    "ఏజెంట్",
-    "ఏజెన్ట్",
-    "ప్రతినిధి",
-    "మేనేజర్",
-    "ఉద్యోగి",
-    "సిబ్బంది",
-    "అధికారి",
-    "కస్టమర్",
-)
-_SOMEONE_NATIVE = ("किसी", "कोई", "யாராவது", "யாரிடமாவது", "ఎవరైనా", "ఎవరితోనైనా")
+# --- the vocabulary ---------------------------------------------------------------------------
+# One handoff vocabulary for the product (parley_knowledge data/handoff.json; the knowledge base drops the
+# same words from the retrieval query). Latin entries are accent-folded whole words; native-script entries
+# match as prefixes because Indic words carry case endings ("ఏజెంట్‌కి", "மனிதரிடம்").
+_V = vocab.handoff()
 
-# --- verbs ----------------------------------------------------------------------------------
+
+def _latin(key: str) -> frozenset[str]:
+    return frozenset(w for w in _V[key] if not _native(w))
+
+
+def _prefixes(key: str) -> tuple[str, ...]:
+    return tuple(w for w in _V[key] if _native(w))
+
+
+def _native(word: str) -> bool:
+    return bool(vocab.scripts_in(word) - {"latin"})
+
+
+# Staff a customer can be passed to.
+_PERSON = _latin("person")
+_PERSON_NATIVE = _prefixes("person")
+# "Someone" only counts with a verb of talking or calling ("can someone call me?").
+_SOMEONE = _latin("someone")
+_SOMEONE_NATIVE = _prefixes("someone")
 # Verbs of talking, transferring or calling: enough next to a person noun in either order
 # (Hindi, Tamil and Telugu put the verb last).
-_TALK = frozenset(
-    """talk speak chat connect transfer pass escalate reach contact call phone
-    hablar hablo habla platicar pasar pasame pasarme pasen pasenme pase pasas pasan pases comunicas
-    comunican conectas conectan transfieres transfieren passam transferem conectam comunicar comunicarme
-    comunicame comuniquen comuniqueme marcar marcame marquen marquenme conversar converse transferir transfiereme transfieran conectar conectame
-    conectarme conecten derivar derivame derivarme llamar llamame llamen llamenme contactar contacten
-    falar fala passar passa passe transfere transfira conecta encaminhar encaminha encaminhe ligar
-    liga ligue ligarem chamar contatar atender atenderme atienda atiendan atiende atendam atenda
-    parlare passare passarmi parler passer sprechen verbinden
-    baat bat baatein jodo jod jodiye  milao milwao milwaiye karwao karwaiye
-    pesanum pesa pesu pesunga pesalama pesanumnu pesuvathu pesanam koopidunga kooptu
-    maatlaadaali matladali maatlaadali matladalanukuntunnanu matladandi maatlaadandi matladataanu
-    maatlaadatanu matladanivvandi maatladali matladaali kalapandi""".split()
-)
+_TALK = _latin("talk")
+_TALK_NATIVE = _prefixes("talk")
 # Verbs of wanting or asking whether someone exists: only right next to the noun, before it in
 # the European languages ("I want an agent"), after it in the verb-final ones ("agent venum").
-_WANT_BEFORE = frozenset(
-    """want need get give like have any there
-    quiero quisiera necesito hay tienen tiene algun alguna
-    quero queria gostaria preciso tem ha existe algum alguma
-    voglio vorrei veux voudrais mochte""".split()
-)
-_WANT_AFTER = frozenset(
-    """available disponible disponivel disponibile chahiye chahta chahti chaiye hai venum vendum
-    irukkanga irukangala irukkingala irukingala irukeengala irukkeengala kavali kaavali kaavaali unnara
-    unnaara""".split()
-)
-_TALK_NATIVE = (
-    "बात",
-    "जोड़",
-    "जोड",
-    "कनेक्ट",
-    "ट्रांसफर",
-    "कॉल",
-    "फोन",
-    "फ़ोन",
-    "मिला",
-    "मिलवा",
-    "பேச",
-    "இணை",
-    "கனெக்ட்",
-    "அழை",
-    "கால்",
-    "கூப்பிட",
-    "ஃபோன்",
-    "போன்",
-    "தொடர்பு",
-    "మాట్లాడ",
-    "కనెక్ట్",
-    "కలప",
-    "కాల్",
-    "ఫోన్",
-    "సంప్రదించ",
-    "ట్రాన్స్ఫర్",
-)
-# Verbs of helping: only with a staff noun close by ("can a person help me?", "alguien que me
-# ayude" does not count: "someone help me understand" is not a handoff).
-_HELP = frozenset("""help assist attend ayude ayuden ayudarme ayudar atiende ajude ajudem ajudar""".split())
+_WANT_BEFORE = _latin("want_before")
+_WANT_AFTER = _latin("want_after")
+_WANT_NATIVE = _prefixes("want_after")
+# Verbs of helping: only with a staff noun close by ("can a person help me?"; "someone help me
+# understand" is not a handoff).
+_HELP = _latin("help")
 # "call"/"phone" after an article or possessive is the noun ("a phone with a good camera").
-_NOUN_DETERMINERS = frozenset("a an the my your this that new same old um uma o meu minha".split())
-_WANT_NATIVE = ("चाहिए", "चाहता", "चाहती", "வேண்டும்", "வேணும்", "కావాలి")
+_NOUN_DETERMINERS = _latin("noun_determiners")
 
 # --- phrases rewritten before tokenising ------------------------------------------------------
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        # People who are not staff to be passed to.
-        (
-            r"\b(?:travel|insurance|real estate|estate|user|shipping|customs|booking|sales|selling|freight|"
-            r"forwarding|ticketing|leasing|secret|free|talent|sports|literary|purchasing|buying) agents?\b",
-            " zzother ",
-        ),
-        # The customer describing their own job: "I'm a sales rep", "soy agente", "sou representante".
-        (
-            r"\b(?:i'?m|i am|we are|we'?re) (?:a |an |the )?(?:\w+ )?(?:agents?|reps?|representatives?|managers?|employees?|operators?)\b",
-            " zzother ",
-        ),
-        (
-            r"\b(?:soy|somos|sou) (?:un |una |o |a )?(?:agentes?|representantes?|gerentes?|asesor(?:a|es)?)\b",
-            " zzother ",
-        ),
-        (r"\bagen(?:te|tes) (?:de )?(?:viajes?|viagens?|seguros?|aduana)\b|\bagencias?\b", " zzother "),
-        (r"\b(?:delivery|courier) (?:person|guy|man|boy|agent)\b|\brepartidor\w*|\bentregador\w*", " zzother "),
-        (r"\b(?:another|other|third|a different) (?:person|people|party)\b", " zzother "),
-        (r"\b(?:otra|otras|tercera) (?:persona|personas)\b|\b(?:outra|outras|terceira) pessoas?\b", " zzother "),
-        (r"\b(?:per|por|each|cada|by) (?:person|persona|pessoa|pax|adulto|adult)\b", " zzother "),
-        (
-            r"\b(?:\d+|two|three|four|five|six|dos|tres|cuatro|cinco|seis|duas|dois|quatro) (?:people|persons?|personas?|pessoas?|adults?|adultos?)\b",
-            " zzother ",
-        ),
-        (r"\bhuman (?:error|rights|resources)\b|\bderechos humanos\b|\bdireitos humanos\b", " zzother "),
-        # Staff named by their department.
-        (
-            r"\bcustomer (?:care|service|support|success)(?: (?:team|executive|rep|representative|person|agent))?\b",
-            " zzperson ",
-        ),
-        (r"\b(?:support|service|sales|help ?desk) (?:team|staff|desk|department)\b", " zzperson "),
-        (r"\b(?:servicio|atencion) al cliente\b|\batendimento(?: ao cliente)?\b|\bsoporte tecnico\b", " zzperson "),
-        (
-            r"\blive (?:agent|person|human|support|chat agent)\b|\b(?:real|actual) (?:person|human|people|agent)\b"
-            r"|\bhuman being\b|\bperson in charge\b",
-            " zzperson ",
-        ),
-        # Hinglish "banda" (a guy) only after koi/kisi/ek: in es/pt "banda" is a band or broadband.
-        (r"\b(?:koi|kisi|ek) (?:banda|bande|bandi)\b", " koi zzperson "),
-        (r"\b(?:persona|pessoa) (?:real|de verdad|de verdade)\b|\bser humano\b", " zzperson "),
-        (
-            r"\b(?:alguem|alguien|pessoa|persona|someone|a person) de carne (?:e osso|y hueso)\b|\bflesh and blood\b",
-            " zzperson ",
-        ),
-    )
-)
+# People who are not staff to be passed to (" zzother "), staff named by their department (" zzperson ").
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in _V["rewrites"])
 
 # --- patterns that are a handoff request by themselves ----------------------------------------
-_DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple(
-    (re.compile(p), c)
-    for p, c in (
-        (r"\b(?:call|ring|phone) me\b|\bgive me a (?:call|ring)\b|\bcallback\b|\bcall back\b", 0.85),
-        (
-            r"\bllam(?:a|e|en)me\b|\bme (?:pueden|puede|podrian|podria|podes|puedes) llamar\b|\bme llamen\b"
-            r"|\b(?:que|alguien) me (?:llame|llamen|llamara|llamaran)\b",
-            0.85,
-        ),
-        (
-            r"\bme (?:liga|ligue|ligar|liguem|ligam|telefone)\b|\bliga(?:r)? (?:pra|para) mim\b|\bme (?:pode|podem|poderia|poderiam) ligar\b",
-            0.85,
-        ),
-        (r"\b(?:call|phone) (?:karo|karein|kare|kijiye|kar do|kardo|kar dijiye|karwao|back karo|karna)\b", 0.8),
-        (r"\b(?:call|phone) (?:pannunga|pannuga|pannu|pannungal|pannunga please)\b", 0.8),
-        (r"\b(?:call|phone) (?:cheyyandi|cheyandi|cheyyi|cheyyagalara|cheyyandi please|chesthara|chestara)\b", 0.8),
-        (
-            r"\b(?:don'?t|do not|dont) want (?:to (?:talk|speak|chat) (?:to|with) )?(?:a |an |the |this )?(?:bot|robot|machine|chatbot|ai)\b",
-            0.8,
-        ),
-        (r"\b(?:not|no more) (?:a |an |the |this )?(?:bot|robot|machine|chatbot)\b", 0.6),
-        (
-            r"\bno quiero (?:hablar con |chatear con )?(?:un |el |una |la |este )?(?:bot|robot|maquina|chatbot|ia)\b",
-            0.8,
-        ),
-        (r"\bnao quero (?:falar com |conversar com )?(?:um |o |uma |a |esse )?(?:bot|robo|maquina|chatbot|ia)\b", 0.8),
-        (r"\b(?:bot|robot|robo) (?:se |say |sa )?(?:nahi|nahin|nhi|mat)\b", 0.6),
-        (r"\bbot (?:venam|vendam|vendaam|vaendaam|illa)\b|\bbot (?:vaddu|oddu|kaadu)\b", 0.6),
-        (r"\bescalate (?:this|it|my|the|me)\b|\bplease escalate\b|\bput me through\b", 0.8),
-        (
-            r"\b(?:is|are) (?:there )?(?:any ?one|some ?one|any ?body|some ?body) (?:actually |really |even |still )?"
-            r"(?:there|here|real)\b",
-            0.75,
-        ),
-        # "Am I talking to a machine?": asking whether a person is there at all.
-        (
-            r"\b(?:am i|i am|i'?m) (?:just |only |still )?(?:talking|speaking|chatting) (?:to|with) (?:a |an |the )?"
-            r"(?:bot|robot|machine|computer|ai)\b|\bestoy (?:hablando|chateando) con (?:un |una )?(?:bot|robot|maquina)\b"
-            r"|\bestou (?:falando|conversando) com (?:um |uma )?(?:bot|robo|maquina)\b",
-            0.6,
-        ),
-        (r"\btem alguem (?:\w+ ){0,5}ai\b|\bhay alguien (?:\w+ ){0,5}ahi\b", 0.7),
-        (
-            r"\b(?:yaaravadhu|yaaravathu|yaravathu|yaaravadu|yaravadhu|yaarachum|yaaraachum) "
-            r"(?:\w+ )?(?:irukk?(?:i|ee)ngala|irukk?aangala)\b|\b(?:evaraina|evarainaa|evarina) (?:\w+ )?unn?aa?ra\b",
-            0.7,
-        ),
-        (
-            r"\bhay alguien (?:ahi|ahi\?|ah[ií]|real)\b|\btem alguem (?:ai|a[ií]|real)\b|\bkoi (?:hai|h) (?:kya|kia)\b",
-            0.75,
-        ),
-        (
-            r"\bare (?:you|u) (?:a )?(?:real|zzperson|human|person)\b|\beres (?:una )?(?:persona|humano|zzperson)\b|\bvoce e (?:uma )?(?:pessoa|humano|zzperson)\b",
-            0.6,
-        ),
-    )
-)
-_DIRECT_NATIVE: tuple[tuple[str, float], ...] = (
-    ("बॉट से नहीं", 0.6),
-    ("बॉट नहीं", 0.6),
-    ("मुझे कॉल", 0.85),
-    ("कॉल करें", 0.7),
-    ("कॉल कीजिए", 0.7),
-    ("போட் வேண்டாம்", 0.6),
-    ("கால் பண்ணுங்க", 0.8),
-    ("அழையுங்கள்", 0.8),
-    ("బాట్ వద్దు", 0.6),
-    ("కాల్ చేయండి", 0.8),
-)
+_DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), float(c)) for p, c in _V["direct"])
+_DIRECT_NATIVE: tuple[tuple[str, float], ...] = tuple((p, float(c)) for p, c in _V["direct_native"])
 # Information about contact channels, not a request to be put through.
-_INFO = re.compile(
-    r"\b(?:number|phone number|telephone|numero|telefono|telefone|hours|horario|horarios|timings?|"
-    r"what time|a que hora|que horas|que hora|email|e-mail|correo|address|direccion|endereco|"
-    r"open|opens|abre|abren|abrem|close|closes|cierra|fecha|how (?:do|can) (?:i|we) (?:call|contact|reach)|"
-    r"how to (?:call|contact|reach)|como (?:llamo|contacto|me comunico|ligo|entro em contato))\b"
-)
+_INFO = re.compile(_V["info"])
 # Verbs that ask to be put through *now*: they override the information veto.
-_TRANSFER = frozenset(
-    """connect transfer pass escalate pasame pasarme pasenme comunicame comunicarme transfiereme
-    conectame conectarme derivame derivarme passa passe transfere transfira encaminha encaminhe
-    jodo jodiye milao milwao karwao kalapandi""".split()
-)
-_NEGATION = frozenset(
-    """not no never don't dont doesn't didn't won't can't nobody noone no-one nunca nadie nao nem ninguem
-    nahi nahin nhi mat illa illai vendam venam ledu vaddu""".split()
-)
-_CLAUSE_SPLIT = re.compile(r"[.?!;¿¡।\n]+")
+_TRANSFER = _latin("transfer")
+_NEGATION = _latin("negation")
+# A colon ends a clause too: "I need a person: what are your hours?" asks two things.
+_CLAUSE_SPLIT = re.compile(r"[.?!;:¿¡।\n]+")
 _COMMA_SPLIT = re.compile(r"[,،]")
 
 
@@ -329,7 +122,8 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
     # Token list with, for each token, the comma-clause it sits in (negation does not cross commas).
     tokens: list[str] = []
     commas: list[int] = []
-    for k, part in enumerate(_COMMA_SPLIT.split(sentence)):
+    parts = _COMMA_SPLIT.split(sentence)
+    for k, part in enumerate(parts):
         ws = words(part)
         tokens += ws
         commas += [k] * len(ws)
@@ -337,6 +131,7 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
         return 0.0, ""
 
     best, reason = 0.0, ""
+    clauses: set[int] = set()  # the comma-clauses the best request spans
     persons = [i for i, t in enumerate(tokens) if _is_person(t)]
     someones = [i for i, t in enumerate(tokens) if _is_someone(t)]
     for i in persons + someones:
@@ -349,7 +144,7 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
                 continue
             if strong_noun and tok in _HELP and abs(j - i) <= 3:
                 if not _negated(tokens, j, commas) and 0.75 > best:
-                    best, reason = 0.75, f"person+help:{tokens[i]}/{tok}"
+                    best, reason, clauses = 0.75, f"person+help:{tokens[i]}/{tok}", {commas[i], commas[j]}
                 continue
             if _is_talk(tok):
                 # "transfer my booking to another person": an object between verb and noun that is
@@ -360,34 +155,30 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
                     continue
                 conf = 0.9 if strong_noun else 0.75
                 if conf > best:
-                    best, reason = conf, f"person+verb:{tokens[i]}/{tok}"
+                    best, reason, clauses = conf, f"person+verb:{tokens[i]}/{tok}", {commas[i], commas[j]}
             elif strong_noun and (i - 3 <= j < i or i < j <= i + 3) and _is_want(tok, j < i):
                 if _negated(tokens, j, commas):
                     continue
                 if 0.8 > best:
-                    best, reason = 0.8, f"person+want:{tokens[i]}/{tok}"
+                    best, reason, clauses = 0.8, f"person+want:{tokens[i]}/{tok}", {commas[i], commas[j]}
     # A bare noun as the whole message: "agent", "humano por favor", "human please".
     if not best and persons and len(tokens) <= 3 and not someones:
         noun = tokens[persons[0]]
         rest = tokens[: persons[0]] + tokens[persons[0] + 1 :]
         if noun not in {"people", "person", "persona", "pessoa", "rep"} and all(t in _BARE_OK for t in rest):
-            best, reason = 0.7, f"bare:{noun}"
-    if best and _INFO.search(sentence) and not any(t in _TRANSFER for t in tokens):
+            best, reason, clauses = 0.7, f"bare:{noun}", {commas[persons[0]]}
+    # Asking how to reach staff is information, unless the request for a person stands in a clause of its own
+    # ("let me speak to a human please, what time do you close?").
+    asked_about = " ".join(parts[k] for k in sorted(clauses))
+    if best and _INFO.search(asked_about) and not any(t in _TRANSFER for t in tokens):
         return 0.0, "info-request"
     return best, reason
 
 
 # What may stand next to a bare staff noun ("agent please", "un humano ya"); "pessimo atendimento"
 # is a complaint about the service, not a request.
-_BARE_OK = frozenset(
-    """a an the un una um uma el la o please pls plz por favor porfa now ya agora ahora abhi hi hello
-    hola oi ola ok okay chahiye venum kavali kaavali""".split()
-)
-_FOREIGN_OBJECT = frozenset(
-    """my this ticket tickets booking reservation order package money points seat
-    mi mis reserva pedido boleto billete dinero puntos asiento
-    meu minha reserva pedido passagem bilhete dinheiro pontos assento""".split()
-)
+_BARE_OK = _latin("bare_ok")
+_FOREIGN_OBJECT = _latin("foreign_object")
 
 
 def _has_foreign_object(between: list[str]) -> bool:
@@ -489,6 +280,22 @@ _URGENT = re.compile(
     r"jaldi|turant|abhi ke abhi|seekiram|sikiram|udane|twaraga|tondaraga|जल्दी|तुरंत|உடனே|சீக்கிரம்|"
     r"తొందరగా|వెంటనే)\b"
 )
+
+
+_QUESTIONS = vocab.load("questions", "parley_nlp")
+_QUESTION_WORDS = frozenset(w for words in _QUESTIONS.values() for w in words if not _native(w))
+_QUESTION_NATIVE = tuple(w for words in _QUESTIONS.values() for w in words if _native(w))
+
+
+def asks_question(text: str) -> bool:
+    """Does the message ask anything? A question mark, a question word anywhere (verb-final languages put it
+    last), or a question-shaped start ("can you…", "do you…"). A bare complaint or request for a person does not."""
+    if "?" in text or "¿" in text:
+        return True
+    folded = fold(text)
+    if _QUESTION_START.search(folded):
+        return True
+    return any(t in _QUESTION_WORDS or t.startswith(_QUESTION_NATIVE) for t in words(folded))
 
 
 def detect_intent(

@@ -5,51 +5,17 @@ from collections import Counter
 from collections.abc import Iterable
 
 from parley_contracts import Entity
+from parley_knowledge import vocab
 from parley_nlp.analysis.text import fold, normalize, words
 
 # --- stop words ---------------------------------------------------------------------------------
-# One shared set (accent-folded): customers mix languages inside a message, and a Spanish article in
-# an English sentence is as little a keyword as in a Spanish one.
-_STOP_WORDS = frozenset(
-    """
-    a an the and or but if then than so of to in on at by for with from into about as is are was were be
-    been being am do does did done doing have has had having i me my mine we us our you your yours he him
-    his she her it its they them their this that these those there here what which who whom whose when
-    where why how all any both each few more most other some such no nor not only own same too very can
-    will just don't should now would could may might must shall u ur pls plz please thanks thank thx hi
-    hello hey ok okay yes yeah lol im i'm i've it's what's dont doesnt cant can't won't isnt get got
-    want need like know also still one two much many again after before last next week day days
-    es el la los las un una unos unas de del al y o u que en por para con sin se su sus mi mis tu tus
-    le les lo me te nos os yo tu usted ustedes vosotros ellos ellas este esta estos estas ese esa eso
-    esto aqui alli muy mas menos ya hay es son estar estoy esta estan fue ser tener tengo tiene tienen
-    hacer puedo puede pueden quiero necesito como cuando donde cual cuales cuanto cuanta cuantos cuantas
-    porque pero si no hola gracias favor bueno buenas buenos dias che vos tambien otro otra algo nada
-    o os um uma uns umas do da dos das no na nos nas em e ao aos pelo pela com sem se seu sua seus suas
-    meu minha eu voce voces vc vcs ele ela eles elas isso isto esse essa aqui ainda ja ate mais muito
-    tem tenho ter pode posso quero preciso queria gostaria poderia como quando onde qual quanto oi ola
-    obrigado obrigada bom boa dia tudo bem vai vou pra pro so sim nao outra outro coisa
-    il lo gli i di del della che non per con mi ti si sono ho hai ha come dove cosa grazie ciao mia mio
-    le les des du et est je tu nous vous ne pas qui pour dans sur avec mon ma mes votre vos merci oui
-    der die das und ist ich du sie wir nicht ein eine mit fur auf zu von den dem bitte danke
-    hai hain hai? nahi nahin nhi kya mujhe mera meri mere aap aapka karna karni karo kar raha rahi rahe
-    tha thi ho hoga abhi kab kaise kitna kahan yeh ye woh wo bhi se ko ka ki ke main mein par pe aur
-    ya koi kisi kuch baat chahiye dijiye wala wale wali ji haan toh to hua gaya gayi
-    enna epdi eppadi eppo enga naan neenga unga enakku idhu adhu illa illai irukku venum pannunga
-    pannanum kitta oru la ku romba konjam seri aagum
-    naaku nenu meeru mee emi enti ela ekkada eppudu ledu undi kavali cheyyandi tho lo ki ni konchem
-    andi garu
-    """.split()
-)
-_STOP_NATIVE = frozenset(
-    """मुझे मेरा मेरी मेरे है हैं से को का की के में पर और या नहीं क्या कब कैसे यह वह कोई किसी कुछ बात करनी
-    करना करें कृपया भी तो हो था थी आप हम
-    ஒரு நான் என் எனக்கு நீங்கள் உங்கள் இது அது என்ன எப்போது எப்படி தயவுசெய்து வேண்டும் இல்லை உள்ளது
-    நా నేను నాకు మీరు మీ ఇది అది ఏమి ఎప్పుడు ఎలా దయచేసి ఒక లేదు ఉంది కావాలి చేయండి నన్ను""".split()
-)
+# The product's one stop list (accent-folded, shared with the knowledge base): customers mix languages
+# inside a message, and a Spanish article in an English sentence is as little a keyword as in a Spanish one.
+_STOP_WORDS = vocab.stopwords() | vocab.low_content_words()
 
 
 def _is_stop(word: str) -> bool:
-    return word in _STOP_WORDS or word in _STOP_NATIVE
+    return word in _STOP_WORDS
 
 
 def extract_keywords(text: str, language: str = "und", limit: int | None = 8) -> list[str]:

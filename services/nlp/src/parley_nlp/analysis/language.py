@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from parley_knowledge import vocab
 from parley_nlp.analysis.text import fold, words
 
 UNDETERMINED = "und"
@@ -65,98 +66,9 @@ _STAT_LANGS = ("en", "es", "pt", "it", "fr", "de")
 # --- 2. function-word lexicons ---------------------------------------------------------------
 # Strong words count 1, weak ones 0.4; a word listed for several languages is split between them,
 # so "que" (es/pt/fr) says "Romance" without picking one. Lists are accent-folded.
-_STRONG: dict[str, str] = {
-    "en": """the and is are was were been does did don't doesn't didn't can't won't isn't i'm i've
-        i'll you're it's what's there's you your my we our they their this that these those what
-        when where why how which who whom of with from about would should could will have has had
-        want need please thanks thank hello hey yes not any some still just after before if or
-        but get got u ur pls plz thx my me anyone someone there here much many long does shall
-        into than then also only very really yet already tomorrow today yesterday morning""",
-    "es": """el los las del al y es son esta estan estoy esto eso este porque pero tambien
-        hola gracias favor usted ustedes vosotros tenemos tengo tiene tienen hay quiero quisiera
-        puedo puede pueden podria necesito cuanto cuantos cuanta cuantas cuando donde cual cuales
-        muy ya hasta desde sin mas ahora hoy manana ayer hacer nos yo mi mis su sus le les lo
-        llega llego pedido cuesta pagar pague reservar reserve vale bueno buenas buenos dias
-        senor senora che vos pues entonces algo nada nunca siempre otro otra usar ir hace porfa porfis
-        oye comunican pasan llamen atienden""",
-    "pt": """o os um uma do da dos das no na nos nas em e nao voce voces vc meu minha meus minhas
-        seu sua eu ele ela com pra pro por quero queria gostaria posso pode poderia tem tenho
-        tenha estou obrigado obrigada oi ola bom boa tudo bem muito muita mais quando onde
-        qual quanto quanta isso isto esse essa aqui ainda tambem ja ate sem agora hoje amanha
-        ontem preciso vai vou ter fazer ao aos pelo pela entao mas so sim vcs ta tô to nao
-        gente coisa comprei chegou chega vem junto outra outro algum alguma nenhum
-        valeu blz beleza tbm tb obg vlw cade pq ne faco consigo depois""",
-    "it": """il lo gli i un una di del della dello dei delle che e non per con mi ti si sono sei ho
-        hai ha abbiamo avete hanno come quando dove perche cosa grazie ciao buongiorno buonasera
-        vorrei posso puo questo questa anche molto gia ancora mia mio tuo suo nel nella alla al
-        dal dalla sul sulla essere avere fare pero prego salve mia madre possibile avere ci""",
-    "fr": """le la les un une de des du et est je tu il nous vous ils elles ne pas que qui pour dans
-        sur avec mon ma mes votre vos bonjour merci oui non c'est j'ai au aux ce cette mais ou
-        comment quand pourquoi combien peux puis voudrais est-ce suis avez avons sont ai leur""",
-    "de": """der die das und ist ich du sie wir ihr nicht ein eine einen mit fur auf zu von den dem
-        bin habe hat haben kann konnen wie was wann wo warum danke bitte hallo guten tag mein
-        meine ja nein auch noch schon aber oder mochte ich bestellung""",
-    "hi": """hai hain nahi nahin nhi kya kyu kyun kyon mujhe mujhko mera meri mere tum tumhe aap
-        aapka aapki aapko apna apni apne karna karni karo kare karein karen kariye kijiye raha
-        rahi rahe tha thi hoga hogi jayega jayegi jaega gaya gayi abhi kab kaise kaisa kitna
-        kitne kitni kahan kaha yeh woh wo bhai bhi sirf accha acha achha theek thik bahut bohot
-        kuch koi kisi kyunki lekin aur hum humko humein hamara hamari baat bata batao bataiye
-        batayein chahiye chahta chahti dijiye dena dedo diya liya lena wala wale wali haan
-        dikha dikh sakte sakta sakti milega milegi hua hui aaj pehle baad wapas karwana
-        karvana bolo samajh pata jao jaana aana aaya aayi aaye kr bina sabse zyada jyada
-        matlab namaste namaskar dhanyavad dhanyawad shukriya yaar ji kab tak tha ab jab kaun
-        kiska kiski kuchh krna krdo kardo karwa dikhao bhejo bheja mangwaya mila gaye gya gyi gye
-        paise paisa hoon hun karta karte karti kiya kiye mere mili chalega dikkat pareshani jaldi
-        kripya krpya bhej diye hue hota hoti hote phir dobara wapis kidhar idhar udhar waise
-        vaise thoda zara bilkul sahi galat parso raha rahe hamko tumko unko usko isko
-        liye milta milti milte lagta lagti lagte lagega lagegi karke karne wahan wahaan vahan
-        yahan yahaan usme isme usmein ismein uska uski iska iski unka unki agar toh
-        kyonki hamesha samjha samjhao bataye sakta sakenge payenge hogaya hogya ho gaya jata jati
-        jate rakha rakhna rakho chahte dekho dekhiye kaunsa kaunsi konsa konsi""",
-    "ta": """enna epdi eppadi eppo enga engae enge yenna naan neenga ninga unga ungal ungalukku
-        enakku enaku ennoda avanga idhu athu adhu inga anga illa illai illaiya irukku iruku
-        irukka irukkum iruntha vanakkam nandri romba konjam seri venum venam vendum vendaam
-        mudiyuma mudiyum mudiyadhu pannunga pannu panna pannanum pannalama panren sollunga sollu
-        kudunga kodunga kitta pesanum pesa pesunga varum varuma vandhu vanthu aagum aagala aachu
-        achu podunga paarunga theriyum theriyala theriyuma yaaru naalaikku nalaikku naalai
-        innaikku inniki nethu ippo ippa appo evlo evvalavu ethana oru dhaan thaan machan ponga
-        vaanga varala varalai kaasu panam aana aanaa irundhu irunthu kooda pannittu eppadi
-        sonnanga sonninga kedaikuma kidaikuma kedaikum ungaluku namma nammaloda aagudhu aaguthu
-        irukkudhu irukuthu varudhu varuthu pogudhu poguthu sollala pannala kudukala vandhuchu
-        vanthuchu pochu poyiduchu aayiduchu kaanom kanom ennachu ennaachu ethuku edhuku paathu
-        paakanum vaangunga anuppunga ungalala mudiyala aacha aachaa pannirunthen panniten
-        innum mattum ellam ellaam neraya pathi patthi puthu pudhu pazhaya palaya thirumba apram
-        aprom apparam ippadi appadi eduthu eduthuttu kuduthu koduthu vaanganum vaangalama
-        pannitten panniten pannuvaanga pannuveengala tharuveengala tharuvingala varuvaanga
-        aaguma aagumaa evvalo evalo yevlo ethavadhu ethavathu enna naal naalu vaaram panni illama
-        illaama kattanum kattunga""",
-    "te": """naaku naku nenu meeru miru mee nuvvu nuvu emi enti endi ela elaa ekkada eppudu enduku
-        entha enta evaru ledu ledhu undi unnadi unnayi kaadu kavali kaavali kaavaali cheyyandi
-        cheyandi cheyyi chey cheppandi cheppu chestanu chesanu chesaru chesi chestara
-        maatlaadaali matladali maatlaadali matladandi maatlaadu matladu konchem koncham tho gaaru
-        garu andi avunu ikkada akkada ippudu appudu repu ninna inka kuda dhanyavadalu
-        namaskaram bagundi baagundi baaga chala chaala vachindi vastundi vellali raadu ravali
-        pampandi pampu cheyyali ayindi aindi avutundi telusu teliyadu emaindi emaina mari
-        enni entho maa mana manaki vaallu valla anupandi pampinchandi ivvandi ivvali ivvaledu
-        raaledu raledu kaledu avvaledu jarigindi chudandi cheyyadam ayyindi poyindi unnaru unnanu
-        kaani emo adi idi ante antunnaru sariga sarigga
-        untunda untundi untaya untayi unda undha unnaya unnara istara istaru istaaru ammutara
-        ammutaru chesthe cheste chesina chestunna chesthunna cheyyocha cheyyacha cheyocha
-        cheyyagalara cheyyagalana cheyyagalanu cheskovacha cheskovachha cheskovali vastaya
-        ostundi osthundi vasthundi padutundi pattadu rojulu meeku miku maaku ekkuva takkuva
-        tarvata taruvata varaku lopala leka kavala kaavala evaru evaraina ivvagalara""",
-}
-_WEAK: dict[str, str] = {
-    "en": "a an to in on at for by no i it be do can is",
-    "es": "la que de en un una se me con para por como no a te mi",
-    "pt": "a que de se me para por como te e",
-    "it": "la le in a da",
-    "fr": "en a se me te",
-    "de": "in im am",
-    "hi": "se ko ka ki ke ho main mein par pe ye na ek do bas wo hu",
-    "ta": "la ku naa",
-    "te": "lo ki ni naa ee",
-}
+_LANG_DATA = vocab.load("language", "parley_nlp")
+_STRONG: dict[str, list[str]] = _LANG_DATA["strong"]
+_WEAK: dict[str, list[str]] = _LANG_DATA["weak"]
 
 
 # A distinctive romanized Hindi/Tamil/Telugu word almost never turns up by accident in European
@@ -169,7 +81,7 @@ def _build_lexicon() -> dict[str, dict[str, float]]:
     for weight, table in ((1.0, _STRONG), (0.4, _WEAK)):
         for lang, blob in table.items():
             boost = _INDIC_BOOST if lang in _ROMANIZED_INDIC and weight == 1.0 else 1.0
-            for word in set(blob.split()):
+            for word in set(blob):
                 owners.setdefault(word, []).append((lang, weight * boost))
     return {word: {lang: weight / len(entries) for lang, weight in entries} for word, entries in owners.items()}
 
@@ -227,8 +139,13 @@ def warm_up() -> None:
     _statistical("warm up the detector")
 
 
+# The statistical detector grows faster than linearly on one long run of letters, and a few sentences settle
+# the language anyway: it reads at most this much.
+STATISTICAL_MAX_CHARS = 600
+
+
 def _statistical(text: str) -> dict[str, float]:
-    values = _detector().compute_language_confidence_values(text)
+    values = _detector().compute_language_confidence_values(text[:STATISTICAL_MAX_CHARS])
     return {v.language.iso_code_639_1.name.lower(): v.value for v in values}
 
 
@@ -317,11 +234,13 @@ def detect_language(text: str) -> LanguageGuess:
                 # only knows European languages and must pick one of them even for Hinglish.
                 scores[lang] += stat_weight * p * (1.0 if scores[lang] > 0 else 0.5)
 
-    # Romanized Indic text is English-heavy in content words; let the detector's English vote count
-    # less when Indic function words are present, since it cannot know those languages at all.
+    # Romanized Indic text is English-heavy in content words; let the European votes count less when
+    # Indic function words are present, since the detector cannot know those languages at all (it reads
+    # "installments mein pay kar sakte hai" as German).
     indic_best = max(scores[c] for c in _ROMANIZED_INDIC)
     if indic_best >= 1.0:
-        scores["en"] *= 0.7
+        for lang in _STAT_LANGS:
+            scores[lang] *= 0.7
 
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best_lang, best), (_, second) = ranked[0], ranked[1]

@@ -4,12 +4,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Accents are folded on Latin letters only: customers type "dias"/"días", "nao"/"não" interchangeably,
-# but the marks on Devanagari/Tamil/Telugu letters are vowel signs and must be kept.
-_LATIN_FOLD = str.maketrans(
-    "áàâãäåéèêëíìîïóòôõöúùûüçñýÿ",
-    "aaaaaaeeeeiiiiooooouuuucnyy",
-)
+from parley_knowledge.text import fold
+
+__all__ = ["WORD_CHAR", "fold", "is_latin_letter", "normalize", "phrase_pattern", "words"]
 
 # A word: letters, digits, and inner apostrophes or hyphens ("don't", "check-in"). Python's \w
 # leaves out combining marks, which are the vowel signs and viramas of Indic scripts, so the Indic
@@ -26,12 +23,6 @@ _WORD_RE = re.compile(rf"{WORD_CHAR}+(?:['’\-]{WORD_CHAR}+)*", re.UNICODE)
 def normalize(text: str) -> str:
     """NFC, lower case, curly apostrophes made straight."""
     return unicodedata.normalize("NFC", text).lower().replace("’", "'")
-
-
-@lru_cache(maxsize=512)
-def fold(text: str) -> str:
-    """Lower case with Latin accents removed; for accent-insensitive matching."""
-    return normalize(text).translate(_LATIN_FOLD)
 
 
 def words(text: str) -> list[str]:

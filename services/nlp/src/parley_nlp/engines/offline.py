@@ -14,11 +14,15 @@ from dataclasses import dataclass
 
 from parley_business import BotConfig, BotConfigStore
 from parley_contracts import Analysis, KbMatch, ReplySource, SuggestedReply
+from parley_conversations.windows import text_limit
 from parley_knowledge import Answer, Retriever, SearchResult
 from parley_nlp.analysis import TextSignals, analyze_text
 from parley_nlp.engine import AnalysisRequest
 
 MIN_REPLY_CONFIDENCE = 0.02  # below this the match is noise: no reply at all
+# With a request for a person, what is left of the message must name something specific to be a question
+# (the strongest matched word's specificity, 0–1): "please call me about my order" asks nothing about orders.
+MIN_SPECIFICITY_WITH_HANDOFF = 0.3
 SMALL_TALK_CONFIDENCE = 0.9
 SMALL_TALK_INTENTS = {"greeting", "thanks", "goodbye"}
 
@@ -96,7 +100,9 @@ class OfflineEngine:
 
     async def run(self, request: AnalysisRequest) -> OfflineOutcome:
         inbound = request.inbound
-        text = (inbound.content.text or "").strip()
+        # Text beyond what the channel carries is cut here too (nlp's handler already does, the evaluation and
+        # other callers do not): every step after this is linear in at most a channel's worth of text.
+        text = (inbound.content.text or "")[: text_limit(inbound.channel)].strip()
         signals = analyze_text(text)
         config = await self.configs.get(inbound.tenant)
         analysis = Analysis(
@@ -126,7 +132,12 @@ class OfflineEngine:
                 )
                 for hit in result.hits[:3]
             ]
-            if answer is not None and answer.confidence >= MIN_REPLY_CONFIDENCE and answer.text:
+            if (
+                answer is not None
+                and answer.confidence >= MIN_REPLY_CONFIDENCE
+                and answer.text
+                and _answers_something(signals, result)
+            ):
                 analysis.reply = SuggestedReply(
                     text=self._localize(answer, signals.language),
                     confidence=answer.confidence,
@@ -150,6 +161,16 @@ class OfflineEngine:
         if key not in self._doc_language:
             self._doc_language[key] = analyze_text(answer.hit.chunk.text).language
         return self._doc_language[key]
+
+
+def _answers_something(signals: TextSignals, result: SearchResult) -> bool:
+    """A complaint or a request for a person that asks no question gets no knowledge-base answer (what it
+    shares with a section is the topic of the complaint, not a question about it); a request for a person keeps
+    its answer only when it names something specific."""
+    upset = signals.wants_human or signals.sentiment.label == "negative"
+    if upset and not signals.asks_question:
+        return False
+    return not (signals.wants_human and result.specificity() < MIN_SPECIFICITY_WITH_HANDOFF)
 
 
 def small_talk(intent: str, language: str, config: BotConfig | None = None) -> SuggestedReply:
