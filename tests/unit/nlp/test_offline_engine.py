@@ -1,5 +1,3 @@
-import time
-
 import pytest
 
 from parley_contracts import ReplySource
@@ -88,12 +86,10 @@ async def test_reupload_takes_effect_on_the_next_message() -> None:
     assert after.reply is not None and "32 kg" in after.reply.text
 
 
-async def test_deterministic_and_fast() -> None:
+async def test_deterministic() -> None:
+    """The same message gets the same analysis every time (its cost is measured by `make bench`, not here)."""
     eng = engine()
     first = await analyze("Do cats travel in the cabin?", eng)
-    started = time.perf_counter()
-    for _ in range(50):
+    for _ in range(5):
         again = await analyze("Do cats travel in the cabin?", eng)
-    per_message_ms = (time.perf_counter() - started) * 1000 / 50
-    assert again.reply == first.reply
-    assert per_message_ms < 50
+        assert again.reply == first.reply and again.intent == first.intent and again.language == first.language
