@@ -8,6 +8,8 @@ import pytest
 from pymongo import AsyncMongoClient
 
 from parley_business import BusinessUnitStore
+from parley_business.channel_account_store import ChannelAccountStore, SecretCipher
+from parley_contracts import Channel
 from parley_devstack.paths import SAMPLE
 from parley_devstack.process import free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
@@ -45,5 +47,26 @@ async def test_make_runs_seed_gives_the_demo_unit_the_sample_faq_once(seeding, i
         )
         assert answer is not None and answer.hit.chunk.section == "1. Opening hours"
         assert "9:00 to 19:00" in answer.text and answer.confidence >= 0.3
+    finally:
+        await client.close()
+
+
+async def test_every_seeding_connects_the_sandbox_accounts_and_renews_what_a_restarted_sandbox_forgot(seeding, infra):
+    """Every channel's sandbox account is connected to demo; MercadoLibre's rotated OAuth tokens (the sandbox
+    forgets the ones it issued when it restarts) are set back to its published refresh token at each seeding."""
+    name, stack = seeding
+    client: AsyncMongoClient = AsyncMongoClient(infra.mongodb_url, tz_aware=True)
+    accounts = ChannelAccountStore(client[name], SecretCipher(stack.env["CHANNEL_SECRETS_KEY"]))
+    try:
+        stack.seed_demo()
+        views = await accounts.views({"demo"})
+        assert {v.channel for v in views} == set(Channel)
+        seller = await accounts.get(Channel.MERCADOLIBRE, "500000001")
+        assert seller is not None
+        await accounts.update_secrets(seller, {"refresh_token": "rotated-by-an-earlier-run", "access_token": "old"})
+        stack.seed_demo()
+        renewed = await accounts.get(Channel.MERCADOLIBRE, "500000001")
+        assert renewed is not None and renewed.secret("refresh_token") == "sandbox-ml-refresh"
+        assert renewed.secret("access_token_expires_at").startswith("1970-01-01")  # taken as expired: refreshed
     finally:
         await client.close()

@@ -25,6 +25,10 @@ class SandboxSettings(BaseSettings):
     # Meta's 24-hour customer-service window (whatsapp/window.py). Off only for load tests that post webhooks
     # straight to ingest, so the sandbox never sees the customers write.
     sandbox_enforce_window: bool = True
+    # Added to the ids the sandbox makes up where the provider's never repeat (Telegram message and update ids,
+    # MercadoLibre question and pack ids): Parley's store outlives a sandbox run, and an id seen before is taken
+    # for a provider's retry. `make run` and the test stacks set it from the clock.
+    sandbox_id_base: int = Field(default=0, ge=0, le=10**9)
 
     whatsapp_app_secret: str = "sandbox-app-secret"
     whatsapp_access_token: str = "sandbox-access-token"

@@ -194,3 +194,10 @@ def test_users_and_items_are_public(client: TestClient):
     assert client.get(f"/mercadolibre/users/{BUYER}").json()["nickname"] == f"BUYER_{BUYER[-6:]}"
     assert client.get("/mercadolibre/users/nobody").status_code == 404
     assert client.get("/mercadolibre/items/MLA000000001").json()["title"] == "Sandbox item MLA000000001"
+
+
+def test_a_later_run_makes_up_question_ids_an_earlier_one_never_used(make_client: Callable[..., TestClient]):
+    asked = {"from": "9001", "text": "hola"}
+    first = make_client().post("/sandbox/mercadolibre/messages", json=asked).json()
+    later = make_client(sandbox_id_base=1_000).post("/sandbox/mercadolibre/messages", json=asked).json()
+    assert later["question_id"] == first["question_id"] + 1_000

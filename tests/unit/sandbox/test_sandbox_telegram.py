@@ -230,3 +230,12 @@ def test_a_person_can_be_the_customer_in_a_browser(client: TestClient):
         "username": "parley_sandbox_bot",
         "webhook_url": f"{INGEST}/webhooks/telegram/7000000001",
     }
+
+
+def test_a_later_run_makes_up_ids_an_earlier_one_never_used(make_client):
+    """Parley's store outlives a sandbox run: with SANDBOX_ID_BASE (make run sets it from the clock) a new run's
+    message and update ids are not taken for retries of an earlier run's."""
+    first = say(make_client(), text="hello")
+    later = say(make_client(sandbox_id_base=1_000), text="hello")
+    assert first["message_id"] == 1 and later["message_id"] == 1_001
+    assert later["update_id"] == first["update_id"] + 1_000

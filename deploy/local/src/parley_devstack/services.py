@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,8 @@ def stack_env(
     env.setdefault("MERCADOLIBRE_API_BASE_URL", f"http://127.0.0.1:{ports['sandbox']}/mercadolibre")
     env.setdefault("SANDBOX_STATUS_WEBHOOKS", "true")  # delivery statuses flow back like Meta's
     env.setdefault("CHANNEL_SECRETS_KEY", local_secrets_key())
+    # The sandbox's made-up ids must not repeat those a kept store has seen in earlier runs (a second, ten per second).
+    env.setdefault("SANDBOX_ID_BASE", str(int(time.time() * 10) % 10**9))
     if extra:
         env.update(extra)
     return env

@@ -101,8 +101,13 @@ class Market:
     messages: list[PackMessage] = field(default_factory=list)
     access_tokens: dict[str, float] = field(default_factory=dict)  # token → expiry (unix seconds)
     refresh_tokens: set[str] = field(default_factory=set)  # issued ones, single-use
-    _question_ids: Any = field(default_factory=lambda: itertools.count(13_000_000_001))
-    _pack_ids: Any = field(default_factory=lambda: itertools.count(2_000_000_000_000_001))
+    _question_ids: Any = field(init=False)
+    _pack_ids: Any = field(init=False)
+
+    def __post_init__(self) -> None:
+        base = self.settings.sandbox_id_base
+        self._question_ids = itertools.count(13_000_000_001 + base)
+        self._pack_ids = itertools.count(2_000_000_000_000_001 + base)
 
     @property
     def seller(self) -> str:

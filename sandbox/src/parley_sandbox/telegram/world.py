@@ -73,8 +73,12 @@ class TgFile:
 class Chat:
     chat_id: int
     first_name: str
-    next_message_id: itertools.count = field(default_factory=lambda: itertools.count(1))
+    first_message_id: int = 1
+    next_message_id: itertools.count = field(init=False)
     entries: list[ChatEntry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.next_message_id = itertools.count(self.first_message_id)
 
 
 class TelegramWorld:
@@ -90,7 +94,8 @@ class TelegramWorld:
         self.open_queries: dict[str, ChatEntry] = {}
         # Set by botapi: runs answerCallbackQuery when ingest asks for it in its webhook answer.
         self.answer_query: Callable[[dict[str, Any]], Awaitable[Any]] | None = None
-        self._update_ids = itertools.count(FIRST_UPDATE_ID)
+        self._id_base = settings.sandbox_id_base
+        self._update_ids = itertools.count(FIRST_UPDATE_ID + self._id_base)
         self._seq = itertools.count(1)
         self._max = settings.sandbox_max_records
 
@@ -101,7 +106,7 @@ class TelegramWorld:
     def chat(self, chat_id: int, first_name: str | None = None) -> Chat:
         chat = self.chats.get(chat_id)
         if chat is None:
-            chat = self.chats[chat_id] = Chat(chat_id, first_name or "Sandbox Customer")
+            chat = self.chats[chat_id] = Chat(chat_id, first_name or "Sandbox Customer", 1 + self._id_base)
             while len(self.chats) > self._max:
                 self.chats.popitem(last=False)
         elif first_name:

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_business import BusinessUnitStore, ChannelAccountIn, UnitSettings
@@ -97,6 +97,7 @@ class DemoAccount(ChannelAccountIn):
     model_config = ConfigDict(extra="ignore")
     channel: Channel
     account_id: str
+    secrets_each_run: dict[str, str] = Field(default_factory=dict)
 
 
 async def _connect_sandbox_accounts(db: AsyncDatabase) -> None:
@@ -114,11 +115,15 @@ async def _connect_sandbox_accounts(db: AsyncDatabase) -> None:
                 account.account_id,
                 ChannelAccountIn(**account.model_dump(include=set(ChannelAccountIn.model_fields))),
             )
-        elif any(stored.config.get(key) != value for key, value in runtime.items()):
-            # The local mail server's address is a fact of this run: an account connected by an earlier run
-            # follows it (secrets and everything else stay as they are).
+        elif any(stored.config.get(key) != value for key, value in runtime.items()) or account.secrets_each_run:
+            # The local mail server's address is a fact of this run, and so are the tokens a restarted sandbox
+            # knows: an account connected by an earlier run follows them (everything else stays as it is).
             changed = ChannelAccountIn(
-                tenant=stored.tenant, name=stored.name, config={**stored.config, **runtime}, enabled=stored.enabled
+                tenant=stored.tenant,
+                name=stored.name,
+                config={**stored.config, **runtime},
+                secrets=account.secrets_each_run,
+                enabled=stored.enabled,
             )
             await store.put(account.channel, account.account_id, changed)
 
