@@ -223,6 +223,7 @@ async def main() -> int:
             if "engine" in phases:
                 results["offline_engine"] = await engine_cost(infra.mongodb_url)
             stack.start("ingest")
+            stack.seed_demo()  # as make run: the sandbox's channel accounts connected to demo
             results["webhook_ack"] = []
             for rate in _rates("BENCH_ACK_RATES", "200,500,1000") if "ack" in phases else []:
                 floor = await http_load(f"http://127.0.0.1:{bare_port}/hook", rate, seconds, logs)

@@ -18,7 +18,7 @@ from chaos.observe import Observation
 from parley_contracts import Channel, dedupe_key, thread_key
 from parley_sandbox.settings import SandboxSettings
 
-TENANT = "demo"  # ingest's default tenant: the stack maps no WhatsApp account to another
+TENANT = "demo"  # the unit seed-demo connects the sandbox's WhatsApp number to
 PHONE_NUMBER_ID = SandboxSettings().whatsapp_phone_number_id  # the sandbox's, which the stack uses
 
 

@@ -84,7 +84,9 @@ def _start(infra: Infra, log_dir: Path, database: str) -> RunningStack:
         "LOG_LEVEL": "INFO",
         "SANDBOX_MAX_RECORDS": "200000",  # a scenario's recordings must not fall off: they are the evidence
     }
-    return start_stack(infra.kafka_bootstrap, infra.mongodb_url, log_dir, extra_env=env, mail=infra.mail)
+    stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, log_dir, extra_env=env, mail=infra.mail)
+    stack.seed_demo()  # as make run: the sandbox's channel accounts connected to demo (unconnected ones are refused)
+    return stack
 
 
 async def _exercise(
