@@ -15,12 +15,36 @@ something is broken. Otherwise every item stands on its own, with a `Note` for t
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+from pydantic_core import to_json
 
 from parley_ingest.sizing import InboundEvent, SizeLimits, TooLarge, fit
 from parley_runtime.validation import summarize
+
+
+def _digits_as_text(value: Any) -> Any:
+    """Ids are strings of digits; a number is taken for its digits (a bool is not a number here)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _json_as_text(value: Any) -> Any:
+    """A button's id or payload is whatever the business put there: anything but text is kept as its JSON."""
+    return value if value is None or isinstance(value, str) else to_json(value).decode()
+
+
+Id = Annotated[str, BeforeValidator(_digits_as_text), StringConstraints(min_length=1)]
+"""A provider's id, read as text whether it arrives as a string or a number."""
+Payload = Annotated[str, BeforeValidator(_json_as_text)]
+"""A button's id or payload, read as text (JSON for anything else)."""
+
+
+class Lenient(BaseModel):
+    """A provider object: only the fields Parley reads are declared; the rest is ignored, never refused."""
+
+    model_config = ConfigDict(extra="ignore")
+
 
 TenantFor = Callable[[str], str | None]
 """A channel account id → the business unit it is connected to; None when nobody connected it."""

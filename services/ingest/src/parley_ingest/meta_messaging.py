@@ -28,10 +28,9 @@ messaging_seen, is_deleted)."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
-from pydantic_core import to_json
+from pydantic import ConfigDict, Field, ValidationError
 
 from parley_contracts import (
     Channel,
@@ -47,7 +46,17 @@ from parley_contracts import (
     thread_key,
     utcnow,
 )
-from parley_ingest.delivery import Delivery, DeliveryReader, MalformedWebhook, TenantFor, unix_time, vocabulary
+from parley_ingest.delivery import (
+    Delivery,
+    DeliveryReader,
+    Id,
+    Lenient,
+    MalformedWebhook,
+    Payload,
+    TenantFor,
+    unix_time,
+    vocabulary,
+)
 from parley_ingest.sizing import SizeLimits
 from parley_runtime.validation import summarize
 
@@ -65,38 +74,22 @@ MESSENGER = Platform(Channel.MESSENGER, "page", "Messenger")
 INSTAGRAM = Platform(Channel.INSTAGRAM, "instagram", "Instagram")
 
 
-def _digits_as_text(value: Any) -> Any:
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-def _json_as_text(value: Any) -> Any:
-    return value if value is None or isinstance(value, str) else to_json(value).decode()
-
-
-Id = Annotated[str, BeforeValidator(_digits_as_text), StringConstraints(min_length=1)]
-Payload = Annotated[str, BeforeValidator(_json_as_text)]
-
-
-class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class MetaWebhook(_Lenient):
+class MetaWebhook(Lenient):
     object: str
     entry: list[Any]
 
 
-class MetaEntry(_Lenient):
+class MetaEntry(Lenient):
     id: Id
     messaging: Any = None
     standby: Any = None
 
 
-class MetaParty(_Lenient):
+class MetaParty(Lenient):
     id: Id
 
 
-class MetaEvent(_Lenient):
+class MetaEvent(Lenient):
     """One `entry[].messaging[]` item: who, when, and one event object (kept whole in `model_extra`)."""
 
     model_config = ConfigDict(extra="allow")
@@ -106,7 +99,7 @@ class MetaEvent(_Lenient):
     timestamp: Any = None
 
 
-class MetaMessage(_Lenient):
+class MetaMessage(Lenient):
     model_config = ConfigDict(extra="allow")
 
     mid: Id
@@ -118,18 +111,18 @@ class MetaMessage(_Lenient):
     reply_to: Any = None
 
 
-class MetaQuickReply(_Lenient):
+class MetaQuickReply(Lenient):
     payload: Payload
 
 
-class MetaAttachment(_Lenient):
+class MetaAttachment(Lenient):
     model_config = ConfigDict(extra="allow")
 
     type: str
     payload: Any = None
 
 
-class MetaPostback(_Lenient):
+class MetaPostback(Lenient):
     model_config = ConfigDict(extra="allow")
 
     mid: Id | None = None
@@ -137,25 +130,25 @@ class MetaPostback(_Lenient):
     payload: Payload | None = None
 
 
-class MetaReaction(_Lenient):
+class MetaReaction(Lenient):
     mid: Id
     action: str = "react"
     reaction: str | None = None
     emoji: str | None = None
 
 
-class MetaEdit(_Lenient):
+class MetaEdit(Lenient):
     mid: Id
     text: str | None = None
     num_edit: int | None = None
 
 
-class MetaDeliveryReceipt(_Lenient):
+class MetaDeliveryReceipt(Lenient):
     mids: list[Id] = Field(default_factory=list)
     watermark: Any = None
 
 
-class MetaRead(_Lenient):
+class MetaRead(Lenient):
     mid: Id | None = None
     watermark: Any = None
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from parley_contracts import (
     Channel,
@@ -33,7 +33,7 @@ from parley_contracts import (
     thread_key,
     utcnow,
 )
-from parley_ingest.delivery import Delivery, DeliveryReader, MalformedWebhook
+from parley_ingest.delivery import Delivery, DeliveryReader, Id, Lenient, MalformedWebhook
 from parley_ingest.sizing import SizeLimits
 from parley_runtime.validation import summarize
 
@@ -41,19 +41,11 @@ CHANNEL = Channel.TELEGRAM
 M = TypeVar("M", bound=BaseModel)
 
 
-def _int_as_text(value: Any) -> Any:
-    """Telegram's ids are integers (chat ids up to 52 bits, negative for groups); Parley keeps them as text."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+# Telegram's ids are integers (chat ids up to 52 bits, negative for groups); Parley keeps them as text.
+TgId = Annotated[Id, Field(pattern=r"^-?\d{1,20}$")]
 
 
-TgId = Annotated[str, BeforeValidator(_int_as_text), Field(pattern=r"^-?\d{1,20}$")]
-
-
-class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class TgUser(_Lenient):
+class TgUser(Lenient):
     id: TgId
     first_name: str = ""
     last_name: str | None = None
@@ -65,12 +57,12 @@ class TgUser(_Lenient):
         return " ".join(part for part in (self.first_name, self.last_name) if part) or None
 
 
-class TgChat(_Lenient):
+class TgChat(Lenient):
     id: TgId
     type: str = "private"
 
 
-class TgMessage(_Lenient):
+class TgMessage(Lenient):
     """The envelope: `message_id` and `chat` are required (the provider id and the thread need them). The content
     keys (`text`, `photo`, `document`, …) stay in `model_extra`, read per kind by `_content()`."""
 
@@ -84,7 +76,7 @@ class TgMessage(_Lenient):
     reply_to_message: Any = None
 
 
-class TgCallbackQuery(_Lenient):
+class TgCallbackQuery(Lenient):
     id: str = Field(min_length=1)
     from_: TgUser = Field(alias="from")
     message: Any = None
@@ -100,7 +92,7 @@ class TgUpdate(BaseModel):
     update_id: StrictInt
 
 
-class TgFile(_Lenient):
+class TgFile(Lenient):
     file_id: str = Field(min_length=1)
     file_unique_id: str | None = None
     file_size: int | None = Field(default=None, ge=0)
@@ -113,18 +105,18 @@ class TgPhotoSize(TgFile):
     height: int = 0
 
 
-class TgLocation(_Lenient):
+class TgLocation(Lenient):
     latitude: float
     longitude: float
 
 
-class TgVenue(_Lenient):
+class TgVenue(Lenient):
     location: TgLocation
     title: str = ""
     address: str = ""
 
 
-class TgContact(_Lenient):
+class TgContact(Lenient):
     phone_number: str = ""
     first_name: str = ""
     last_name: str | None = None

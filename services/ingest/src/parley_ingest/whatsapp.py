@@ -25,14 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
-    StringConstraints,
     TypeAdapter,
     ValidationError,
     model_validator,
@@ -55,7 +52,10 @@ from parley_contracts import (
 from parley_ingest.delivery import (
     Delivery,
     DeliveryReader,
+    Id,
+    Lenient,
     MalformedWebhook,
+    Payload,
     TenantFor,
     vocabulary,
 )
@@ -63,35 +63,17 @@ from parley_ingest.sizing import SizeLimits
 from parley_runtime.validation import summarize
 
 
-def _digits_as_text(value: Any) -> Any:
-    """Ids are strings of digits; a number is taken for its digits (a bool is not a number here)."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-def _json_as_text(value: Any) -> Any:
-    """A button's id or payload is whatever the business put there: anything but text is kept as its JSON."""
-    return value if value is None or isinstance(value, str) else to_json(value).decode()
-
-
-Id = Annotated[str, BeforeValidator(_digits_as_text), StringConstraints(min_length=1)]
-Payload = Annotated[str, BeforeValidator(_json_as_text)]
-
-
-class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class WaProfile(_Lenient):
+class WaProfile(Lenient):
     name: str | None = None
 
 
-class WaContact(_Lenient):
+class WaContact(Lenient):
     wa_id: Id | None = None
     user_id: Id | None = None  # the business-scoped user id (BSUID)
     profile: WaProfile | None = None
 
 
-class WaContext(_Lenient):
+class WaContext(Lenient):
     """What a message answers (`id`), or how it reached the customer (forwarded, a catalog product)."""
 
     id: Id | None = None
@@ -100,7 +82,7 @@ class WaContext(_Lenient):
     referred_product: dict[str, Any] | None = None
 
 
-class WaMessage(_Lenient):
+class WaMessage(Lenient):
     """The envelope every message shares: `id` and who sent it are required (without them a message cannot be
     deduplicated or threaded). Who: the phone number (`from`), or, for a customer who hides it behind a username,
     only the business-scoped user id (`from_user_id`, a BSUID such as "US.13491208655302741918"; Meta,
@@ -130,32 +112,32 @@ class WaMessage(_Lenient):
 # The object of each known message type: only the fields Parley reads, and what they must be.
 
 
-class WaText(_Lenient):
+class WaText(Lenient):
     body: str
 
 
-class WaInteractive(_Lenient):
+class WaInteractive(Lenient):
     type: str
 
 
-class WaReply(_Lenient):
+class WaReply(Lenient):
     id: Payload
     title: str
     description: str | None = None
 
 
-class WaFlowReply(_Lenient):
+class WaFlowReply(Lenient):
     name: str | None = None
     body: str | None = None
     response_json: str | None = None
 
 
-class WaButton(_Lenient):
+class WaButton(Lenient):
     text: str
     payload: Payload | None = None
 
 
-class WaMedia(_Lenient):
+class WaMedia(Lenient):
     id: str = Field(min_length=1)
     mime_type: str | None = None
     sha256: str | None = None
@@ -163,45 +145,45 @@ class WaMedia(_Lenient):
     filename: str | None = None
 
 
-class WaLocation(_Lenient):
+class WaLocation(Lenient):
     latitude: float
     longitude: float
     name: str | None = None
     address: str | None = None
 
 
-class WaCardName(_Lenient):
+class WaCardName(Lenient):
     formatted_name: str | None = None
     first_name: str | None = None
     last_name: str | None = None
 
 
-class WaContactCard(_Lenient):
+class WaContactCard(Lenient):
     name: WaCardName | None = None
 
 
-class WaReaction(_Lenient):
+class WaReaction(Lenient):
     message_id: str = Field(min_length=1)
     emoji: str | None = None  # absent (or "") when the customer removes their reaction
 
 
-class WaOrderItem(_Lenient):
+class WaOrderItem(Lenient):
     quantity: int = Field(default=1, ge=0)
 
 
-class WaOrder(_Lenient):
+class WaOrder(Lenient):
     text: str | None = None
     product_items: list[WaOrderItem] = Field(default_factory=list)
 
 
-class WaSystem(_Lenient):
+class WaSystem(Lenient):
     body: str = ""
 
 
 _CONTACT_CARDS = TypeAdapter(list[WaContactCard])
 
 
-class WaStatus(_Lenient):
+class WaStatus(Lenient):
     """A status of a message the business sent. `status`, `timestamp` and `errors` are read leniently by
     `_status()`: an unknown status is ignored, an odd timestamp replaced, errors kept in any shape. The recipient
     is the phone number (`recipient_id`) or, without it, the BSUID (`recipient_user_id`), as for messages."""
@@ -220,11 +202,11 @@ class WaStatus(_Lenient):
         return data
 
 
-class WaMetadata(_Lenient):
+class WaMetadata(Lenient):
     phone_number_id: Id
 
 
-class WaValue(_Lenient):
+class WaValue(Lenient):
     """A change's value: only the account it is for is required. Its lists are read item by item (`_Reader.each`):
     contacts that are not a list lose only the names, statuses only themselves, and so on."""
 
@@ -234,16 +216,16 @@ class WaValue(_Lenient):
     statuses: Any = None
 
 
-class WaChange(_Lenient):
+class WaChange(Lenient):
     field: str
     value: Any = None
 
 
-class WaEntry(_Lenient):
+class WaEntry(Lenient):
     changes: Any = None
 
 
-class WaWebhook(_Lenient):
+class WaWebhook(Lenient):
     object: Literal["whatsapp_business_account"]
     entry: list[Any]
 
@@ -487,12 +469,12 @@ def _order(raw: Any) -> InboundContent:
     return InboundContent(type="order", text=f"{summary} — {order.text}" if order.text else summary, data=raw)
 
 
-class WaEdit(_Lenient):
+class WaEdit(Lenient):
     original_message_id: Id
     message: dict[str, Any] = Field(default_factory=dict)
 
 
-class WaRevoke(_Lenient):
+class WaRevoke(Lenient):
     original_message_id: Id
 
 
