@@ -11,7 +11,7 @@ from parley_business.channel_account_store import AccountLookup, AccountsUnavail
 from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
 from parley_ingest.email.wiring import email_readers
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
-from parley_ingest.routes import mercadolibre, meta_messaging, telegram, whatsapp
+from parley_ingest.routes import mercadolibre, meta, telegram
 from parley_ingest.settings import IngestSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
@@ -50,11 +50,8 @@ def create_app(
             await client.close()
 
     app = FastAPI(title="Parley ingest", version="0.1.0", lifespan=lifespan)
-    app.include_router(whatsapp.router)
-    app.include_router(telegram.router)
-    app.include_router(meta_messaging.messenger)
-    app.include_router(meta_messaging.instagram)
-    app.include_router(mercadolibre.router)
+    for router in (*meta.ROUTERS, telegram.router, mercadolibre.router):
+        app.include_router(router)
 
     @app.exception_handler(AccountsUnavailable)
     async def accounts_unavailable(request: Request, exc: Exception) -> JSONResponse:

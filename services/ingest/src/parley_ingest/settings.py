@@ -1,9 +1,19 @@
 """Ingest's settings, from the environment (see .env.example)."""
 
+from typing import NamedTuple
+
 from pydantic import Field, SecretStr
 
 from parley_business.channel_account_store import ChannelAccountSettings
+from parley_contracts import Channel
 from parley_runtime.settings import ServiceSettings
+
+
+class MetaApp(NamedTuple):
+    """A Meta app's webhook secrets: the App Secret that signs deliveries and the verification handshake's token."""
+
+    app_secret: SecretStr
+    verify_token: SecretStr
 
 
 class IngestSettings(ServiceSettings, ChannelAccountSettings):
@@ -65,3 +75,12 @@ class IngestSettings(ServiceSettings, ChannelAccountSettings):
     email_reconnect_max_seconds: float = Field(
         default=60.0, gt=0, description="The longest pause before reconnecting to a mailbox that failed."
     )
+
+    def meta_app(self, channel: Channel) -> MetaApp:
+        """The secrets of the Meta app whose webhooks `channel` receives (WhatsApp, Messenger, Instagram)."""
+        apps = {
+            Channel.WHATSAPP: MetaApp(self.whatsapp_app_secret, self.whatsapp_verify_token),
+            Channel.MESSENGER: MetaApp(self.messenger_app_secret, self.messenger_verify_token),
+            Channel.INSTAGRAM: MetaApp(self.instagram_app_secret, self.instagram_verify_token),
+        }
+        return apps[channel]
