@@ -2,7 +2,6 @@
 person when they ask for one or when the document has no answer."""
 
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
@@ -13,21 +12,6 @@ from tests.auth import KEY
 from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
-
-
-@pytest.fixture(scope="module")
-async def knowledge_base(stack: RunningStack):
-    path = EVAL / "aurora-faq.pdf"
-    if not path.exists():
-        pytest.skip(f"eval PDFs not found at {EVAL}")
-    async with httpx.AsyncClient(timeout=30) as http:
-        response = await http.post(
-            stack.url("dashboard-api") + "/api/tenants/demo/knowledge/documents",
-            files={"file": (path.name, path.read_bytes(), "application/pdf")},
-            headers=KEY,
-        )
-    assert response.status_code == 201, response.text
 
 
 async def conversation(http: httpx.AsyncClient, stack: RunningStack, text: str) -> tuple[str, list[dict]]:

@@ -5,7 +5,6 @@ MercadoLibre's API (/answers for a question, the pack's post-sale conversation f
 import asyncio
 import base64
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
@@ -18,7 +17,6 @@ from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
 SELLER = "500000001"  # the sandbox's seller (MERCADOLIBRE_SELLER_ID), connected to demo by seed-demo
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 
 def buyer() -> str:
@@ -31,20 +29,6 @@ def question_thread(buyer_id: str, question_id: int) -> str:
 
 def pack_thread(buyer_id: str, pack_id: str) -> str:
     return thread_key("demo", Channel.MERCADOLIBRE, SELLER, buyer_id, f"pack:{pack_id}")
-
-
-@pytest.fixture(scope="module")
-async def knowledge_base(stack: RunningStack) -> None:
-    path = EVAL / "aurora-faq.pdf"
-    if not path.exists():
-        pytest.skip(f"eval PDFs not found at {EVAL}")
-    async with httpx.AsyncClient(timeout=30) as http:
-        response = await http.post(
-            stack.url("dashboard-api") + "/api/tenants/demo/knowledge/documents",
-            files={"file": (path.name, path.read_bytes(), "application/pdf")},
-            headers=KEY,
-        )
-    assert response.status_code == 201, response.text
 
 
 async def says(http: httpx.AsyncClient, stack: RunningStack, buyer_id: str, text: str, **extra: object) -> dict:

@@ -3,9 +3,7 @@ system: the bot answers, a question is answered from the knowledge base, a perso
 inline buttons and a picture, a tapped button arrives as the button's id, a photo comes in, a retried update is
 answered once, and bad webhooks are refused."""
 
-import asyncio
 import uuid
-from pathlib import Path
 
 import httpx
 import pytest
@@ -19,7 +17,6 @@ from tests.kafka_helpers import eventually, wait_for_records
 pytestmark = pytest.mark.e2e
 BOT_ID = "7000000001"
 SECRET = "sandbox-telegram-secret"
-EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 
 class TelegramCustomer:
@@ -63,22 +60,6 @@ async def _messages(http: httpx.AsyncClient, api: str, key: str, headers: dict) 
         return []
     assert response.status_code == 200, response.text
     return [m for m in response.json()["items"] if m["type"] != "activity"]
-
-
-@pytest.fixture(scope="module")
-async def knowledge_base(stack: RunningStack):
-    path = EVAL / "aurora-faq.pdf"
-    if not path.exists():
-        pytest.skip(f"eval PDFs not found at {EVAL}")
-    async with httpx.AsyncClient(timeout=30) as http:
-        response = await http.post(
-            stack.url("dashboard-api") + "/api/tenants/demo/knowledge/documents",
-            files={"file": (path.name, path.read_bytes(), "application/pdf")},
-            headers=KEY,
-        )
-    assert response.status_code == 201, response.text
-    # nlp may hold the index it read for an earlier message for KB_REFRESH_SECONDS (2 s in .env.example).
-    await asyncio.sleep(3)
 
 
 async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: RunningStack, http: httpx.AsyncClient):
