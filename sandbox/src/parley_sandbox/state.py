@@ -74,9 +74,11 @@ class SandboxState:
         contact_id: str | None,
         message_id: str | None,
         meta: dict[str, Any] | None = None,
+        url: str | None = None,
     ) -> WebhookDelivery:
-        """POST a webhook to ingest and record the attempt, whatever its outcome."""
-        url = self.settings.ingest_webhook_url(channel)
+        """POST a webhook to ingest and record the attempt, whatever its outcome. `url`: where, when not the
+        channel's one URL (Telegram: one per bot)."""
+        url = url or self.settings.ingest_webhook_url(channel)
         status: int | None = None
         text: str | None = None
         error: str | None = None

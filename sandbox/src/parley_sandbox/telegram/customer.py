@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Literal
 
-import httpx
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -326,36 +325,17 @@ def build_router(state: SandboxState, world: TelegramWorld) -> APIRouter:
         *,
         kind: Literal["message", "raw"],
     ) -> tuple[int | None, str | None, str | None]:
-        status: int | None = None
-        text: str | None = None
-        error: str | None = None
-        try:
-            response = await state.http.post(url, content=body, headers=headers)
-            status, text = response.status_code, response.text
-        except httpx.HTTPError as exc:
-            error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-        (log.info if error is None else log.warning)(
-            "webhook.delivered" if error is None else "webhook.unreachable",
+        delivery = await state.deliver(
             channel=CHANNEL,
             kind=kind,
-            update_id=meta.get("update_id"),
-            ingest_status=status,
-            error=error,
-        )
-        await state.store.add_delivery(
-            channel=CHANNEL,
-            kind=kind,
-            url=url,
             body=body,
             headers=headers,
             contact_id=contact_id,
             message_id=message_id,
-            ingest_status=status,
-            ingest_body=text,
-            error=error,
             meta=meta,
+            url=url,
         )
-        return status, text, error
+        return delivery.ingest_status, delivery.ingest_body, delivery.error
 
     async def _run_answer(answer: str | None) -> bool:
         """Ingest's webhook answer may name one Bot API call to make (only answerCallbackQuery is expected)."""
