@@ -1,4 +1,7 @@
-"""How an HTTP failure from a channel API is classified: retry later, or give up now."""
+"""How an HTTP failure from a channel API is classified (retry later, or give up now), and the one way a
+customer's file is downloaded from a provider (streamed, with a size cap)."""
+
+from collections.abc import Callable
 
 import httpx
 
@@ -28,3 +31,38 @@ def _retry_after(response: httpx.Response) -> float | None:
         return float(value) if value else None
     except ValueError:
         return None
+
+
+async def download(
+    http: httpx.AsyncClient,
+    url: str,
+    *,
+    limit: int,
+    what: str,
+    headers: dict[str, str] | None = None,
+    failure: Callable[[httpx.Response], SendError] | None = None,
+) -> tuple[bytes, httpx.Headers]:
+    """A file's bytes and the response's headers, streamed and refused past `limit` bytes (permanent: it will not
+    shrink). A non-200 is `failure(response)` (default: classified by status); no answer is retryable."""
+    try:
+        async with http.stream("GET", url, headers=headers) as response:
+            if response.status_code != 200:
+                await response.aread()
+                raise (failure or _download_failure)(response)
+            data = bytearray()
+            async for chunk in response.aiter_bytes():
+                data += chunk
+                if len(data) > limit:
+                    raise PermanentSendError(f"{what} is larger than {limit} bytes")
+            return bytes(data), response.headers
+    except httpx.TransportError as exc:
+        raise RetryableSendError(f"{what} unreachable: {type(exc).__name__}") from exc
+
+
+def _download_failure(response: httpx.Response) -> SendError:
+    return classify_http_failure(response, "download failed")
+
+
+def content_type(headers: httpx.Headers) -> str | None:
+    """The media type a response declares, without its parameters (`image/jpeg; q=1` → `image/jpeg`)."""
+    return headers.get("content-type", "").split(";")[0].strip() or None

@@ -7,6 +7,7 @@ from typing import Any
 from parley_business.channel_accounts import ChannelAccount
 from parley_contracts import MediaRef, MessageSend
 from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, SendResult
+from parley_outbound.channels.http import content_type
 from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.mercadolibre_parts import ANSWER, plan_parts
 
@@ -47,7 +48,7 @@ class MercadoLibreSender:
             f"/messages/attachments/{ref.provider_media_id}",
             params={"tag": "post_sale", "site_id": str(account.setting("site_id", DEFAULT_SITE))},
         )
-        mime_type = response.headers.get("content-type", "").split(";")[0].strip() or ref.mime_type
+        mime_type = content_type(response.headers) or ref.mime_type
         return MediaFile(
             ref.model_copy(update={"mime_type": mime_type, "size": len(response.content)}), response.content
         )

@@ -28,7 +28,7 @@ from parley_outbound.channels.base import (
     SendError,
     SendResult,
 )
-from parley_outbound.channels.http import classify_http_failure
+from parley_outbound.channels.http import classify_http_failure, content_type, download
 from parley_outbound.channels.meta_parts import attachment_type, meta_limits, plan_parts, with_attachment_id
 
 FALLBACK_MIME_TYPE = "application/octet-stream"
@@ -74,21 +74,14 @@ class MetaMessagingSender:
         url = ref.provider_media_id or ""
         if not url.startswith(("https://", "http://")):
             raise PermanentSendError(f"{self._channel} attachment reference is not a URL")
-        limit = self._limits.fetch_max_bytes
-        try:
-            async with self._http.stream("GET", url) as response:
-                if response.status_code != 200:
-                    await response.aread()
-                    raise classify_http_failure(response, "attachment download failed")
-                data = bytearray()
-                async for chunk in response.aiter_bytes():
-                    data += chunk
-                    if len(data) > limit:
-                        raise PermanentSendError(f"{self._channel} attachment is larger than {limit} bytes")
-                headers = response.headers
-        except httpx.TransportError as exc:
-            raise RetryableSendError(f"{self._channel} attachment unreachable: {exc!r}") from exc
-        mime_type = headers.get("content-type", "").split(";")[0].strip() or ref.mime_type
+        data, headers = await download(
+            self._http,
+            url,
+            limit=self._limits.fetch_max_bytes,
+            what=f"{self._channel} attachment",
+            failure=lambda response: classify_http_failure(response, "attachment download failed"),
+        )
+        mime_type = content_type(headers) or ref.mime_type
         fetched = ref.model_copy(
             update={
                 "mime_type": mime_type or None,

@@ -29,11 +29,14 @@ from parley_outbound.channels.base import (
     SendError,
     SendResult,
 )
+from parley_outbound.channels.http import content_type, download
 from parley_outbound.channels.telegram_pacing import Pacer
 from parley_outbound.channels.telegram_parts import limits, plan_parts, with_file
 from parley_outbound.media import MediaFiles
 
 UPLOAD_MARKER = "parley-upload:"
+# The Bot API serves files up to 20 MB (getFile): anything bigger than that is not Telegram's answer.
+DOWNLOAD_LIMIT_BYTES = 20 * 1024 * 1024
 FALLBACK_MIME_TYPE = "application/octet-stream"
 # Files noted by `upload` and not yet sent: normally one, sent right after; bounded in case a send never comes.
 _PENDING_FILES = 16
@@ -96,16 +99,17 @@ class TelegramSender:
         if not isinstance(path, str) or not path:
             raise PermanentSendError("getFile gave no file_path: the file is over the Bot API's download limit")
         url = f"{self._base}/file/bot{account.secret('bot_token')}/{path}"
-        try:
-            response = await self._http.get(url)
-        except httpx.TransportError as exc:
-            raise RetryableSendError(f"Telegram file download unreachable: {type(exc).__name__}") from exc
-        if response.status_code != 200:
-            raise _failure("file download", response)
-        mime_type = ref.mime_type or response.headers.get("content-type", "").split(";")[0] or FALLBACK_MIME_TYPE
+        data, headers = await download(
+            self._http,
+            url,
+            limit=DOWNLOAD_LIMIT_BYTES,
+            what="Telegram file download",
+            failure=lambda response: _failure("file download", response),
+        )
+        mime_type = ref.mime_type or content_type(headers) or FALLBACK_MIME_TYPE
         filename = ref.filename or path.rsplit("/", 1)[-1]
-        described = ref.model_copy(update={"mime_type": mime_type, "filename": filename, "size": len(response.content)})
-        return MediaFile(described, response.content)
+        described = ref.model_copy(update={"mime_type": mime_type, "filename": filename, "size": len(data)})
+        return MediaFile(described, data)
 
     async def _pace(self, account: ChannelAccount, chat: str) -> None:
         reservation = self._pacer.reserve(account.account_id, chat, self._clock())

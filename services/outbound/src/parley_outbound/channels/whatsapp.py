@@ -13,7 +13,7 @@ import httpx
 from parley_business.channel_accounts import ChannelAccount
 from parley_contracts import MediaRef, MessageReceived, MessageSend
 from parley_outbound.channels.base import MediaFile, Part, PermanentSendError, RetryableSendError, SendResult
-from parley_outbound.channels.http import classify_http_failure, graph_error_message
+from parley_outbound.channels.http import classify_http_failure, download, graph_error_message
 from parley_outbound.channels.whatsapp_parts import plan_parts, with_media_id
 
 FALLBACK_MIME_TYPE = "application/octet-stream"
@@ -90,19 +90,15 @@ class WhatsAppSender:
         return response
 
     async def _download(self, url: str, headers: dict[str, str]) -> bytes:
-        try:
-            async with self._http.stream("GET", url, headers=headers) as response:
-                if response.status_code != 200:
-                    await response.aread()
-                    raise classify_http_failure(response, graph_error_message(response))
-                data = bytearray()
-                async for chunk in response.aiter_bytes():
-                    data += chunk
-                    if len(data) > MAX_DOWNLOAD_BYTES:
-                        raise PermanentSendError(f"WhatsApp file larger than {MAX_DOWNLOAD_BYTES} bytes")
-                return bytes(data)
-        except httpx.TransportError as exc:
-            raise RetryableSendError(f"WhatsApp media download failed: {exc!r}") from exc
+        data, _ = await download(
+            self._http,
+            url,
+            headers=headers,
+            limit=MAX_DOWNLOAD_BYTES,
+            what="WhatsApp file",
+            failure=lambda response: classify_http_failure(response, graph_error_message(response)),
+        )
+        return data
 
     async def _post(self, account: ChannelAccount, edge: str, **request: Any) -> httpx.Response:
         """One Graph API call; a failure comes out classified as retryable or permanent."""
