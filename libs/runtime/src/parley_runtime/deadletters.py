@@ -22,15 +22,20 @@ async def send_to_dead_letters(
         error=error,
         attempts=attempts,
     )
+    await publish_dead_letter(broker, letter)
+    log.error("record.dead_lettered", dlq=dead_letter_topic(source_topic), attempts=attempts, error=error)
+    return letter
+
+
+async def publish_dead_letter(broker: KafkaBroker, letter: DeadLetter) -> None:
+    """A letter on `<source topic>.dlq`, keyed like the original, acknowledged like every publish."""
     await publish_bytes(
         broker,
         letter.model_dump_json().encode(),
-        topic=dead_letter_topic(source_topic),
-        key=key.encode() if key else None,
-        headers={"event_id": letter.event_id, "source_topic": source_topic, "service": service},
+        topic=dead_letter_topic(letter.source_topic),
+        key=letter.key.encode() if letter.key else None,
+        headers={"event_id": letter.event_id, "source_topic": letter.source_topic, "service": letter.service},
     )
-    log.error("record.dead_lettered", dlq=dead_letter_topic(source_topic), attempts=attempts, error=error)
-    return letter
 
 
 def as_json_or_text(body: bytes) -> dict | str:

@@ -6,8 +6,9 @@ from aiokafka.errors import KafkaError
 from faststream.exceptions import FastStreamException
 from faststream.kafka import KafkaBroker
 
-from parley_contracts import DeadLetter, Event, dead_letter_topic
-from parley_runtime.kafka import publish, publish_bytes
+from parley_contracts import DeadLetter, Event
+from parley_runtime.deadletters import publish_dead_letter
+from parley_runtime.kafka import publish
 
 
 class PublishFailed(Exception):
@@ -40,13 +41,7 @@ class KafkaEventPublisher:
 
     async def publish_dead_letter(self, letter: DeadLetter) -> None:
         try:
-            await publish_bytes(
-                self._broker,
-                letter.model_dump_json().encode(),
-                topic=dead_letter_topic(letter.source_topic),
-                key=letter.key.encode() if letter.key else None,
-                headers={"event_id": letter.event_id, "source_topic": letter.source_topic, "service": letter.service},
-            )
+            await publish_dead_letter(self._broker, letter)
         except (KafkaError, FastStreamException, OSError) as exc:
             raise PublishFailed(f"{type(exc).__name__}: {exc}") from exc
 
