@@ -49,7 +49,25 @@ def from_business(transcript: httpx.Response) -> list[dict]:
     return [m for m in transcript.json()["messages"] if m["author"] == "business"]
 
 
-class Phone:
+class SandboxCustomer:
+    """A customer played through a channel's sandbox: `received()` is what the business sent them so far."""
+
+    async def received(self) -> list[dict]:
+        raise NotImplementedError
+
+    async def wait_for(self, count: int, timeout: float = 45) -> list[dict]:
+        """At least `count` messages from the business, within `timeout` seconds."""
+
+        async def enough() -> list[dict] | None:
+            got = await self.received()
+            return got if len(got) >= count else None
+
+        got = await eventually(enough, timeout=timeout)
+        assert got, f"the customer did not receive {count} messages: {await self.received()}"
+        return got
+
+
+class Phone(SandboxCustomer):
     """The customer's side, through the sandbox."""
 
     def __init__(self, http: httpx.AsyncClient, stack: RunningStack, wa_id: str, name: str = "Carla Souza") -> None:
@@ -61,15 +79,6 @@ class Phone:
 
     async def received(self) -> list[dict]:
         return from_business(await self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}"))
-
-    async def wait_for(self, count: int, timeout: float = 45) -> list[dict]:
-        async def enough() -> list[dict] | None:
-            got = await self.received()
-            return got if len(got) >= count else None
-
-        got = await eventually(enough, timeout=timeout)
-        assert got, f"the customer did not receive {count} messages: {await self.received()}"
-        return got
 
 
 class SyncPhone:

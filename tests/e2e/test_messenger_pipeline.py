@@ -13,7 +13,7 @@ import pytest
 from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
 from tests.auth import login
-from tests.customers import png
+from tests.customers import SandboxCustomer, png
 from tests.kafka_helpers import eventually
 
 pytestmark = pytest.mark.e2e
@@ -22,7 +22,7 @@ PAGE_ID = "300000000000001"  # the sandbox's page and Instagram account (demo_ch
 IG_ID = "400000000000001"
 
 
-class MetaCustomer:
+class MetaCustomer(SandboxCustomer):
     """A Messenger or Instagram user, through the sandbox's customer API."""
 
     def __init__(self, http: httpx.AsyncClient, stack: RunningStack, channel: str) -> None:
@@ -44,15 +44,6 @@ class MetaCustomer:
     async def received(self) -> list[dict]:
         response = await self.http.get(f"{self.sandbox}/sandbox/{self.channel}/conversations/{self.id}")
         return [m for m in response.json()["messages"] if m["author"] == "business" and m["status"] == "sent"]
-
-    async def wait_for(self, count: int, timeout: float = 45) -> list[dict]:
-        async def enough() -> list[dict] | None:
-            got = await self.received()
-            return got if len(got) >= count else None
-
-        got = await eventually(enough, timeout=timeout)
-        assert got, f"the customer did not receive {count} messages: {await self.received()}"
-        return got
 
 
 async def _thread(http, api, headers, key, ready=lambda t: True) -> dict | None:

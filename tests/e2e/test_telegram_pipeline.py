@@ -11,7 +11,7 @@ import pytest
 from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
 from tests.auth import KEY, login
-from tests.customers import png
+from tests.customers import SandboxCustomer, png
 from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
@@ -19,7 +19,7 @@ BOT_ID = "7000000001"
 SECRET = "sandbox-telegram-secret"
 
 
-class TelegramCustomer:
+class TelegramCustomer(SandboxCustomer):
     """The customer's Telegram app, through the sandbox."""
 
     def __init__(self, http: httpx.AsyncClient, stack: RunningStack, name: str = "Lucía") -> None:
@@ -42,15 +42,6 @@ class TelegramCustomer:
     async def received(self) -> list[dict]:
         transcript = await self.http.get(f"{self.sandbox}/sandbox/telegram/conversations/{self.chat_id}")
         return [m for m in transcript.json()["messages"] if m["author"] == "business"]
-
-    async def wait_for(self, count: int, timeout: float = 45) -> list[dict]:
-        async def enough() -> list[dict] | None:
-            got = await self.received()
-            return got if len(got) >= count else None
-
-        got = await eventually(enough, timeout=timeout)
-        assert got, f"the customer did not receive {count} messages: {await self.received()}"
-        return got
 
 
 async def _messages(http: httpx.AsyncClient, api: str, key: str, headers: dict) -> list[dict]:
