@@ -49,6 +49,16 @@ def from_business(transcript: httpx.Response) -> list[dict]:
     return [m for m in transcript.json()["messages"] if m["author"] == "business"]
 
 
+async def thread_messages(http: httpx.AsyncClient, api: str, key: str, headers: dict[str, str]) -> list[dict]:
+    """A thread's messages as operators see them, without the activity notes; none while the router has not
+    written the thread yet (404)."""
+    response = await http.get(f"{api}/api/threads/{key}/messages", headers=headers)
+    if response.status_code == 404:
+        return []
+    assert response.status_code == 200, response.text
+    return [m for m in response.json()["items"] if m["type"] != "activity"]
+
+
 class SandboxCustomer:
     """A customer played through a channel's sandbox: `received()` is what the business sent them so far."""
 

@@ -15,7 +15,7 @@ from parley_contracts import Channel, thread_key
 from parley_devstack import Infrastructure
 from parley_devstack.services import RunningStack
 from tests.auth import login
-from tests.customers import png
+from tests.customers import png, thread_messages
 from tests.kafka_helpers import eventually
 from tests.stack import running_stack
 
@@ -77,12 +77,6 @@ async def _thread(http: httpx.AsyncClient, api: str, headers: dict, key: str) ->
     return got.json() if got.status_code == 200 else None
 
 
-async def _messages(http: httpx.AsyncClient, api: str, headers: dict, key: str) -> list[dict]:
-    got = await http.get(f"{api}/api/threads/{key}/messages", headers=headers)
-    got.raise_for_status()
-    return [m for m in got.json()["items"] if m["type"] != "activity"]
-
-
 async def test_a_mail_gets_a_proper_reply_and_the_conversation_stays_one_thread(stack, http):
     customer = MailCustomer(http, stack)
     first = await customer.write("hello", subject="A question about my order")
@@ -106,7 +100,7 @@ async def test_a_mail_gets_a_proper_reply_and_the_conversation_stays_one_thread(
     ana = await login(http, api, "ana@demo.local")
 
     async def four_messages() -> list[dict] | None:
-        found = await _messages(http, api, ana, customer.thread_key)
+        found = await thread_messages(http, api, customer.thread_key, ana)
         return found if len(found) >= 4 else None
 
     messages = await eventually(four_messages, timeout=20)
@@ -162,7 +156,7 @@ async def test_attachments_in_are_stored_and_attachments_out_arrive(stack, http)
     ana = await login(http, api, "ana@demo.local")
 
     async def with_media() -> dict | None:
-        found = await _messages(http, api, ana, customer.thread_key)
+        found = await thread_messages(http, api, customer.thread_key, ana)
         return next((m for m in found if m["author"] == "customer" and m["media"]), None)
 
     message = await eventually(with_media, timeout=20)
@@ -197,7 +191,7 @@ async def test_a_mail_delivered_twice_is_answered_once(stack, http):
 
     api = stack.url("dashboard-api")
     ana = await login(http, api, "ana@demo.local")
-    messages = await _messages(http, api, ana, customer.thread_key)
+    messages = await thread_messages(http, api, customer.thread_key, ana)
     assert [m["author"] for m in messages] == ["customer", "bot"]
 
 
@@ -214,7 +208,7 @@ async def test_an_html_mail_is_read_as_text_and_an_auto_reply_is_recorded_unansw
     ana = await login(http, api, "ana@demo.local")
 
     async def three_messages() -> list[dict] | None:
-        found = await _messages(http, api, ana, customer.thread_key)
+        found = await thread_messages(http, api, customer.thread_key, ana)
         return found if len(found) >= 3 else None
 
     messages = await eventually(three_messages, timeout=30)

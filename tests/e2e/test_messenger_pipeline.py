@@ -13,7 +13,7 @@ import pytest
 from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
 from tests.auth import login
-from tests.customers import SandboxCustomer, png
+from tests.customers import SandboxCustomer, png, thread_messages
 from tests.kafka_helpers import eventually
 
 pytestmark = pytest.mark.e2e
@@ -54,13 +54,6 @@ async def _thread(http, api, headers, key, ready=lambda t: True) -> dict | None:
     return thread if ready(thread) else None
 
 
-async def _messages(http, api, headers, key) -> list[dict]:
-    response = await http.get(f"{api}/api/threads/{key}/messages", headers=headers)
-    if response.status_code != 200:  # the thread is not there yet
-        return []
-    return [m for m in response.json()["items"] if m["type"] != "activity"]
-
-
 @pytest.mark.parametrize("channel", ["messenger", "instagram"])
 async def test_a_greeting_gets_a_bot_reply(stack: RunningStack, http: httpx.AsyncClient, channel: str):
     customer = MetaCustomer(http, stack, channel)
@@ -72,7 +65,7 @@ async def test_a_greeting_gets_a_bot_reply(stack: RunningStack, http: httpx.Asyn
     ana = await login(http, api, "ana@demo.local")
 
     async def both() -> list[dict] | None:
-        items = await _messages(http, api, ana, customer.thread_key)
+        items = await thread_messages(http, api, customer.thread_key, ana)
         return items if len(items) >= 2 else None
 
     messages = await eventually(both, timeout=20)
@@ -89,7 +82,8 @@ async def test_a_greeting_gets_a_bot_reply(stack: RunningStack, http: httpx.Asyn
 
 async def _delivered(http, api, headers, key, mid) -> bool:
     return any(
-        m["provider_message_id"] == mid and m["status"] == "delivered" for m in await _messages(http, api, headers, key)
+        m["provider_message_id"] == mid and m["status"] == "delivered"
+        for m in await thread_messages(http, api, key, headers)
     )
 
 
@@ -130,7 +124,7 @@ async def test_a_quick_reply_and_a_postback_arrive_as_choices(stack: RunningStac
     await customer.does(postback={"payload": "TALK_TO_HUMAN", "title": "Talk to a person"})
 
     async def choices() -> list[dict] | None:
-        found = [m for m in await _messages(http, api, ana, customer.thread_key) if m["type"] == "button_reply"]
+        found = [m for m in await thread_messages(http, api, customer.thread_key, ana) if m["type"] == "button_reply"]
         return found if len(found) >= 2 else None
 
     found = await eventually(choices, timeout=30)
@@ -146,7 +140,9 @@ async def test_an_attachment_comes_in_as_a_file_reference(stack: RunningStack, h
     await customer.does(attachment={"type": "image", "filename": "receipt.png"})
 
     async def the_image() -> dict | None:
-        return next((m for m in await _messages(http, api, ana, customer.thread_key) if m["type"] == "image"), None)
+        return next(
+            (m for m in await thread_messages(http, api, customer.thread_key, ana) if m["type"] == "image"), None
+        )
 
     message = await eventually(the_image, timeout=30)
     assert message is not None
@@ -164,7 +160,7 @@ async def test_instagram_story_replies_and_mentions_are_kept(stack: RunningStack
     await customer.does(story_mention=True)
 
     async def both() -> list[dict] | None:
-        items = [m for m in await _messages(http, api, ana, customer.thread_key) if m["author"] == "customer"]
+        items = [m for m in await thread_messages(http, api, customer.thread_key, ana) if m["author"] == "customer"]
         return items if len(items) >= 2 else None
 
     reply, mention = await eventually(both, timeout=30)
@@ -182,7 +178,7 @@ async def test_the_same_webhook_twice_is_answered_once(stack: RunningStack, http
     await customer.wait_for(1)
     await asyncio.sleep(3)  # every chance for a duplicate answer
     assert len(await customer.received()) == 1
-    inbound = [m for m in await _messages(http, api, ana, customer.thread_key) if m["author"] == "customer"]
+    inbound = [m for m in await thread_messages(http, api, customer.thread_key, ana) if m["author"] == "customer"]
     assert len(inbound) == 1
 
 

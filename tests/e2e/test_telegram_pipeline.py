@@ -11,7 +11,7 @@ import pytest
 from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
 from tests.auth import KEY, login
-from tests.customers import SandboxCustomer, png
+from tests.customers import SandboxCustomer, png, thread_messages
 from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
@@ -44,15 +44,6 @@ class TelegramCustomer(SandboxCustomer):
         return [m for m in transcript.json()["messages"] if m["author"] == "business"]
 
 
-async def _messages(http: httpx.AsyncClient, api: str, key: str, headers: dict) -> list[dict]:
-    """The thread's messages; none while the router has not written the thread yet (404)."""
-    response = await http.get(f"{api}/api/threads/{key}/messages", headers=headers)
-    if response.status_code == 404:
-        return []
-    assert response.status_code == 200, response.text
-    return [m for m in response.json()["items"] if m["type"] != "activity"]
-
-
 async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: RunningStack, http: httpx.AsyncClient):
     customer = TelegramCustomer(http, stack)
     sent = await customer.say("hello")
@@ -62,7 +53,7 @@ async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: Runn
     api = stack.url("dashboard-api")
 
     async def both() -> list[dict] | None:
-        items = await _messages(http, api, customer.thread_key, KEY)
+        items = await thread_messages(http, api, customer.thread_key, KEY)
         return items if len(items) >= 2 and items[-1].get("status") == "sent" else None
 
     messages = await eventually(both, timeout=20)
@@ -119,7 +110,7 @@ async def test_a_person_takes_over_answers_with_buttons_and_a_picture_and_the_ta
     assert tap["callback_answered"] is True
 
     async def tapped() -> dict | None:
-        items = await _messages(http, api, customer.thread_key, ana)
+        items = await thread_messages(http, api, customer.thread_key, ana)
         return next((m for m in items if m["type"] == "button_reply"), None)
 
     reply = await eventually(tapped, timeout=20)
@@ -151,7 +142,7 @@ async def test_a_photo_from_the_customer_is_kept_with_its_file_reference(stack: 
     api = stack.url("dashboard-api")
 
     async def photo() -> dict | None:
-        items = await _messages(http, api, customer.thread_key, KEY)
+        items = await thread_messages(http, api, customer.thread_key, KEY)
         return next((m for m in items if m["type"] == "image"), None)
 
     message = await eventually(photo, timeout=30)
@@ -167,7 +158,7 @@ async def test_an_edit_arrives_naming_the_message_it_edits(stack: RunningStack, 
     api = stack.url("dashboard-api")
 
     async def edit() -> dict | None:
-        items = await _messages(http, api, customer.thread_key, KEY)
+        items = await thread_messages(http, api, customer.thread_key, KEY)
         return next((m for m in items if m["type"] == "edit"), None)
 
     message = await eventually(edit, timeout=30)
