@@ -80,8 +80,7 @@ class ChannelAccountStore:
     async def get(self, channel: Channel | str, account_id: str) -> ChannelAccount | None:
         """The account, or None when nobody connected it (or it is disabled)."""
         key = account_key(channel, account_id)
-        account = await self._cached(self._cache, key, lambda: self._read(key))
-        return account
+        return await self._cached(self._cache, key, lambda: self._read(key))
 
     async def directory(self, channel: Channel | str) -> Mapping[str, str]:
         """Account id → business unit of the channel's enabled accounts, for parsing a webhook that may name
