@@ -1,7 +1,9 @@
 """Exact accounting, message by message. Pure: it only compares what chaos sent with what was observed.
 
 - acknowledged: ingest answered 200 to one of the message's attempts;
-- stored: the customer's message is in `messages` under its dedupe key (`_id`, unique: one copy at most);
+- stored: the customer's message is in `messages` under its dedupe key (`_id`, unique: one copy at most); for a
+  phone number id nobody connected (fuzzed bodies), the whole body kept as ingest's dead letter instead
+  (docs/adr/0007-channel-accounts.md);
 - answered: "WhatsApp" accepted at least one send to the customer, or the thread is with a person;
 - duplicated: more than one send to the customer (one message per customer: one reply expected), or more than
   one stored inbound message in its thread;
@@ -31,6 +33,7 @@ class Expected:
     wa_id: str  # digits, as the sandbox records a send's recipient
     acknowledged: bool
     must_answer: bool = True
+    connected: bool = True  # its phone number id is connected to a unit: stored in a thread, else a dead letter
     in_thread: int = 1  # expected messages in its thread (fuzzing can put two in one); more copies, more sends: dups
     source: str = "load"  # or the fuzz case's mutations, for the diagnosis
 
@@ -82,7 +85,7 @@ def account(messages: list[Expected], seen: Observation) -> Tally:
 
 def _count(tally: Tally, message: Expected, seen: Observation) -> None:
     sends = seen.sends.get(message.wa_id, [])
-    stored = message.key in seen.stored
+    stored = message.key in (seen.stored if message.connected else seen.dead_lettered)
     answered = bool(sends) or message.thread in seen.with_person
     duplicated = len(sends) > message.in_thread or seen.inbound_per_thread[message.thread] > message.in_thread
     lost = message.acknowledged and (not stored or (message.must_answer and not answered))

@@ -17,7 +17,8 @@ from typing import Any
 
 import httpx
 
-from chaos.accounting import TENANT, Expected
+from chaos.accounting import PHONE_NUMBER_ID, TENANT, Expected
+from chaos.webhooks import items, message_values, provider_id
 from parley_contracts import Channel, dedupe_key, thread_key
 from parley_sandbox.meta import serialize, signature_sha256
 from parley_sandbox.settings import SandboxSettings
@@ -76,22 +77,22 @@ class FuzzRun:
         found: dict[str, Expected] = {}
         for case in self.cases:
             if case.status == 200 and case.signature == "signed":
-                for e in message_keys(case.body):
+                for e in expected_messages(case.body):
                     found.setdefault(e.key, replace(e, source=case.kind))
         per_thread = Counter(e.thread for e in found.values())
         return [replace(e, in_thread=per_thread[e.thread]) for e in found.values()]
 
 
-def message_keys(body: bytes) -> list[Expected]:
+def expected_messages(body: bytes) -> list[Expected]:
     """The messages ingest must have published for a body it acknowledged (its envelope rules, loosely)."""
     try:
         doc = json.loads(body)
     except ValueError:
         return []
     found = []
-    for value, account in _message_values(doc):
-        for m in _items(value.get("messages")):
-            if (wamid := _id(m.get("id"))) and (sender := _id(m.get("from"))):
+    for value, account in message_values(doc):
+        for m in items(value.get("messages")):
+            if (wamid := provider_id(m.get("id"))) and (sender := provider_id(m.get("from"))):
                 found.append(
                     Expected(
                         key=dedupe_key(Channel.WHATSAPP, account, wamid),
@@ -99,35 +100,10 @@ def message_keys(body: bytes) -> list[Expected]:
                         wa_id="".join(ch for ch in sender if ch.isdigit()),
                         acknowledged=True,
                         must_answer=False,  # a mutated sender or content may not be answerable
+                        connected=account == PHONE_NUMBER_ID,
                     )
                 )
     return found
-
-
-def _id(value: Any) -> str | None:
-    """A provider id as ingest reads one: a non-empty string, or a number taken for its digits."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) and value else None
-
-
-def _message_values(doc: Any) -> list[tuple[dict[str, Any], str]]:
-    if not isinstance(doc, dict):
-        return []
-    values = []
-    for entry in _items(doc.get("entry")):
-        for change in _items(entry.get("changes")):
-            value = change.get("value")
-            if change.get("field") == "messages" and isinstance(value, dict):
-                metadata = value.get("metadata")
-                account = _id(metadata.get("phone_number_id")) if isinstance(metadata, dict) else None
-                if account:
-                    values.append((value, account))
-    return values
-
-
-def _items(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 # --- real payloads ------------------------------------------------------------------------------------------

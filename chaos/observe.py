@@ -1,7 +1,8 @@
-"""What actually happened, read where it is durable or visible: the stack's MongoDB (the customers' messages
-and the threads' statuses) and the sandbox's recordings (what reached "WhatsApp"). Nothing is inferred from
+"""What actually happened, read where it is durable or visible: the stack's MongoDB (the customers' messages,
+the threads' statuses and the dead letters) and the sandbox's recordings (what reached "WhatsApp"). Nothing is inferred from
 the services' own logs or answers."""
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,12 +11,15 @@ import httpx
 from pymongo import AsyncMongoClient
 from pymongo.errors import PyMongoError
 
+from chaos.webhooks import message_keys
+
 WITH_A_PERSON = ("needs_human", "human")
 
 
 @dataclass
 class Observation:
     stored: set[str] = field(default_factory=set)  # dedupe keys of stored customer messages
+    dead_lettered: set[str] = field(default_factory=set)  # those in webhooks kept whole (unconnected accounts)
     inbound_per_thread: Counter[str] = field(default_factory=Counter)
     with_person: set[str] = field(default_factory=set)  # thread keys
     sends: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # wa_id -> accepted send bodies
@@ -51,6 +55,9 @@ class Observer:
             seen.inbound_per_thread[doc.get("thread_key")] += 1
         async for doc in self._db["threads"].find({"status": {"$in": list(WITH_A_PERSON)}}, {"_id": 1}):
             seen.with_person.add(doc["_id"])
+        # dashboard-api keeps every dead letter; ingest's are webhooks for accounts nobody connected.
+        async for doc in self._db["dead_letters"].find({"service": "ingest"}, {"original": 1}):
+            seen.dead_lettered |= message_keys(json.loads(doc["original"]))
 
     async def _read_sends(self) -> dict[str, list[dict[str, Any]]]:
         response = await self._http.get(self._sandbox + "/sandbox/sent", params={"channel": "whatsapp"})
