@@ -59,7 +59,10 @@ async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: Runn
     messages = await eventually(both, timeout=20)
     assert messages is not None
     assert [m["author"] for m in messages] == ["customer", "bot"]
-    assert messages[0]["text"] == "hello" and messages[0]["provider_message_id"] == f"{customer.chat_id}:{sent['message_id']}"
+    assert (
+        messages[0]["text"] == "hello"
+        and messages[0]["provider_message_id"] == f"{customer.chat_id}:{sent['message_id']}"
+    )
     assert messages[1]["text"] == reply["text"]
     assert messages[1]["provider_message_id"] == f"{customer.chat_id}:{reply['message_id']}"
     thread = (await http.get(f"{api}/api/threads/{customer.thread_key}", headers=KEY)).json()
