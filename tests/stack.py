@@ -10,6 +10,7 @@ from pymongo import MongoClient
 from parley_contracts import (
     ALL_TOPICS,
     CHANNEL_NOTIFICATION,
+    FLOW_SUBMISSION,
     MESSAGE_RECEIVED,
     MESSAGE_SEND,
     ROUTER_INPUTS,
@@ -30,6 +31,7 @@ GROUP_TOPICS = {
         ("", (MESSAGE_SEND,)),
         (".inbound", (MESSAGE_RECEIVED,)),
         (".notifications", (CHANNEL_NOTIFICATION,)),
+        (".flows", (FLOW_SUBMISSION,)),
     ],
     "DASHBOARD": [
         (".notify", (THREAD_UPDATED,)),

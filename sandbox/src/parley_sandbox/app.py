@@ -1,4 +1,5 @@
-"""App factory: wires the channel-independent routes and one provider/customer pair per channel."""
+"""App factory: wires the channel-independent routes, one provider/customer pair per channel, and the stand-in
+business API of question flows."""
 
 import time
 from collections.abc import AsyncIterator, Callable
@@ -8,7 +9,7 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from parley_sandbox import control, email, mercadolibre, messenger, telegram, whatsapp
+from parley_sandbox import control, email, flow_api, mercadolibre, messenger, telegram, whatsapp
 from parley_sandbox.meta import GraphError
 from parley_sandbox.settings import SandboxSettings, get_settings
 from parley_sandbox.state import SandboxState
@@ -59,6 +60,8 @@ def create_app(
     for build_routers in CHANNELS.values():
         for router in build_routers(state):
             app.include_router(router)
+    # Not a channel: the business's own API that Parley's question flows call.
+    app.include_router(flow_api.router(state))
     return app
 
 

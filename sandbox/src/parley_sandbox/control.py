@@ -199,9 +199,14 @@ def build_router(state: SandboxState, channels: list[str]) -> APIRouter:
         records = await state.store.requests(channel, to=_digits(to), include_rejected=include_rejected)
         return SentOut(count=len(records), requests=[_sent(r) for r in records])
 
-    @router.delete("/sandbox/sent", summary="Reset recordings: provider requests and posted webhooks")
+    @router.delete(
+        "/sandbox/sent",
+        summary="Reset recordings: provider requests and posted webhooks (without a channel: flow API calls too)",
+    )
     async def reset(channel: str | None = None) -> dict[str, int]:
         check_channel(channel)
+        if channel is None:  # the flow API is no channel; its scripts stay, as faults do
+            await state.flow_api.clear_calls()
         return {
             "requests": await state.store.clear_requests(channel),
             "webhooks": await state.store.clear_deliveries(channel),

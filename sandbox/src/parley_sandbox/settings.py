@@ -29,6 +29,9 @@ class SandboxSettings(BaseSettings):
     # MercadoLibre question and pack ids): Parley's store outlives a sandbox run, and an id seen before is taken
     # for a provider's retry. `make run` and the test stacks set it from the clock.
     sandbox_id_base: int = Field(default=0, ge=0, le=10**9)
+    # Question flows (flow_api/): the secret Parley signs its answer submissions with (`X-Parley-Signature-256`)
+    # when the sandbox plays a business's API; a script can set another per endpoint.
+    sandbox_flow_api_secret: str = Field(default="sandbox-flow-secret", min_length=1)
 
     whatsapp_app_secret: str = "sandbox-app-secret"
     whatsapp_access_token: str = "sandbox-access-token"

@@ -1,4 +1,5 @@
-"""Everything one sandbox app holds: settings, recordings, faults, the HTTP client to ingest, background tasks."""
+"""Everything one sandbox app holds: settings, recordings, faults, the flow API's scripts, the HTTP client to ingest,
+background tasks."""
 
 import asyncio
 import time
@@ -8,6 +9,7 @@ from typing import Any
 import httpx
 
 from parley_sandbox.faults import FaultInjector
+from parley_sandbox.flow_api.endpoints import FlowEndpoints
 from parley_sandbox.logs import get_logger
 from parley_sandbox.settings import SandboxSettings
 from parley_sandbox.store import DeliveryKind, MediaStore, TrafficStore, WebhookDelivery
@@ -31,6 +33,8 @@ class SandboxState:
         self.store = TrafficStore(settings.sandbox_max_records, clock)
         self.media = MediaStore(settings.sandbox_max_records, clock=clock)
         self.faults = FaultInjector()
+        # The business API Parley's question flows call (flow_api/): its scripts and the calls it received.
+        self.flow_api = FlowEndpoints(settings.sandbox_flow_api_secret, settings.sandbox_max_records)
         # Tests inject a client (MockTransport, ASGITransport); otherwise we own one and close it.
         self._client = http_client
         self._owns_client = http_client is None

@@ -10,6 +10,8 @@ from parley_contracts.events import (
     DeadLetter,
     Entity,
     Event,
+    FlowResult,
+    FlowSubmission,
     HandoffRequested,
     InboundContent,
     KbMatch,
@@ -37,6 +39,7 @@ from parley_contracts.keys import dedupe_key, inbound_media_id, resource_key, th
 from parley_contracts.topics import (
     ALL_TOPICS,
     CHANNEL_NOTIFICATION,
+    FLOW_SUBMISSION,
     HANDOFF_REQUESTED,
     MESSAGE_ANALYZED,
     MESSAGE_RECEIVED,
@@ -61,6 +64,7 @@ from parley_contracts.types import (
 __all__ = [
     "ALL_TOPICS",
     "CHANNEL_NOTIFICATION",
+    "FLOW_SUBMISSION",
     "HANDOFF_REQUESTED",
     "MESSAGE_ANALYZED",
     "MESSAGE_RECEIVED",
@@ -83,6 +87,8 @@ __all__ = [
     "DeliveryState",
     "Entity",
     "Event",
+    "FlowResult",
+    "FlowSubmission",
     "HandoffRequested",
     "InboundContent",
     "KbMatch",

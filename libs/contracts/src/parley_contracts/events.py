@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from parley_contracts.topics import (
     CHANNEL_NOTIFICATION,
+    FLOW_SUBMISSION,
     HANDOFF_REQUESTED,
     MESSAGE_ANALYZED,
     MESSAGE_RECEIVED,
@@ -330,6 +331,36 @@ class Actor(BaseModel):
     name: str | None = None
 
 
+class FlowResult(BaseModel):
+    """What the business's API answered one flow submission (`flow_result` commands): its JSON reply when it
+    answered 2xx with a JSON object, otherwise why not (`error`)."""
+
+    session_id: str
+    round: int = Field(ge=1)
+    attempt: int = Field(ge=1)
+    ok: bool
+    status_code: int | None = None
+    error: str | None = Field(default=None, max_length=500)
+    response: dict[str, Any] | None = None
+
+
+class FlowSubmission(Event):
+    """A question flow's answers to POST to the business's API (seed 003's payload plus Parley's ids). The router
+    publishes one per attempt; outbound signs and sends it and answers with a `flow_result` command."""
+
+    topic: ClassVar[str] = FLOW_SUBMISSION
+
+    submission_id: str = Field(description="Idempotency key of this attempt (also the result command's id source).")
+    session_id: str
+    flow_id: str
+    flow_version: int = Field(ge=1)
+    round: int = Field(ge=1, description="1: the flow's questions; 2, 3, …: after the API's additional questions.")
+    attempt: int = Field(ge=1)
+    url: str
+    timeout_seconds: float = Field(gt=0, le=60)
+    payload: dict[str, Any] = Field(description="The JSON body sent to the API.")
+
+
 class ThreadCommand(Event):
     """An operator's (or integration's, or the router's own timer's) request to change a thread. dashboard-api
     publishes it; the router applies it in order with the thread's other events and answers on `thread.updated`
@@ -344,6 +375,8 @@ class ThreadCommand(Event):
     content: OutboundContent | None = Field(default=None, description="reply: what to send to the customer.")
     reason: str | None = Field(default=None, max_length=500, description="A note kept with the transition.")
     due_at: datetime | None = Field(default=None, description="Timers: the deadline that fired.")
+    flow_result: FlowResult | None = Field(default=None, description="flow_result: what the business's API said.")
+    session_id: str | None = Field(default=None, description="flow_retry / flow_reset / flow_timer: the session.")
 
 
 class Assignee(BaseModel):

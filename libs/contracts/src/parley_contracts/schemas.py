@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from parley_contracts.events import (
     ChannelNotification,
     DeadLetter,
+    FlowSubmission,
     HandoffRequested,
     MessageAnalyzed,
     MessageReceived,
@@ -29,6 +30,7 @@ MODELS: dict[str, type[BaseModel]] = {
     ThreadCommand.topic: ThreadCommand,
     ThreadUpdated.topic: ThreadUpdated,
     ChannelNotification.topic: ChannelNotification,
+    FlowSubmission.topic: FlowSubmission,
     "dead-letter": DeadLetter,
 }
 

@@ -11,6 +11,9 @@ THREAD_UPDATED = "thread.updated"
 # A provider's notification that carries no content (MercadoLibre): ingest publishes it, outbound fetches the
 # resource it points to and publishes `message.received`. Keyed by `resource_key`, not by a thread.
 CHANNEL_NOTIFICATION = "channel.notification"
+# A question flow's answers to POST to the business's own API: the router publishes it, outbound calls the API
+# and answers with a `thread.command` (`flow_result`). Keyed by thread_key.
+FLOW_SUBMISSION = "flow.submission"
 
 DEAD_LETTER_SUFFIX = ".dlq"
 
@@ -29,6 +32,7 @@ MAIN_TOPICS = (
     THREAD_COMMAND,
     THREAD_UPDATED,
     CHANNEL_NOTIFICATION,
+    FLOW_SUBMISSION,
 )
 ALL_TOPICS = MAIN_TOPICS + tuple(dead_letter_topic(t) for t in MAIN_TOPICS)
 # The router's inputs: co-partitioned (same partition count, same key, one consumer group with a range

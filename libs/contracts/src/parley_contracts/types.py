@@ -79,7 +79,9 @@ class ActorKind(StrEnum):
 
 
 class CommandAction(StrEnum):
-    """What a `thread.command` asks the router to do. The last two are the router's own timers."""
+    """What a `thread.command` asks the router to do: operators' actions, a question flow's external API result
+    (`flow_result`, from outbound), an operator's retry or reset of a flow session, and the router's own timers
+    (`idle_timeout`, `assign_waiting`, `flow_timer`)."""
 
     REPLY = "reply"
     TAKE_OVER = "take_over"
@@ -90,6 +92,10 @@ class CommandAction(StrEnum):
     ERASE = "erase"  # GDPR: remove everything about the thread's contact in this thread
     IDLE_TIMEOUT = "idle_timeout"
     ASSIGN_WAITING = "assign_waiting"
+    FLOW_RESULT = "flow_result"  # the business's API answered (or failed) a flow submission
+    FLOW_RETRY = "flow_retry"  # an operator: submit a failed flow session's answers again
+    FLOW_RESET = "flow_reset"  # an operator: end the thread's flow session
+    FLOW_TIMER = "flow_timer"  # the router's own: a submission's retry is due, or its answer is overdue
 
 
 class MediaKind(StrEnum):

@@ -22,6 +22,7 @@ from parley_contracts import (
     ThreadUpdated,
     ThreadView,
 )
+from parley_conversations.flows import FlowSession
 
 THREADS = "threads"
 MESSAGES = "messages"
@@ -53,6 +54,9 @@ class ThreadRecord(ThreadView):
     reply_context: dict[str, Any] | None = Field(
         default=None, description="The customer's latest message's reply context (MessageReceived.reply_context)."
     )
+    flow: FlowSession | None = Field(
+        default=None, description="The question flow session under way (every session is also in flow_sessions)."
+    )
 
     def view(self) -> ThreadView:
         return ThreadView.model_validate(self.model_dump(include=set(ThreadView.model_fields)))
@@ -79,7 +83,9 @@ class ThreadRecord(ThreadView):
         doc["_id"] = self.thread_key
         # Kept at the top level too: what lists sort on.
         doc["last_message_at"] = self.last_message.at if self.last_message else self.created_at
-        return _plain(doc)
+        # What the router's timers load per partition (a flow's retry or overdue answer, even on a resolved thread).
+        doc["flow_due_at"] = self.flow.due_at() if self.flow else None
+        return storable(doc)
 
     @classmethod
     def from_document(cls, doc: dict[str, Any]) -> "ThreadRecord":
@@ -112,7 +118,7 @@ class MessageRecord(MessageView):
         doc = self.model_dump(exclude={"id"})
         doc["_id"] = self.id
         doc["status_rank"] = self.status_rank
-        return _plain(doc)
+        return storable(doc)
 
     @classmethod
     def from_document(cls, doc: dict[str, Any]) -> "MessageRecord":
@@ -122,17 +128,17 @@ class MessageRecord(MessageView):
 _INT64 = 2**63
 
 
-def _plain(value: Any, in_list: bool = False) -> Any:
+def storable(value: Any, in_list: bool = False) -> Any:
     """A value MongoDB and FerretDB will store: enums as their values, and what a provider may send that they
     refuse made storable instead of failing the write (a customer's message must never be lost to its
     payload): integers beyond 64 bits and NaN/infinities as text, keys with "." or a leading "$" renamed,
     arrays inside arrays (FerretDB has none) as JSON text."""
     if isinstance(value, dict):
-        return {_storable_key(str(k)): _plain(v) for k, v in value.items()}
+        return {_storable_key(str(k)): storable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         if in_list:
             return json.dumps(value, default=str, ensure_ascii=False)
-        return [_plain(v, in_list=True) for v in value]
+        return [storable(v, in_list=True) for v in value]
     if isinstance(value, bool):
         return value
     if isinstance(value, int) and not -_INT64 <= value < _INT64:

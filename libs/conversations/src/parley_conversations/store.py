@@ -113,6 +113,8 @@ class OpenThread:
     status: ThreadStatus
     assignee: str | None
     last_inbound_at: datetime | None
+    flow_session: str | None = None  # a question flow session the router must look at again at `flow_due_at`
+    flow_due_at: datetime | None = None
 
 
 class Conversations:
@@ -211,8 +213,20 @@ class Conversations:
         return [MessageRecord.from_document(d) async for d in cursor], total
 
     async def open_threads(self, partitions: Iterable[int]) -> list[OpenThread]:
-        where = {"partition": {"$in": sorted(set(partitions))}, "status": {"$ne": str(ThreadStatus.RESOLVED)}}
-        fields = {"tenant": 1, "channel": 1, "partition": 1, "status": 1, "assignee": 1, "last_inbound_at": 1}
+        where = {
+            "partition": {"$in": sorted(set(partitions))},
+            "$or": [{"status": {"$ne": str(ThreadStatus.RESOLVED)}}, {"flow_due_at": {"$ne": None}}],
+        }
+        fields = {
+            "tenant": 1,
+            "channel": 1,
+            "partition": 1,
+            "status": 1,
+            "assignee": 1,
+            "last_inbound_at": 1,
+            "flow_due_at": 1,
+            "flow": 1,
+        }
         return [
             OpenThread(
                 thread_key=d["_id"],
@@ -222,6 +236,8 @@ class Conversations:
                 status=ThreadStatus(d["status"]),
                 assignee=(d.get("assignee") or {}).get("id"),
                 last_inbound_at=d.get("last_inbound_at"),
+                flow_session=(d.get("flow") or {}).get("session_id"),
+                flow_due_at=d.get("flow_due_at"),
             )
             async for d in self._threads.find(where, fields)
         ]

@@ -1,12 +1,16 @@
 """Outbound wiring: channel adapters, the send ledger, the media store, the consumer of `message.send`, the loop
 that retries parked sends, the consumer of `message.received` (its own group) that marks customers' messages
-read and downloads their files (inbound.py), and the consumer of `channel.notification` (its own group) that reads
-the resources a notification points at (notifications.py: MercadoLibre)."""
+read and downloads their files (inbound.py), the consumer of `channel.notification` (its own group) that reads
+the resources a notification points at (notifications.py: MercadoLibre), and the consumer of `flow.submission`
+(its own group) that POSTs question flows' answers to the business's API and answers the router with a
+`flow_result` command (flow_api.py)."""
 
 import httpx
 from faststream.asgi import AsgiFastStream
 
-from parley_contracts import Channel, ChannelNotification, MessageReceived, MessageSend
+from parley_business.channel_account_store import SecretCipher
+from parley_business.flow_store import FlowStore
+from parley_contracts import Channel, ChannelNotification, FlowSubmission, MessageReceived, MessageSend
 from parley_conversations.media import MediaStore
 from parley_outbound.channels.email import EmailSender
 from parley_outbound.channels.mercadolibre import MercadoLibreSender
@@ -14,6 +18,7 @@ from parley_outbound.channels.mercadolibre_api import MercadoLibreApi
 from parley_outbound.channels.meta_messaging import InstagramSender, MessengerSender
 from parley_outbound.channels.telegram import TelegramSender
 from parley_outbound.channels.whatsapp import WhatsAppSender
+from parley_outbound.flow_api import FlowApiCaller
 from parley_outbound.handlers import OutboundHandlers, ParkedSendsWatcher, RetryLoop, RetryPolicy
 from parley_outbound.inbound import InboundHandlers
 from parley_outbound.ledger import SendLedger
@@ -74,15 +79,31 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
         model=ChannelNotification,
         step=NotificationFetcher(broker, mercadolibre, accounts).on_notification,
     )
+    # Its own consumer group and HTTP client: a business's flow API (up to a minute per call, each in the
+    # background) never waits behind sends, nor takes the senders' connections.
+    secrets_key = settings.channel_secrets_key.get_secret_value() if settings.channel_secrets_key else None
+    flows_http = httpx.AsyncClient(limits=httpx.Limits(max_connections=settings.flow_call_concurrency))
+    flows = FlowApiCaller(
+        broker, flows_http, FlowStore(db, SecretCipher(secrets_key)), concurrency=settings.flow_call_concurrency
+    )
+    subscribe_step(
+        broker,
+        settings,
+        service="outbound",
+        group=settings.flows_consumer_group,
+        model=FlowSubmission,
+        step=flows.on_submission,
+    )
 
     async def close() -> None:
         await http.aclose()
+        await flows_http.aclose()
         await client.close()
 
     return make_worker_app(
         broker,
         title="Parley outbound",
         on_startup=[ledger.ensure_indexes, retries.start],
-        on_shutdown=[retries.stop],
+        on_shutdown=[retries.stop, flows.stop],
         after_shutdown=[close],
     )

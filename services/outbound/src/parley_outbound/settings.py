@@ -34,6 +34,19 @@ class OutboundSettings(ServiceSettings, WhatsAppApiSettings, MetaMessagingApiSet
         `.notifications`."""
         return f"{self.consumer_group}.notifications"
 
+    @property
+    def flows_consumer_group(self) -> str:
+        """The group reading `flow.submission` (question flows' answers to POST to the business's API): the send
+        group's name plus `.flows`."""
+        return f"{self.consumer_group}.flows"
+
+    flow_call_concurrency: int = Field(
+        default=32,
+        ge=1,
+        description="Calls to businesses' flow APIs in flight at the same time (each in the background, so a slow "
+        "API holds up no other conversation); more wait for a free slot.",
+    )
+
     send_retry_horizon_seconds: float = Field(
         default=3600.0,
         gt=0,

@@ -1,13 +1,18 @@
-"""Router wiring: one co-partitioned consumer for its four input topics, the timers, the stores."""
+"""Router wiring: one co-partitioned consumer for its four input topics, the timers, the stores, the question
+flows."""
 
 from datetime import timedelta
 
 from faststream.asgi import AsgiFastStream
 
 from parley_business import BotConfigStore, BusinessUnitStore
+from parley_business.channel_account_store import SecretCipher
+from parley_business.flow_store import FlowStore
 from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus, ThreadCommand, utcnow
+from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.roster import OperatorDirectory, Roster, Workload
 from parley_conversations.store import Conversations
+from parley_router.flows import FlowRunner
 from parley_router.handlers import RouterHandlers
 from parley_router.settings import RouterSettings
 from parley_router.timers import PartitionWatcher, TimerIndex, TimerLoop
@@ -23,6 +28,9 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     conversations = Conversations(db)
     timers = TimerIndex()
     units = BusinessUnitStore(db, ttl_seconds=settings.roster_refresh_seconds)
+    # The router reads flow definitions, never their secrets (outbound signs the submissions): no key needed.
+    flow_store = FlowStore(db, SecretCipher(None), ttl_seconds=settings.bot_config_refresh_seconds)
+    sessions = FlowSessions(db)
     handlers = RouterHandlers(
         broker=broker,
         conversations=conversations,
@@ -31,6 +39,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         roster=Roster(OperatorDirectory(db), ttl_seconds=settings.roster_refresh_seconds),
         workload=Workload(db),
         timers=timers,
+        flows=FlowRunner(flow_store, sessions),
     )
     subscribe_steps(
         broker,
@@ -54,6 +63,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         fire_idle=handlers.fire_idle,
         retry_assignment=handlers.retry_assignment,
         now=utcnow,
+        fire_flow=handlers.fire_flow,
     )
 
     async def close_db() -> None:
@@ -62,7 +72,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     return make_worker_app(
         broker,
         title="Parley router",
-        on_startup=[conversations.ensure_indexes, loop.start],
+        on_startup=[conversations.ensure_indexes, sessions.ensure_indexes, loop.start],
         on_shutdown=[loop.stop],
         after_shutdown=[close_db],
     )

@@ -37,6 +37,7 @@ from parley_router.annotations import annotate, target_of
 from parley_router.assignment import Candidate, eligible, pick_operator
 from parley_router.decisions import Action, decide
 from parley_router.erasure import erase
+from parley_router.flows import FlowRunner, Say, due_command_id
 from parley_router.phrases import asks_to_start_over, restarted_message
 from parley_router.step import (
     BOT_ACTOR,
@@ -88,6 +89,7 @@ class RouterHandlers:
         roster: Roster,
         workload: Workload,
         timers: TimerIndex,
+        flows: FlowRunner,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self._broker = broker
@@ -97,6 +99,7 @@ class RouterHandlers:
         self._roster = roster
         self._workload = workload
         self._timers = timers
+        self._flows = flows
         self._now = now
 
     # --- message.received: operators see a message as soon as it arrives, before (and without) analysis -----
@@ -159,11 +162,15 @@ class RouterHandlers:
             # nlp did not read this message: a holding message speaks the conversation's language so far.
             analysis = analysis.model_copy(update={"language": step.record.language})
         answerable = treatment == Treatment.ANSWER
+        say = self._flow_says(inbound, config.name)
         if answerable and asks_to_start_over(inbound.content.text) and step.record.status != ThreadStatus.HUMAN:
             step.apply(Change(Trigger.RESET, customer_actor(inbound), step.at))
             step.clear_bot_session()
-            self._bot_says(step, restarted_message(event.analysis.language), inbound, config.name, answer=False)
+            if not await self._flows.restart(step, say):
+                self._bot_says(step, restarted_message(event.analysis.language), inbound, config.name, answer=False)
             log.info("router.decided", action="start_over")
+        elif answerable and await self._flows.on_message(step, inbound, analysis, say):
+            log.info("router.decided", action="flow")
         else:
             decision = decide(step.record.status, analysis, config.handoff_threshold, treatment)
             log.info("router.decided", action=decision.action, reason=decision.handoff_reason)
@@ -191,10 +198,22 @@ class RouterHandlers:
         )
 
     def _bot_says(self, step: Step, text: str, inbound: MessageReceived, bot_name: str, *, answer: bool) -> None:
+        self._bot_sends(step, OutboundContent(text=text), reply_send_id(inbound.dedupe_key), bot_name, answer=answer)
+
+    def _flow_says(self, inbound: MessageReceived | None, bot_name: str) -> Say:
+        """How a question flow's lines are sent: the first in reply to the customer's message (the same send id
+        the bot's answer would have), the rest with ids derived from the step."""
+
+        def say(step: Step, content: OutboundContent, n: int) -> None:
+            send_id = reply_send_id(inbound.dedupe_key) if inbound and n == 0 else derived_id("snd_", step.key, str(n))
+            self._bot_sends(step, content, send_id, bot_name, answer=True)
+
+        return say
+
+    def _bot_sends(self, step: Step, content: OutboundContent, send_id: str, bot_name: str, *, answer: bool) -> None:
         """`answer`: the text answers the customer (not a holding or start-over message). A conversation that
         takes one reply (a MercadoLibre question's public answer) gets answers only: a holding message would
         use up the reply a person is about to give."""
-        content = OutboundContent(text=text)
         record = step.record
         if not answer and takes_one_reply(record.channel, record.conversation):
             log.info("router.bot_reply_withheld", reason="one-reply conversation: left for a person's answer")
@@ -206,7 +225,7 @@ class RouterHandlers:
             # A late delivery (the customer wrote more than 24 h ago): the provider would refuse it.
             log.warning("router.bot_reply_withheld", reason=withheld)
             return
-        send = step.outgoing(content, AuthorKind.BOT, send_id=reply_send_id(inbound.dedupe_key))
+        send = step.outgoing(content, AuthorKind.BOT, send_id=send_id)
         step.send(send, author_name=bot_name)
 
     async def _assign_by_workload(self, step: Step) -> None:
@@ -311,6 +330,8 @@ class RouterHandlers:
             return await self._assign(step, command)
         if action == CommandAction.IDLE_TIMEOUT:
             return await self._idle_timeout(step, command)
+        if action in FLOW_ACTIONS:
+            return await self._flow_command(step, command)
         if action == CommandAction.ASSIGN_WAITING:
             if step.record.status == ThreadStatus.NEEDS_HUMAN and step.record.assignee is None:
                 await self._assign_by_workload(step)
@@ -341,6 +362,31 @@ class RouterHandlers:
         step.send(send, author_name=actor.name)
         return APPLIED
 
+    async def _flow_command(self, step: Step, command: ThreadCommand) -> Verdict:
+        """The business's API answered, a flow timer fired, or an operator retried or reset a session. A session
+        whose API failed for good goes to a person (reason `flow`), who sees the answers in the timeline."""
+        config = await self._bot_configs.get(step.record.tenant)
+        verdict = self._flows.on_command(step, command, self._flow_says(None, config.name))
+        if verdict.handoff:
+            await self._hand_off_to_people(step, command, "flow", verdict.summary)
+        return Verdict(verdict.outcome, verdict.reason)
+
+    async def _hand_off_to_people(self, step: Step, cause: ThreadCommand, reason: str, summary: str) -> None:
+        step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason=reason))
+        if not step.transitions:
+            return
+        await self._assign_by_workload(step)
+        step.notices.append(
+            HandoffRequested(
+                **cause.lineage(),
+                event_id=derived_id("hof_", step.key),
+                reason=reason,  # type: ignore[arg-type]
+                contact=step.record.contact,
+                summary=summary[:280],
+                priority="high",
+            )
+        )
+
     async def _assign(self, step: Step, command: ThreadCommand) -> Verdict:
         target = next(
             (o for o in await self._roster.of_tenant(step.record.tenant) if o.id == command.operator_id), None
@@ -368,13 +414,20 @@ class RouterHandlers:
             thread, CommandAction.IDLE_TIMEOUT, derived_id("tmr_", thread.thread_key, deadline.isoformat()), deadline
         )
 
+    async def fire_flow(self, thread: OpenThread, due: datetime) -> None:
+        await self._timer_command(
+            thread, CommandAction.FLOW_TIMER, due_command_id(thread.thread_key, due), due, thread.flow_session
+        )
+
     async def retry_assignment(self, thread: OpenThread) -> None:
         now = self._now()
         await self._timer_command(
             thread, CommandAction.ASSIGN_WAITING, derived_id("tmr_", thread.thread_key, now.isoformat()), now
         )
 
-    async def _timer_command(self, thread: OpenThread, action: CommandAction, command_id: str, due: datetime) -> None:
+    async def _timer_command(
+        self, thread: OpenThread, action: CommandAction, command_id: str, due: datetime, session_id: str | None = None
+    ) -> None:
         await publish(
             self._broker,
             ThreadCommand(
@@ -385,6 +438,7 @@ class RouterHandlers:
                 action=action,
                 actor=SYSTEM_ACTOR,
                 due_at=due,
+                session_id=session_id,
             ),
         )
         log.info("timers.fired", action=action, thread_key=thread.thread_key)
@@ -400,6 +454,7 @@ class RouterHandlers:
 
     async def _commit(self, step: Step, *, command_id: str | None = None, outcome: str | None = None) -> None:
         record = step.record
+        flow_session = self._flows.settle(step)  # may add a note: before the messages are written
         partition = current_partition()
         if partition is not None:
             record.partition = partition
@@ -414,6 +469,8 @@ class RouterHandlers:
         for event in [*step.sends, *step.notices]:
             await publish(self._broker, event)
         await self._sync_workload(step)
+        if flow_session is not None:
+            await self._flows.save(flow_session)
         record.version += 1
         record.updated_at = step.at
         update = step.announcement(command_id=command_id, outcome=outcome)
@@ -461,6 +518,11 @@ class RouterHandlers:
             await publish(self._broker, update)
         log.info("router.replayed", key=key, reannounced=update is not None)
         return thread, True
+
+
+FLOW_ACTIONS = frozenset(
+    {CommandAction.FLOW_RESULT, CommandAction.FLOW_TIMER, CommandAction.FLOW_RETRY, CommandAction.FLOW_RESET}
+)
 
 
 def _verdict(outcome: object) -> Verdict:

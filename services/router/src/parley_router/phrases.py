@@ -2,11 +2,12 @@
 loaded and validated once."""
 
 import json
-import unicodedata
 from functools import cache
 from importlib import resources
 
 from pydantic import BaseModel, field_validator
+
+from parley_conversations.text import normalize
 
 FALLBACK_LANGUAGE = "en"
 
@@ -47,17 +48,6 @@ def holding_message(reason: str, language: str) -> str:
 def restarted_message(language: str) -> str:
     table = phrases().restarted
     return table.get(language, table[FALLBACK_LANGUAGE])
-
-
-def normalize(text: str) -> str:
-    """Case, accents on Latin letters, punctuation and spacing do not matter ("Menú!" = "menu"); Indic vowel
-    signs are part of the word and stay."""
-    kept: list[str] = []
-    for char in unicodedata.normalize("NFD", text.casefold()):
-        if unicodedata.category(char) == "Mn" and kept and kept[-1].isascii():
-            continue  # an accent on a Latin letter
-        kept.append(" " if unicodedata.category(char)[0] in "PSZ" else char)
-    return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())
 
 
 @cache

@@ -9,6 +9,7 @@ duplicates downstream)."""
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from parley_contracts import (
     Actor,
@@ -30,6 +31,7 @@ from parley_contracts import (
 )
 from parley_conversations.content_rules import SKIPPED_ENGINE
 from parley_conversations.documents import MessageRecord, ThreadRecord, Turn
+from parley_conversations.flows import FlowSession
 from parley_conversations.state_machine import Applied, Change, Outcome, ThreadState, Trigger, apply
 from parley_conversations.windows import human_agent_closes_at, window_closes_at
 from parley_router.activity import describe
@@ -67,6 +69,7 @@ class Step:
     notices: list[Event] = field(default_factory=list)  # other events to publish (handoff.requested)
     transitions: list[Transition] = field(default_factory=list)
     also_applied: list[str] = field(default_factory=list)  # keys of records this step covers too
+    flow_before: FlowSession | None = None  # the thread's question flow session before this step
 
     @classmethod
     def on(cls, key: str, cause: Event, record: ThreadRecord | None, inbound: MessageReceived | None) -> "Step":
@@ -78,7 +81,7 @@ class Step:
         else:
             new = False
         assignee = record.assignee.id if record.assignee else None
-        return cls(key, cause, record, new, ThreadState(record.status, assignee), inbound)
+        return cls(key, cause, record, new, ThreadState(record.status, assignee), inbound, flow_before=record.flow)
 
     @property
     def at(self) -> datetime:
@@ -240,18 +243,30 @@ class Step:
 
     def _note(self, transition: Transition, assignee_name: str | None) -> None:
         """A system note in the timeline ("Ana took over"): the conversation's history, not sent anywhere."""
+        self.note(
+            describe(transition, assignee_name),
+            kind="activity",
+            data={"transition": transition.model_dump(mode="json")},
+            author_name=transition.actor.name,
+            id_part=str(len(self.transitions)),
+        )
+
+    def note(
+        self, text: str, *, kind: str, data: dict[str, Any], author_name: str | None = None, id_part: str = ""
+    ) -> None:
+        """An internal line of the timeline for the people on the thread (an activity, a flow's answers)."""
         self.messages.append(
             MessageRecord(
-                id=derived_id("act_", self.key, str(len(self.transitions))),
+                id=derived_id("act_", self.key, kind, id_part),
                 thread_key=self.record.thread_key,
                 tenant=self.record.tenant,
                 channel=self.record.channel,
                 direction="internal",
                 author=AuthorKind.SYSTEM,
-                author_name=transition.actor.name,
-                type="activity",
-                text=describe(transition, assignee_name),
-                data={"transition": transition.model_dump(mode="json")},
+                author_name=author_name,
+                type=kind,
+                text=text,
+                data=data,
                 at=self._next_at(),
             )
         )
@@ -260,8 +275,8 @@ class Step:
 
     @property
     def changed(self) -> bool:
-        changed = self.messages or self.updated or self.transitions or self.analysis or self.new
-        return bool(changed) or self.state() != self.before
+        changed = self.messages or self.updated or self.transitions or self.analysis or self.new or self.notices
+        return bool(changed) or self.state() != self.before or self.record.flow != self.flow_before
 
     def announcement(
         self, *, command_id: str | None = None, outcome: str | None = None, reason: str | None = None

@@ -1,4 +1,5 @@
-"""The router's timers: idle timeouts and retrying the assignment of waiting threads.
+"""The router's timers: idle timeouts, retrying the assignment of waiting threads, and question flows' deadlines
+(a submission's retry, or an answer from the business's API that is overdue).
 
 Each router instance watches the open threads of the partitions it owns (rebuilt from MongoDB when
 partitions are assigned, kept current by every step it commits). A timer never changes a thread itself:
@@ -37,9 +38,11 @@ class TimerIndex:
     threads: dict[str, OpenThread] = field(default_factory=dict)
     fired: dict[str, datetime] = field(default_factory=dict)  # thread -> the idle deadline already fired
     nudged: dict[str, datetime] = field(default_factory=dict)  # thread -> when assignment was last retried
+    flows_fired: dict[str, datetime] = field(default_factory=dict)  # thread -> the flow deadline already fired
 
     def track(self, record: ThreadRecord) -> None:
-        if record.status == ThreadStatus.RESOLVED:
+        flow_due = record.flow.due_at() if record.flow else None
+        if record.status == ThreadStatus.RESOLVED and flow_due is None:
             self.forget(record.thread_key)
             return
         self.threads[record.thread_key] = OpenThread(
@@ -50,12 +53,15 @@ class TimerIndex:
             status=record.status,
             assignee=record.assignee.id if record.assignee else None,
             last_inbound_at=record.last_inbound_at,
+            flow_session=record.flow.session_id if record.flow else None,
+            flow_due_at=flow_due,
         )
 
     def forget(self, thread_key: str) -> None:
         self.threads.pop(thread_key, None)
         self.fired.pop(thread_key, None)
         self.nudged.pop(thread_key, None)
+        self.flows_fired.pop(thread_key, None)
 
     def merge(self, found: Iterable[OpenThread]) -> int:
         """Add what a rebuild found; entries a step wrote meanwhile are newer and stay."""
@@ -73,9 +79,22 @@ class TimerIndex:
     def due_idle(self, now: datetime, idle_seconds: Callable[[str], int | None]) -> list[tuple[OpenThread, datetime]]:
         due = []
         for thread in self.threads.values():
+            if thread.status == ThreadStatus.RESOLVED:
+                continue  # kept only for its flow's deadline
             deadline = idle_deadline(thread.last_inbound_at, idle_seconds(thread.tenant))
             if deadline is not None and deadline <= now and self.fired.get(thread.thread_key) != deadline:
                 self.fired[thread.thread_key] = deadline
+                due.append((thread, deadline))
+        return due
+
+    def due_flows(self, now: datetime) -> list[tuple[OpenThread, datetime]]:
+        """Threads whose flow session has a retry due or an answer overdue (each deadline fires once here; the
+        router re-checks it against the session)."""
+        due = []
+        for thread in self.threads.values():
+            deadline = thread.flow_due_at
+            if deadline is not None and deadline <= now and self.flows_fired.get(thread.thread_key) != deadline:
+                self.flows_fired[thread.thread_key] = deadline
                 due.append((thread, deadline))
         return due
 
@@ -109,6 +128,7 @@ class TimerLoop:
         fire_idle: Callable[[OpenThread, datetime], Awaitable[None]],
         retry_assignment: Callable[[OpenThread], Awaitable[None]],
         now: Callable[[], datetime],
+        fire_flow: Callable[[OpenThread, datetime], Awaitable[None]] | None = None,
     ) -> None:
         self._index = index
         self._interval = interval
@@ -117,6 +137,7 @@ class TimerLoop:
         self._someone_available = someone_available
         self._fire_idle = fire_idle
         self._retry_assignment = retry_assignment
+        self._fire_flow = fire_flow
         self._now = now
         self._task: asyncio.Task[None] | None = None
 
@@ -142,6 +163,9 @@ class TimerLoop:
         settings = {tenant: await self._idle_seconds(tenant) for tenant in self._index.tenants()}
         for thread, deadline in self._index.due_idle(now, settings.get):
             await self._fire_idle(thread, deadline)
+        if self._fire_flow is not None:
+            for thread, deadline in self._index.due_flows(now):
+                await self._fire_flow(thread, deadline)
         waiting = self._index.waiting(now, self._retry_every)
         available = {tenant: await self._someone_available(tenant) for tenant in {t.tenant for t in waiting}}
         for thread in waiting:
