@@ -87,6 +87,11 @@ class Phone(SandboxCustomer):
     async def say(self, text: str, *, hours_ago: float = 0) -> None:
         accepted(await self.http.post(self.sandbox + SAYS, json=message_body(self.wa_id, self.name, text, hours_ago)))
 
+    async def tap(self, button_id: str, title: str) -> None:
+        """Tap one of the business's reply buttons."""
+        body = {"from": self.wa_id, "name": self.name, "button_reply": {"id": button_id, "title": title}}
+        accepted(await self.http.post(self.sandbox + SAYS, json=body))
+
     async def received(self) -> list[dict]:
         return from_business(await self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}"))
 
@@ -104,3 +109,31 @@ class SyncPhone:
 
     def received(self) -> list[dict]:
         return from_business(self.http.get(f"{self.sandbox}/sandbox/whatsapp/conversations/{self.wa_id}"))
+
+
+TELEGRAM_BOT_ID = "7000000001"  # the sandbox's bot (demo_channel_accounts.json)
+
+
+class TelegramCustomer(SandboxCustomer):
+    """The customer's Telegram app, through the sandbox."""
+
+    def __init__(self, http: httpx.AsyncClient, stack: RunningStack, name: str = "Lucía") -> None:
+        self.http, self.sandbox, self.name = http, stack.url("sandbox"), name
+        self.chat_id = str(100_000_000 + uuid.uuid4().int % 900_000_000)
+        self.thread_key = thread_key("demo", Channel.TELEGRAM, TELEGRAM_BOT_ID, self.chat_id)
+
+    async def send(self, **body: object) -> dict:
+        response = await self.http.post(
+            self.sandbox + "/sandbox/telegram/messages", json={"from": self.chat_id, "name": self.name, **body}
+        )
+        assert response.status_code == 200, response.text
+        sent = response.json()
+        assert sent["ingest_status"] == 200, sent
+        return sent
+
+    async def say(self, text: str) -> dict:
+        return await self.send(text=text)
+
+    async def received(self) -> list[dict]:
+        transcript = await self.http.get(f"{self.sandbox}/sandbox/telegram/conversations/{self.chat_id}")
+        return [m for m in transcript.json()["messages"] if m["author"] == "business"]

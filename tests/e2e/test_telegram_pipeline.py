@@ -3,45 +3,17 @@ system: the bot answers, a question is answered from the knowledge base, a perso
 inline buttons and a picture, a tapped button arrives as the button's id, a photo comes in, a retried update is
 answered once, and bad webhooks are refused."""
 
-import uuid
-
 import httpx
 import pytest
 
-from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
 from tests.auth import KEY, login
-from tests.customers import SandboxCustomer, png, thread_messages
+from tests.customers import TELEGRAM_BOT_ID, TelegramCustomer, png, thread_messages
 from tests.kafka_helpers import eventually, wait_for_records
 
 pytestmark = pytest.mark.e2e
-BOT_ID = "7000000001"
+BOT_ID = TELEGRAM_BOT_ID
 SECRET = "sandbox-telegram-secret"
-
-
-class TelegramCustomer(SandboxCustomer):
-    """The customer's Telegram app, through the sandbox."""
-
-    def __init__(self, http: httpx.AsyncClient, stack: RunningStack, name: str = "Lucía") -> None:
-        self.http, self.sandbox, self.name = http, stack.url("sandbox"), name
-        self.chat_id = str(100_000_000 + uuid.uuid4().int % 900_000_000)
-        self.thread_key = thread_key("demo", Channel.TELEGRAM, BOT_ID, self.chat_id)
-
-    async def send(self, **body: object) -> dict:
-        response = await self.http.post(
-            self.sandbox + "/sandbox/telegram/messages", json={"from": self.chat_id, "name": self.name, **body}
-        )
-        assert response.status_code == 200, response.text
-        sent = response.json()
-        assert sent["ingest_status"] == 200, sent
-        return sent
-
-    async def say(self, text: str) -> dict:
-        return await self.send(text=text)
-
-    async def received(self) -> list[dict]:
-        transcript = await self.http.get(f"{self.sandbox}/sandbox/telegram/conversations/{self.chat_id}")
-        return [m for m in transcript.json()["messages"] if m["author"] == "business"]
 
 
 async def test_hello_gets_a_reply_and_the_thread_holds_both_messages(stack: RunningStack, http: httpx.AsyncClient):

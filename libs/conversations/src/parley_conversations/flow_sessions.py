@@ -58,8 +58,13 @@ class FlowSessions:
         async for doc in self.collection.find(query.filter()).sort("started_at", 1):
             yield _session(doc)
 
+    async def delete_thread(self, thread_key: str) -> None:
+        """A GDPR erasure: every session of the thread (a filtered delete, off the message path)."""
+        await self.collection.delete_many({"thread_key": thread_key})
+
     async def ensure_indexes(self) -> None:
         await self.collection.create_index([("tenant", 1), ("flow_id", 1), ("started_at", DESCENDING)])
+        await self.collection.create_index([("thread_key", 1)])
 
 
 def _session(doc: dict[str, Any]) -> FlowSession:

@@ -16,6 +16,13 @@ import type {
   ContactProfile,
   DocumentInfo,
   DocumentSummary,
+  FlowIn,
+  FlowSession,
+  FlowSessionPage,
+  FlowSessionState,
+  FlowTestMessage,
+  FlowTestOut,
+  FlowVersion,
   Me,
   MessageView,
   Notification,
@@ -158,6 +165,15 @@ async function command(path: string, json: unknown): Promise<CommandOut> {
   return request<CommandOut>(path, { method: "POST", json });
 }
 
+/** A flow's path under its business unit. */
+function flowPath(tenant: string, flowId: string): string {
+  return `/api/tenants/${encodeURIComponent(tenant)}/flows/${encodeURIComponent(flowId)}`;
+}
+
+function flowSessionPath(tenant: string, sessionId: string): string {
+  return `/api/tenants/${encodeURIComponent(tenant)}/flow-sessions/${encodeURIComponent(sessionId)}`;
+}
+
 export interface ThreadFilters {
   channel?: string;
   tenant?: string;
@@ -242,6 +258,26 @@ export const api = {
   botConfig: (tenant: string) => request<BotConfig>(`/api/tenants/${encodeURIComponent(tenant)}/bot-config`),
   putBotConfig: (tenant: string, body: BotSettings) =>
     request<BotConfig>(`/api/tenants/${encodeURIComponent(tenant)}/bot-config`, { method: "PUT", json: body }),
+
+  flows: (tenant: string) => request<FlowVersion[]>(`/api/tenants/${encodeURIComponent(tenant)}/flows`),
+  flow: (tenant: string, flowId: string) => request<FlowVersion>(flowPath(tenant, flowId)),
+  /** A new version of the flow (a 422's message lists the fields refused; `ApiError.body.detail` has them). */
+  putFlow: (tenant: string, flowId: string, body: FlowIn) =>
+    request<FlowVersion>(flowPath(tenant, flowId), { method: "PUT", json: body }),
+  deleteFlow: (tenant: string, flowId: string) => request<void>(flowPath(tenant, flowId), { method: "DELETE" }),
+  testFlow: (tenant: string, flowId: string, messages: FlowTestMessage[], language: string | null) =>
+    request<FlowTestOut>(`${flowPath(tenant, flowId)}/test`, { method: "POST", json: { messages, language } }),
+  flowSessions: (tenant: string, f: { flowId?: string; state?: FlowSessionState | ""; limit?: number; offset?: number }) =>
+    request<FlowSessionPage>(`/api/tenants/${encodeURIComponent(tenant)}/flow-sessions`, {
+      query: { flow_id: f.flowId, state: f.state, limit: f.limit, offset: f.offset },
+    }),
+  flowSession: (tenant: string, sessionId: string) => request<FlowSession>(flowSessionPath(tenant, sessionId)),
+  flowSessionAction: (tenant: string, sessionId: string, action: "reset" | "retry") =>
+    request<CommandOut>(`${flowSessionPath(tenant, sessionId)}/${action}`, { method: "POST" }),
+  /** Where a flow's sessions export is (the console fetches it with its token: `flowSessionsCsv`). */
+  flowSessionsCsvUrl: (tenant: string, flowId: string) => `${flowPath(tenant, flowId)}/sessions.csv`,
+  flowSessionsCsv: async (tenant: string, flowId: string): Promise<Blob> =>
+    (await send(`${flowPath(tenant, flowId)}/sessions.csv`, {})).blob(),
 
   analytics: (tenant: string | null, days: number) =>
     request<Analytics>("/api/analytics", { query: { tenant, days } }),

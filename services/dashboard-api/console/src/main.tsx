@@ -9,6 +9,7 @@ import { Toasts } from "./components/Toasts";
 import { AnalyticsPage } from "./pages/Analytics";
 import { BotSettingsPage } from "./pages/BotSettings";
 import { ContactPage } from "./pages/Contact";
+import { FlowsPage } from "./pages/Flows";
 import { prefetchList } from "./inbox";
 import { InboxPage } from "./pages/Inbox";
 import { KnowledgePage } from "./pages/Knowledge";
@@ -65,6 +66,7 @@ function Page({ path }: { path: string }) {
     if (path === "/admin/bot") return <BotSettingsPage />;
     if (path === "/admin/operators") return <OperatorsPage />;
     if (path === "/admin/channels") return <ChannelsPage />;
+    if (path === "/admin/flows") return <FlowsPage />;
   }
   return <NotFound />;
 }
@@ -76,6 +78,7 @@ function titleFor(path: string): string {
   if (path.startsWith("/admin/bot")) return "Bot settings";
   if (path.startsWith("/admin/operators")) return "Operators";
   if (path.startsWith("/admin/channels")) return "Channels";
+  if (path.startsWith("/admin/flows")) return "Flows";
   if (path.startsWith("/admin")) return "Knowledge base";
   if (path.startsWith("/login")) return "Log in";
   return "Inbox";

@@ -407,3 +407,125 @@ export interface ChannelAccountIn {
   secrets: Record<string, string>;
   enabled: boolean;
 }
+
+// --- question flows (parley_business.flows, parley_conversations.flows, parley_dashboard.routes.flows) ---------
+
+export type LocalText = Record<string, string>;
+export type QuestionKind = "text" | "yes_no" | "choice" | "number" | "email" | "phone" | "date";
+export type FlowSessionState = "waiting_for_answer" | "processing" | "ended" | "failed" | "abandoned";
+export const FLOW_SESSION_STATES: FlowSessionState[] = ["waiting_for_answer", "processing", "ended", "failed", "abandoned"];
+export type FlowOutcome = "completed" | "handed_off" | "reset" | "idle" | "api_failed";
+
+export interface FlowQuestion {
+  id: string;
+  text: LocalText;
+  required: boolean;
+  kind: QuestionKind;
+  choices: { id: string; title: LocalText }[];
+  minimum: number | null;
+  maximum: number | null;
+  reask: LocalText;
+}
+
+export interface FlowEndpoint {
+  url: string;
+  timeout_seconds: number;
+  retries: number;
+  /** Write-only: always null when read (`secret_set` says whether one is stored). */
+  secret?: string | null;
+  [key: string]: unknown;
+}
+
+/** A flow as an admin writes it (`PUT /api/tenants/{tenant}/flows/{flow_id}`). */
+export interface FlowIn {
+  name: string;
+  enabled: boolean;
+  trigger: { keywords: Record<string, string[]>; intent: string | null; button: string | null; every_new_conversation: boolean };
+  questions: FlowQuestion[];
+  endpoint: FlowEndpoint | null;
+  final_message: LocalText;
+  failure_message: LocalText;
+}
+
+/** One stored version of a flow (never with its endpoint's secret). */
+export interface FlowVersion extends FlowIn {
+  tenant: string;
+  flow_id: string;
+  version: number;
+  secret_set: boolean;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface FlowAnswer {
+  question_id: string;
+  value: string | null;
+  text: string;
+  at: string;
+  round: number;
+}
+
+export interface FlowSessionSummary {
+  session_id: string;
+  flow_id: string;
+  flow_version: number;
+  flow_name: string;
+  thread_key: string;
+  contact: Contact;
+  channel: string;
+  state: FlowSessionState;
+  outcome: FlowOutcome | null;
+  answered: number;
+  questions: number;
+  started_at: string;
+  updated_at: string;
+  ended_at: string | null;
+  last_error: string | null;
+}
+
+export interface FlowSessionPage {
+  items: FlowSessionSummary[];
+  limit: number;
+  offset: number;
+  more: boolean;
+}
+
+export interface FlowSession {
+  session_id: string;
+  tenant: string;
+  thread_key: string;
+  channel: string;
+  contact: Contact;
+  flow_id: string;
+  flow_version: number;
+  flow_name: string;
+  language: string;
+  state: FlowSessionState;
+  outcome: FlowOutcome | null;
+  questions: FlowQuestion[];
+  position: number;
+  round: number;
+  answers: Record<string, FlowAnswer>;
+  attempt: number;
+  last_error: string | null;
+  api_replies: Record<string, unknown>[];
+  started_at: string;
+  updated_at: string;
+  ended_at: string | null;
+}
+
+export interface FlowTestMessage {
+  text: string;
+  payload: string | null;
+}
+
+export interface FlowTestOut {
+  flow_id: string;
+  flow_version: number;
+  language: string;
+  steps: { message: FlowTestMessage | null; lines: { text: string; quick_replies: QuickReply[] }[]; state: FlowSessionState }[];
+  state: FlowSessionState;
+  outcome: FlowOutcome | null;
+  answers: Record<string, string | null>;
+  would_submit: Record<string, unknown> | null;
+}

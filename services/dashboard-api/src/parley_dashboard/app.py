@@ -15,7 +15,10 @@ from faststream.middlewares import AckPolicy
 from pydantic import ValidationError
 
 from parley_business import BotConfigStore, BusinessUnitStore
+from parley_business.channel_account_store import SecretCipher
+from parley_business.flow_store import FlowStore
 from parley_contracts import THREAD_UPDATED, ThreadUpdated
+from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.media import MediaStore
 from parley_conversations.operators import Role
 from parley_conversations.roster import OperatorDirectory, Roster, Workload
@@ -42,6 +45,7 @@ from parley_dashboard.routes import (
     contacts,
     dead_letters,
     docs,
+    flows,
     knowledge,
     live,
     media,
@@ -77,6 +81,7 @@ ROUTERS = (
     dead_letters,
     templates,
     channel_accounts,
+    flows,
     docs,
 )
 
@@ -104,6 +109,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         await services.conversations.ensure_indexes()
         await services.notifications.ensure_indexes()
         await services.dead_letters.ensure_indexes()
+        await services.flow_sessions.ensure_indexes()
         app.state.services = services
         await broker.start()
         try:
@@ -191,7 +197,15 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         referral_keys=ReferralKeys(db),
         templates=TemplateCatalog(http, settings.graph_url, settings.templates_cache_seconds),
         channel_accounts=settings.channel_account_store(db),
+        # Flow endpoint secrets are sealed under the channel secrets' key (as outbound, which signs with them, opens
+        # them); no cache: an admin reads back what they saved.
+        flows=FlowStore(db, SecretCipher(_secrets_key(settings))),
+        flow_sessions=FlowSessions(db),
     )
+
+
+def _secrets_key(settings: DashboardSettings) -> str | None:
+    return settings.channel_secrets_key.get_secret_value() if settings.channel_secrets_key else None
 
 
 def _environment_key(settings: DashboardSettings) -> EnvironmentKey | None:

@@ -12,7 +12,9 @@ from pymongo.asynchronous.database import AsyncDatabase
 from starlette.datastructures import Headers
 
 from parley_business import BotConfigStore, BusinessUnitStore, ChannelAccountStore
+from parley_business.flow_store import FlowStore
 from parley_conversations.documents import ThreadRecord
+from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.media import MediaStore
 from parley_conversations.operators import Role
 from parley_conversations.roster import OperatorDirectory, Workload
@@ -61,6 +63,8 @@ class Services:
     referral_keys: ReferralKeys
     templates: TemplateCatalog
     channel_accounts: ChannelAccountStore
+    flows: FlowStore
+    flow_sessions: FlowSessions
 
 
 def get_services(request: Request) -> Services:

@@ -13,6 +13,7 @@ import structlog
 from faststream.kafka import KafkaBroker
 
 from parley_contracts import ThreadCommand, ThreadUpdated
+from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.roster import Workload
 from parley_conversations.store import Conversations
 from parley_router.step import derived_id
@@ -30,14 +31,17 @@ async def erase(
     workload: Workload,
     timers: TimerIndex,
     broker: KafkaBroker,
+    flow_sessions: FlowSessions,
 ) -> None:
-    """Delete the thread's messages, their provider-id mappings, its place in the holder's workload and the
-    thread document; then announce `outcome: applied` with `thread: null`."""
+    """Delete the thread's messages, their provider-id mappings, its question flow sessions (the customer's
+    answers), its place in the holder's workload and the thread document; then announce `outcome: applied` with
+    `thread: null`."""
     thread_key = command.thread_key
     thread = await conversations.thread(thread_key)
     messages = await conversations.messages_of_thread(thread_key)
     await conversations.delete_provider_ids(m.provider_message_id for m in messages if m.provider_message_id)
     await conversations.delete_thread_messages(thread_key)
+    await flow_sessions.delete_thread(thread_key)
     partition = thread.partition if thread and thread.partition is not None else current_partition()
     if thread is not None and thread.assignee is not None and partition is not None:
         await workload.release(thread.assignee.id, partition, thread_key)

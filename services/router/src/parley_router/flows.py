@@ -48,7 +48,7 @@ Say = Callable[[Step, OutboundContent, int], None]
 class FlowRunner:
     def __init__(self, flows: FlowStore, sessions: FlowSessions) -> None:
         self._flows = flows
-        self._sessions = sessions
+        self.sessions = sessions
 
     # --- a customer's message -------------------------------------------------------------------------------
 
@@ -86,6 +86,7 @@ class FlowRunner:
         )
         if session is not None:  # a failed one, waiting for an operator's retry: the new flow replaces it
             self._end(step, Outcome.RESET)
+            step.flow_replaced.append(step.record.flow)
         log.info("flow.started", flow_id=flow.flow_id, version=flow.version, session_id=started.session.session_id)
         self._apply(step, started, say)
         return True
@@ -96,6 +97,7 @@ class FlowRunner:
         if session is None or session.state not in (SessionState.WAITING, SessionState.FAILED):
             return False
         self._end(step, Outcome.RESET)
+        step.flow_replaced.append(step.record.flow)
         self._apply(step, engine.restart(session, session_id=derived_id("fls_", step.key), at=step.at), say)
         return True
 
@@ -136,24 +138,26 @@ class FlowRunner:
 
     # --- the end of a step ------------------------------------------------------------------------------------
 
-    def settle(self, step: Step) -> FlowSession | None:
+    def settle(self, step: Step) -> list[FlowSession]:
         """Before the thread is written: a session still asking questions when the thread left the bot (a person
-        took it, it was resolved or went idle) stops asking. Returns the session to store in `flow_sessions` when
-        it changed (ended sessions leave the thread)."""
+        took it, it was resolved or went idle) stops asking. Returns the sessions to store in `flow_sessions`: the
+        ones this step ended and replaced, and the thread's own when it changed (an ended one leaves the thread)."""
         record = step.record
         session = record.flow
         if session is not None and session.state == SessionState.WAITING and record.status != ThreadStatus.BOT:
             idle = any(t.trigger == "idle_timeout" for t in step.transitions)
             self._end(step, Outcome.IDLE if idle else Outcome.HANDED_OFF)
             session = record.flow
-        if session is None or session == step.flow_before:
-            return None
-        if not session.state.live:
-            record.flow = None
-        return session
+        changed = list(step.flow_replaced)
+        if session is not None and session != step.flow_before:
+            changed.append(session)
+            if not session.state.live:
+                record.flow = None
+        return changed
 
-    async def save(self, session: FlowSession) -> None:
-        await self._sessions.save(session)
+    async def save(self, sessions: list[FlowSession]) -> None:
+        for session in sessions:
+            await self.sessions.save(session)
 
     # --- helpers ------------------------------------------------------------------------------------------------
 

@@ -306,7 +306,9 @@ class RouterHandlers:
 
     async def on_command(self, command: ThreadCommand) -> None:
         if command.action == CommandAction.ERASE:  # GDPR: the thread is deleted, not stepped (erasure.py)
-            return await erase(command, self._conversations, self._workload, self._timers, self._broker)
+            return await erase(
+                command, self._conversations, self._workload, self._timers, self._broker, self._flows.sessions
+            )
         key = command_key(command.command_id)
         thread, done = await self._thread_unless_applied(command.thread_key, key)
         if done:
@@ -454,7 +456,7 @@ class RouterHandlers:
 
     async def _commit(self, step: Step, *, command_id: str | None = None, outcome: str | None = None) -> None:
         record = step.record
-        flow_session = self._flows.settle(step)  # may add a note: before the messages are written
+        flow_sessions = self._flows.settle(step)  # may add a note: before the messages are written
         partition = current_partition()
         if partition is not None:
             record.partition = partition
@@ -469,8 +471,7 @@ class RouterHandlers:
         for event in [*step.sends, *step.notices]:
             await publish(self._broker, event)
         await self._sync_workload(step)
-        if flow_session is not None:
-            await self._flows.save(flow_session)
+        await self._flows.save(flow_sessions)
         record.version += 1
         record.updated_at = step.at
         update = step.announcement(command_id=command_id, outcome=outcome)

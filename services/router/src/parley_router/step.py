@@ -70,6 +70,7 @@ class Step:
     transitions: list[Transition] = field(default_factory=list)
     also_applied: list[str] = field(default_factory=list)  # keys of records this step covers too
     flow_before: FlowSession | None = None  # the thread's question flow session before this step
+    flow_replaced: list[FlowSession] = field(default_factory=list)  # sessions this step ended and replaced
 
     @classmethod
     def on(cls, key: str, cause: Event, record: ThreadRecord | None, inbound: MessageReceived | None) -> "Step":

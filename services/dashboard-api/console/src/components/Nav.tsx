@@ -18,6 +18,7 @@ const ITEMS: Item[] = [
 const ADMIN: Item[] = [
   { href: "/admin/knowledge", label: "Knowledge base", active: (p) => p.startsWith("/admin/knowledge") },
   { href: "/admin/bot", label: "Bot settings", active: (p) => p.startsWith("/admin/bot") },
+  { href: "/admin/flows", label: "Flows", active: (p) => p.startsWith("/admin/flows") },
   { href: "/admin/operators", label: "Operators", active: (p) => p.startsWith("/admin/operators") },
   { href: "/admin/channels", label: "Channels", active: (p) => p.startsWith("/admin/channels") },
 ];
