@@ -9,6 +9,7 @@ from pymongo import AsyncMongoClient
 
 from parley_business import BusinessUnitStore
 from parley_business.channel_account_store import ChannelAccountStore, SecretCipher
+from parley_business.flow_store import FlowStore
 from parley_contracts import Channel
 from parley_devstack.paths import SAMPLE
 from parley_devstack.process import free_port
@@ -68,5 +69,24 @@ async def test_every_seeding_connects_the_sandbox_accounts_and_renews_what_a_res
         renewed = await accounts.get(Channel.MERCADOLIBRE, "500000001")
         assert renewed is not None and renewed.secret("refresh_token") == "sandbox-ml-refresh"
         assert renewed.secret("access_token_expires_at").startswith("1970-01-01")  # taken as expired: refreshed
+    finally:
+        await client.close()
+
+
+async def test_make_runs_seed_gives_the_demo_unit_a_question_flow_calling_the_sandbox_once(seeding, infra):
+    name, stack = seeding
+    client: AsyncMongoClient = AsyncMongoClient(infra.mongodb_url, tz_aware=True)
+    flows = FlowStore(client[name], SecretCipher(stack.env["CHANNEL_SECRETS_KEY"]))
+    try:
+        stack.seed_demo()
+        assert await flows.of_tenant("demo") == [], "the tests' seeding has no flow"
+        stack.seed_demo(flows=(SAMPLE / "demo-flow.json",))
+        [flow] = await flows.of_tenant("demo")
+        assert flow.flow_id == "visit" and flow.version == 1 and flow.secret_set
+        assert flow.endpoint is not None
+        assert flow.endpoint.url == f"http://127.0.0.1:{stack.env['SANDBOX_PORT']}/sandbox/flow-api/demo"
+        assert await flows.secret("demo", "visit", 1) == "sandbox-flow-secret"
+        stack.seed_demo(flows=(SAMPLE / "demo-flow.json",))
+        assert [f.version for f in await flows.of_tenant("demo")] == [1], "seeded once: an admin's edits stay"
     finally:
         await client.close()

@@ -54,3 +54,27 @@ def test_revoked_partitions_are_dropped_and_a_rebuild_never_overwrites_fresher_e
     index.threads["p0"] = fresher
     assert index.merge([thread("p0"), thread("p2", partition=2)]) == 1
     assert index.threads["p0"] is fresher and "p2" in index.threads
+
+
+def flow_thread(key: str, due: datetime | None, status=ThreadStatus.BOT) -> OpenThread:
+    return OpenThread(key, "demo", Channel.WHATSAPP, 0, status, None, NOW, flow_session="s-" + key, flow_due_at=due)
+
+
+def test_a_flow_deadline_fires_once_and_a_resolved_thread_is_kept_only_for_it():
+    index = TimerIndex()
+    index.merge(
+        [
+            flow_thread("a", NOW - timedelta(seconds=1)),
+            flow_thread("b", NOW + timedelta(minutes=1)),
+            flow_thread("c", NOW - timedelta(seconds=1), status=ThreadStatus.RESOLVED),
+            flow_thread("d", None),
+        ]
+    )
+    assert sorted(t.thread_key for t, _ in index.due_flows(NOW)) == ["a", "c"]
+    assert index.due_flows(NOW) == [], "each deadline fires once here; the router re-checks it"
+    assert [t.thread_key for t, _ in index.due_flows(NOW + timedelta(minutes=2))] == ["b"]
+    # A resolved thread (its flow's answers still at the business's API) never gets an idle timeout.
+    assert "c" not in [t.thread_key for t, _ in index.due_idle(NOW + timedelta(days=1), lambda tenant: 60)]
+    # A new deadline for the same thread (the next retry) fires again.
+    index.threads["a"] = flow_thread("a", NOW + timedelta(seconds=5))
+    assert [t.thread_key for t, _ in index.due_flows(NOW + timedelta(seconds=6))] == ["a"]

@@ -20,6 +20,7 @@ Parley is running (Ctrl-C stops everything; data is kept in .local/data).
   Channel sandbox (be the customer)   {sandbox}/  (WhatsApp)
                                       {sandbox}/sandbox/telegram, /sandbox/messenger/, /sandbox/instagram/,
                                       /sandbox/email/, /sandbox/mercadolibre/
+    a question flow: say "book a visit"; the business's API it calls is {sandbox}/sandbox/flow-api/
   Dashboard API (OpenAPI)             {dashboard}/docs
   Ingest webhooks                     {ingest}/webhooks/{{whatsapp,messenger,instagram,mercadolibre}},
                                       {ingest}/webhooks/telegram/{{bot_id}}; email: IMAP (the demo mailbox
@@ -60,7 +61,7 @@ def run() -> int:
         with infrastructure(RUN_DATA, ports) as infra:
             stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, LOGS, fixed_ports=True, mail=infra.mail)
             try:
-                stack.seed_demo(knowledge_base=SAMPLE / "demo-faq.pdf")
+                stack.seed_demo(knowledge_base=SAMPLE / "demo-faq.pdf", flows=(SAMPLE / "demo-flow.json",))
                 print(
                     BANNER.format(
                         sandbox=stack.url("sandbox"),

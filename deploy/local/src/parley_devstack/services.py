@@ -60,10 +60,13 @@ class RunningStack:
         for name in reversed(list(self.children)):
             self.stop(name)
 
-    def seed_demo(self, knowledge_base: Path | None = None) -> str:
+    def seed_demo(self, knowledge_base: Path | None = None, flows: tuple[Path, ...] = ()) -> str:
         """The local demo's operator accounts (`parley-admin seed-demo`, idempotent): local stacks only. With
-        `knowledge_base` (`make run`), that PDF for the demo unit when it has none; tests leave it empty."""
+        `knowledge_base` and `flows` (`make run`), that PDF and those question flows for the demo unit when it has
+        none of them; tests leave it empty."""
         extra = ["--knowledge-base", str(knowledge_base)] if knowledge_base else []
+        for flow in flows:
+            extra += ["--flow", str(flow)]
         done = subprocess.run(
             [sys.executable, "-m", "parley_dashboard.cli", "seed-demo", *extra],
             env=self.env,

@@ -190,6 +190,9 @@ class ChannelAccountSettings(BaseModel):
         default=5.0, ge=0, description="How long a service keeps an account in memory: changes take this long."
     )
 
+    def secret_cipher(self) -> SecretCipher:
+        """What seals channel secrets and flow endpoints' secrets under `CHANNEL_SECRETS_KEY`."""
+        return SecretCipher(self.channel_secrets_key.get_secret_value() if self.channel_secrets_key else None)
+
     def channel_account_store(self, db: AsyncDatabase) -> ChannelAccountStore:
-        key = self.channel_secrets_key.get_secret_value() if self.channel_secrets_key else None
-        return ChannelAccountStore(db, SecretCipher(key), self.channel_accounts_cache_seconds)
+        return ChannelAccountStore(db, self.secret_cipher(), self.channel_accounts_cache_seconds)

@@ -550,6 +550,16 @@ def retry(session: FlowSession, at: datetime) -> FlowStep:
     return _submit(session, at)
 
 
+def refusal(live: FlowSession | None, session_id: str, *, retrying: bool, at: datetime) -> str | None:
+    """Why an operator's retry or reset of `session_id` cannot be applied to the thread's live session, if so
+    (the router answers `rejected` with it; dashboard-api says it before asking the router)."""
+    if live is None or live.session_id != session_id:
+        return "this flow session is no longer under way in the thread"
+    if retrying and retry(live, at).session == live:
+        return f"a {live.state} session cannot be retried"
+    return None
+
+
 def end(session: FlowSession, at: datetime, outcome: Outcome) -> FlowSession:
     """Stop asking (handed off, reset, idle): answers kept. A session with its answers at the API keeps going
     until the API has them; only what the customer has yet to answer is given up."""

@@ -15,7 +15,6 @@ from faststream.middlewares import AckPolicy
 from pydantic import ValidationError
 
 from parley_business import BotConfigStore, BusinessUnitStore
-from parley_business.channel_account_store import SecretCipher
 from parley_business.flow_store import FlowStore
 from parley_contracts import THREAD_UPDATED, ThreadUpdated
 from parley_conversations.flow_sessions import FlowSessions
@@ -199,13 +198,9 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         channel_accounts=settings.channel_account_store(db),
         # Flow endpoint secrets are sealed under the channel secrets' key (as outbound, which signs with them, opens
         # them); no cache: an admin reads back what they saved.
-        flows=FlowStore(db, SecretCipher(_secrets_key(settings))),
+        flows=FlowStore(db, settings.secret_cipher()),
         flow_sessions=FlowSessions(db),
     )
-
-
-def _secrets_key(settings: DashboardSettings) -> str | None:
-    return settings.channel_secrets_key.get_secret_value() if settings.channel_secrets_key else None
 
 
 def _environment_key(settings: DashboardSettings) -> EnvironmentKey | None:

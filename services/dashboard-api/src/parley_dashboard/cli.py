@@ -3,9 +3,11 @@
 - `parley-admin create-operator --email … --name … --role admin --tenant acme [--tenant …]`: the first admin
   of a real deployment (then the API creates the rest). The password is read from `--password-stdin`, else
   the `PARLEY_ADMIN_PASSWORD` environment variable, else asked twice on the terminal; never an argument.
-- `parley-admin seed-demo [--knowledge-base FILE.pdf]`: the local demo's accounts and business unit (`demo`
-  only); with `--knowledge-base`, the PDF becomes the unit's knowledge base when it has no document yet
-  (`make run` passes `deploy/local/sample/demo-faq.pdf`; tests seed without it and start from an empty one).
+- `parley-admin seed-demo [--knowledge-base FILE.pdf] [--flow FILE.json]`: the local demo's accounts and business
+  unit (`demo` only); with `--knowledge-base`, the PDF becomes the unit's knowledge base when it has no document
+  yet; with `--flow`, the question flow defined in the file (its `flow_id` plus `PUT /api/tenants/…/flows/…`'s
+  body; `${VARIABLES}` filled in from the environment) when the unit has no flow of that id (`make run` passes
+  `deploy/local/sample/demo-faq.pdf` and `demo-flow.json`; tests seed without them and start from empty).
 - `parley-admin dead-letters list [--topic …] [--service …] [--pending]`, `dead-letters redrive <id>`,
   `dead-letters redrive --topic … [--service …]`: what `GET /api/dead-letters` and its redrive routes do, for
   someone with a shell on the deployment (parley_dashboard.dead_letters).
@@ -28,6 +30,8 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_business import BusinessUnitStore, ChannelAccountIn, UnitSettings
 from parley_business.channel_accounts import ConfigValue
+from parley_business.flow_store import FlowStore
+from parley_business.flows import FlowIn
 from parley_contracts import Actor, ActorKind, Channel
 from parley_conversations.operators import Role
 from parley_conversations.roster import EmailTaken, OperatorDirectory
@@ -64,6 +68,7 @@ async def create_operator(account: NewAccount) -> str:
 
 async def seed_demo(
     knowledge_base: tuple[str, bytes] | None = None,
+    flows: list[tuple[str, FlowIn]] | None = None,
 ) -> tuple[list[str], DocumentSummary | None]:
     """Idempotent: accounts that exist are left as they are, and so is a knowledge base that has a document.
     `knowledge_base`: a PDF's file name and bytes. Answers the accounts created and the document added (None:
@@ -88,6 +93,10 @@ async def seed_demo(
             await units.put(DEMO_TENANT, settings.model_copy(update={"whatsapp_number": DEMO_WHATSAPP_NUMBER}))
         await _connect_sandbox_accounts(db)
         added = await _seed_knowledge_base(db, *knowledge_base) if knowledge_base else None
+        flow_store = FlowStore(db, DashboardSettings().secret_cipher())
+        for flow_id, flow in flows or []:
+            if await flow_store.get(DEMO_TENANT, flow_id) is None:
+                await flow_store.put(DEMO_TENANT, flow_id, flow, by="seed-demo")
         return created, added
     finally:
         await client.close()
@@ -147,6 +156,13 @@ async def _seed_knowledge_base(db: AsyncDatabase, filename: str, data: bytes) ->
     if await store.list_documents(DEMO_TENANT):
         return None
     return await ingest_pdf(store, DEMO_TENANT, filename, data)
+
+
+def _flow_file(path: Path) -> tuple[str, FlowIn]:
+    """A flow's id and definition from a JSON file (`_comment` ignored, `${VARIABLES}` from the environment)."""
+    raw = json.loads(os.path.expandvars(path.read_text()))
+    raw.pop("_comment", None)
+    return raw.pop("flow_id"), FlowIn.model_validate(raw)
 
 
 async def _with_dead_letters(work: Callable[[DeadLetters], Awaitable[T]]) -> T:
@@ -233,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     seed.add_argument(
         "--knowledge-base", type=Path, help="a PDF for the demo unit's knowledge base, added if it has no document"
     )
+    seed.add_argument("--flow", type=Path, action="append", default=[], help="a question flow (JSON) for the demo unit")
     _dead_letter_parser(commands)
     args = parser.parse_args(argv)
 
@@ -243,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         if pdf and not pdf.is_file():
             print(f"no such file: {pdf}", file=sys.stderr)
             return 2
-        created, added = asyncio.run(seed_demo((pdf.name, pdf.read_bytes()) if pdf else None))
+        flows = [_flow_file(path) for path in args.flow]
+        created, added = asyncio.run(seed_demo((pdf.name, pdf.read_bytes()) if pdf else None, flows))
         print(f"demo accounts: {', '.join(created) if created else 'already there'}")
         if pdf:
             kb = f"{added.filename}, {len(added.sections)} sections" if added else "already has a document"

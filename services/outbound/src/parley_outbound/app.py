@@ -8,7 +8,6 @@ the resources a notification points at (notifications.py: MercadoLibre), and the
 import httpx
 from faststream.asgi import AsgiFastStream
 
-from parley_business.channel_account_store import SecretCipher
 from parley_business.flow_store import FlowStore
 from parley_contracts import Channel, ChannelNotification, FlowSubmission, MessageReceived, MessageSend
 from parley_conversations.media import MediaStore
@@ -81,10 +80,9 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     )
     # Its own consumer group and HTTP client: a business's flow API (up to a minute per call, each in the
     # background) never waits behind sends, nor takes the senders' connections.
-    secrets_key = settings.channel_secrets_key.get_secret_value() if settings.channel_secrets_key else None
     flows_http = httpx.AsyncClient(limits=httpx.Limits(max_connections=settings.flow_call_concurrency))
     flows = FlowApiCaller(
-        broker, flows_http, FlowStore(db, SecretCipher(secrets_key)), concurrency=settings.flow_call_concurrency
+        broker, flows_http, FlowStore(db, settings.secret_cipher()), concurrency=settings.flow_call_concurrency
     )
     subscribe_step(
         broker,

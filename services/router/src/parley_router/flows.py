@@ -118,15 +118,15 @@ class FlowRunner:
         """What the command did, for whoever sent it, and whether a person must now take the thread."""
         session = step.record.flow
         wanted = command.flow_result.session_id if command.flow_result else command.session_id
-        if session is None or session.session_id != wanted:
-            return FlowVerdict("rejected", "this flow session is no longer under way in the thread")
+        retrying = command.action == CommandAction.FLOW_RETRY
+        refused = engine.refusal(session, wanted or "", retrying=retrying, at=step.at)
+        if refused or session is None:
+            return FlowVerdict("rejected", refused)
         if command.action == CommandAction.FLOW_RESET:
             self._end(step, Outcome.RESET, force=True)
             return FlowVerdict("applied")
-        if command.action == CommandAction.FLOW_RETRY:
+        if retrying:
             moved = engine.retry(session, step.at)
-            if moved.session == session:
-                return FlowVerdict("rejected", f"a {session.state} session cannot be retried")
         elif command.action == CommandAction.FLOW_RESULT and command.flow_result is not None:
             moved = engine.result(session, command.flow_result, step.at)
         else:

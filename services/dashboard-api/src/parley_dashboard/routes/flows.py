@@ -395,14 +395,9 @@ async def _session(services: Services, tenant: str, session_id: str) -> FlowSess
 
 
 def refusal(record: ThreadRecord | None, session: FlowSession, action: CommandAction) -> str | None:
-    """What the router would answer `rejected` with (parley_router.flows), known before asking it: the session is
-    no longer the one under way in its thread, or (retry) it is not waiting for one."""
+    """What the router would answer `rejected` with, known before asking it (one rule: flows.refusal)."""
     live = record.flow if record is not None else None
-    if live is None or live.session_id != session.session_id:
-        return "this flow session is no longer under way in the thread"
-    if action == CommandAction.FLOW_RETRY and engine.retry(live, utcnow()).session == live:
-        return f"a {live.state} session cannot be retried"
-    return None
+    return engine.refusal(live, session.session_id, retrying=action == CommandAction.FLOW_RETRY, at=utcnow())
 
 
 async def _command(
