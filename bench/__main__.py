@@ -3,7 +3,10 @@ in the same run, and the offline engine's per-message cost. Writes bench/results
 
 Rates and durations: BENCH_ACK_RATES (default "200,500,1000" msg/s), BENCH_E2E_RATES ("5,20"), BENCH_SECONDS (10),
 BENCH_ACTIONS (60 operator actions, one at a time), BENCH_CONSOLE_THREADS (1,000 threads in the store when the
-console's inbox is opened), BENCH_CONSOLE_RUNS (10 page loads) and BENCH_PHASES (engine,ack,e2e,operators,console)."""
+console's inbox is opened), BENCH_CONSOLE_RUNS (10 page loads), BENCH_SEED_THREADS (20,000 threads, 10 messages each,
+written before the `store` phase measures end to end again at BENCH_COMPARE_RATE, 5 msg/s, then looks for the highest
+sustained rate among BENCH_SUSTAINED_RATES, "5,10,20,50", on that full store) and BENCH_PHASES
+(engine,ack,e2e,operators,console,store). The headline figures issue 11 asks for are top-level keys of latest.json."""
 
 import asyncio
 import json
@@ -21,6 +24,7 @@ from bench.console_paint import measure as console_paint
 from bench.engine_cost import measure as engine_cost
 from bench.load import open_loop
 from bench.loadgen import attack, targets_file
+from bench.seed_store import seed_store
 from bench.stats import summary
 from bench.webhooks import META, signature, webhook
 from parley_contracts import Channel, thread_key
@@ -32,7 +36,10 @@ from parley_devstack.topics import recreate_topics
 RESULTS = Path(__file__).parent / "results"
 
 
-PHASES = ("engine", "ack", "e2e", "operators", "console")
+PHASES = ("engine", "ack", "e2e", "operators", "console", "store")
+# What "sustained" means end to end: nearly every message answered, and answered within a second.
+SUSTAINED_ANSWERED = 0.999
+SUSTAINED_P99_MS = 1000.0
 
 
 def _phases() -> set[str]:
@@ -231,7 +238,7 @@ async def main() -> int:
                 results["webhook_ack"].append(
                     {"rate": rate, "bare_fastapi_floor": floor, "ingest": parley, "p99_ratio": _ratio(parley, floor)}
                 )
-            if not phases & {"e2e", "operators", "console"}:
+            if not phases & {"e2e", "operators", "console", "store"}:
                 return _write(results)
             await recreate_topics(infra.kafka_bootstrap)
             for spec in SERVICES:
@@ -256,13 +263,66 @@ async def main() -> int:
                 results["operator_actions"] = await operator_actions(stack, actions)
             if "console" in phases:
                 results["console"] = await console_paint(stack, infra.mongodb_url, env["MONGODB_DATABASE"])
+            if "store" in phases:
+                results["store"] = await full_store(stack, infra.mongodb_url, env["MONGODB_DATABASE"], seconds)
         finally:
             stack.stop_all()
             bare.stop()
     return _write(results)
 
 
+async def full_store(stack: RunningStack, mongodb_url: str, database: str, seconds: float) -> dict:
+    """The same offered rate end to end before and after the store is filled with a month of traffic, then the
+    highest rate the pipeline sustains on that full store (levels in order, stopping at the first that fails)."""
+    rate = float(os.environ.get("BENCH_COMPARE_RATE", "5"))
+    threads = int(os.environ.get("BENCH_SEED_THREADS", "20000"))
+    empty = await end_to_end(stack, rate, seconds)
+    seeding = await seed_store(mongodb_url, database, threads)
+    await asyncio.sleep(3)  # the local FerretDB adds its `_id` expression index to new tables every 2 s
+    seeded = await end_to_end(stack, rate, seconds)
+    levels = []
+    for level in _rates("BENCH_SUSTAINED_RATES", "5,10,20,50"):
+        measured = await end_to_end(stack, level, seconds)
+        levels.append({**measured, "sustained": _sustained(measured)})
+        if not levels[-1]["sustained"]:
+            break
+    return {
+        "compare_rate": rate,
+        "seeding": seeding,
+        "empty_store": empty,
+        "seeded_store": seeded,
+        "p99_ratio": _ratio(seeded, empty),
+        "levels": levels,
+    }
+
+
+def _sustained(measured: dict) -> bool:
+    answered = measured["answered"] >= SUSTAINED_ANSWERED * measured["sent"] and measured["sent"] > 0
+    return answered and measured.get("p99_ms", float("inf")) < SUSTAINED_P99_MS
+
+
+def headline(results: dict) -> dict:
+    """Issue 11's figures, measured in this run (None where the phase did not run or nothing was sustained)."""
+    store = results.get("store") or {}
+    sustained = [level for level in store.get("levels", []) if level["sustained"]]
+    best = max(sustained, key=lambda level: level["offered_rate"]) if sustained else None
+    ack = next((row for row in results.get("webhook_ack", []) if row["rate"] == 1000), None)
+    return {
+        "e2e_sustained_msgs_per_s": best["offered_rate"] if best else None,
+        "e2e_p99_ms_at_sustained": best.get("p99_ms") if best else None,
+        "e2e_compare_rate": store.get("compare_rate"),
+        "e2e_p99_ms_empty_store": (store.get("empty_store") or {}).get("p99_ms"),
+        "e2e_p99_ms_seeded_store": (store.get("seeded_store") or {}).get("p99_ms"),
+        "seeded_threads": (store.get("seeding") or {}).get("threads"),
+        "seeded_messages": (store.get("seeding") or {}).get("messages"),
+        "ack_p99_ms_at_1000": ack["ingest"].get("p99_ms") if ack else None,
+        "ack_floor_p99_ms_at_1000": ack["bare_fastapi_floor"].get("p99_ms") if ack else None,
+        "ack_achieved_rate_at_1000": ack["ingest"].get("achieved_rate") if ack else None,
+    }
+
+
 def _write(results: dict) -> int:
+    results = {**headline(results), **results}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     (RESULTS / "latest.md").write_text(render(results))
@@ -370,6 +430,39 @@ def render(r: dict) -> str:
                     console["p50_ratio"],
                     _p50_p99(console["live_row"]),
                 ]
+            ],
+        )
+    store = r.get("store") or {}
+    if "levels" in store:
+        lines += _table(
+            f"End to end on a full store ({store['seeding']['threads']:,} threads, {store['seeding']['messages']:,} "
+            f"messages written in {store['seeding']['seconds']} s)",
+            ["store", "offered msg/s", "p50 / p99 ms", "answered / sent", "sustained (≥ 99.9 %, p99 < 1 s)"],
+            [
+                [
+                    "empty",
+                    store["compare_rate"],
+                    _p50_p99(store["empty_store"]),
+                    f"{store['empty_store']['answered']} / {store['empty_store']['sent']}",
+                    "",
+                ],
+                [
+                    "full",
+                    store["compare_rate"],
+                    _p50_p99(store["seeded_store"]),
+                    f"{store['seeded_store']['answered']} / {store['seeded_store']['sent']}",
+                    f"p99 ÷ empty: {store['p99_ratio']}",
+                ],
+                *[
+                    [
+                        "full",
+                        level["offered_rate"],
+                        _p50_p99(level),
+                        f"{level['answered']} / {level['sent']}",
+                        "yes" if level["sustained"] else "no",
+                    ]
+                    for level in store["levels"]
+                ],
             ],
         )
     lines += ["## Offline engine, per message", "", "```", json.dumps(r.get("offline_engine", {}), indent=2), "```", ""]

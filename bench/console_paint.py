@@ -10,76 +10,28 @@ Alone: `uv run python -m bench.console_paint` (starts Kafka, FerretDB and the se
 
 import asyncio
 import os
-import random
 import shutil
 import sys
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 from playwright.async_api import Browser, async_playwright
-from pymongo import AsyncMongoClient
 
+from bench.seed_store import INBOX, seed_store
 from bench.stats import summary
 from bench.webhooks import META, signature, webhook
-from parley_contracts import Channel, Contact, LastMessage, ThreadStatus, thread_key
-from parley_conversations.documents import MessageRecord, ThreadRecord
+from parley_contracts import Channel, thread_key
 from parley_devstack.services import RunningStack
 
 LOGS = Path(__file__).parent / "results" / "logs"  # as make bench
-STATUSES = [ThreadStatus.BOT] * 6 + [ThreadStatus.NEEDS_HUMAN, ThreadStatus.HUMAN, ThreadStatus.RESOLVED] * 2
 FIRST_ROW = "document.querySelector('[data-testid=\"thread-row\"]') !== null"
 TIMINGS = """() => {
   const paint = performance.getEntriesByName('first-contentful-paint')[0];
   const list = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/threads?'));
   return {fcp: paint ? paint.startTime : null, now: performance.now(), list: list ? list.responseEnd : null};
 }"""
-
-
-async def seed(mongodb_url: str, database: str, threads: int) -> None:
-    rng = random.Random(7)
-    now = datetime.now(UTC)
-    thread_docs, message_docs = [], []
-    for i in range(threads):
-        at = now - timedelta(minutes=rng.randint(0, 60 * 24 * 30))
-        key = f"th_bench_{uuid.uuid4().hex[:12]}"
-        record = ThreadRecord(
-            thread_key=key,
-            tenant="demo",
-            channel=Channel.WHATSAPP,
-            account_id="100000000000001",
-            contact=Contact(id=f"5491{i:08d}", name=f"Customer {i}"),
-            status=rng.choice(STATUSES),
-            message_count=10,
-            last_message=LastMessage(text="Do you deliver on Saturdays?", at=at, author="customer"),
-            created_at=at - timedelta(hours=1),
-            updated_at=at,
-        )
-        thread_docs.append(record.to_document())
-        for n in range(10):
-            customer = n % 2 == 0
-            message = MessageRecord(
-                id=f"{key}:{n}",
-                thread_key=key,
-                tenant="demo",
-                channel=Channel.WHATSAPP,
-                direction="in" if customer else "out",
-                author="customer" if customer else "bot",
-                text="Do you deliver on Saturdays?" if customer else "Yes, from 9:00 to 13:00.",
-                at=at - timedelta(minutes=10 - n),
-            )
-            message_docs.append(message.to_document())
-    client = AsyncMongoClient(mongodb_url, tz_aware=True)
-    try:
-        db = client[database]
-        for start in range(0, len(thread_docs), 500):
-            await db.threads.insert_many(thread_docs[start : start + 500])
-        for start in range(0, len(message_docs), 1000):
-            await db.messages.insert_many(message_docs[start : start + 1000])
-    finally:
-        await client.close()
 
 
 async def _paints(browser: Browser, url: str, token: str, runs: int, ready: str) -> dict:
@@ -132,7 +84,7 @@ async def measure(stack: RunningStack, mongodb_url: str, database: str) -> dict:
     chromium = shutil.which("chromium")
     if chromium is None:
         return {"skipped": "no chromium (make browser installs it)"}
-    await seed(mongodb_url, database, threads)
+    await seed_store(mongodb_url, database, threads, statuses=INBOX)
     stack.seed_demo()
     api = stack.url("dashboard-api")
     async with httpx.AsyncClient(timeout=30) as http:

@@ -22,6 +22,8 @@ class Infrastructure:
     mongodb: Child | None = None
     mail: MailServer | None = None  # always set by `infrastructure()`; optional only for older callers
     mail_child: Child | None = None
+    # The local FerretDB's SQLite files (one database file per MongoDB database); None for another server.
+    sqlite_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -51,19 +53,19 @@ def local_kafka(data_dir: Path | None = None, ports: Ports = Ports()) -> Iterato
 @contextmanager
 def local_mongodb(data_dir: Path | None = None) -> Iterator[str]:
     """A MongoDB URL: `MONGODB_URL` if set, else a FerretDB started for the duration."""
-    with _local_mongodb(data_dir) as (url, _):
+    with _local_mongodb(data_dir) as (url, _, _):
         yield url
 
 
 @contextmanager
-def _local_mongodb(data_dir: Path | None, ports: Ports = Ports()) -> Iterator[tuple[str, Child | None]]:
+def _local_mongodb(data_dir: Path | None, ports: Ports = Ports()) -> Iterator[tuple[str, Child | None, Path | None]]:
     if url := os.environ.get("MONGODB_URL"):
-        yield url, None
+        yield url, None, None
         return
     with _data_dir(data_dir, "ferretdb") as where:
         child, url = start_ferretdb(where, ports.mongodb)
         try:
-            yield url, child
+            yield url, child, where / "sqlite"
         finally:
             child.stop()
 
@@ -89,9 +91,9 @@ def infrastructure(data_dir: Path | None = None, ports: Ports = Ports()) -> Iter
     one otherwise)."""
     with ExitStack() as stack:
         bootstrap, kafka = stack.enter_context(local_kafka(data_dir / "kafka" if data_dir else None, ports))
-        url, mongo = stack.enter_context(_local_mongodb(data_dir / "ferretdb" if data_dir else None, ports))
+        url, mongo, sqlite_dir = stack.enter_context(_local_mongodb(data_dir / "ferretdb" if data_dir else None, ports))
         mail, mail_child = stack.enter_context(local_mail(data_dir / "greenmail" if data_dir else None, ports))
-        yield Infrastructure(bootstrap, url, kafka, mongo, mail, mail_child)
+        yield Infrastructure(bootstrap, url, kafka, mongo, mail, mail_child, sqlite_dir)
 
 
 @contextmanager

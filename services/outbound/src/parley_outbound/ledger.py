@@ -56,9 +56,12 @@ class WaitingSend:
     retry_at: datetime | None
 
 
+COLLECTION = "outbound_sends"
+
+
 class SendLedger:
     def __init__(self, db: AsyncDatabase) -> None:
-        self._sends = db["outbound_sends"]
+        self._sends = db[COLLECTION]
 
     async def ensure_indexes(self) -> None:
         await self._sends.create_index([("partition", 1), ("state", 1)])
