@@ -132,7 +132,8 @@ def test_the_first_question_shows_where_the_customer_is_in_their_language():
 def test_a_wrong_email_is_asked_again_with_a_hint_and_nothing_is_stored():
     step = answered("Ana", "ana at example")
     assert step.session.position == 1 and "email" not in step.session.answers
-    assert "name@example.com" in step.lines[0].text and step.lines[0].text.endswith("What is your email?")
+    hint, question = step.lines[0].text.split("\n")
+    assert "name@example.com" in hint and question == "What is your email?", "no second 'Question 2 of 4'"
     assert step.session.reasks == 1
     step = engine.answer(step.session, "Ana@Example.com", None, T0)
     assert step.session.answers["email"].value == "ana@example.com"

@@ -261,14 +261,15 @@ def _round_one_size(session: FlowSession) -> int:
 
 def ask(session: FlowSession, prefix: str | None = None) -> BotLine:
     """The current question, with where the customer is ("Question 2 of 5", in the first round of three or more
-    questions), its buttons, and the choices as a numbered list where there are more than buttons allow."""
+    questions, when it is first asked), its buttons, and the choices as a numbered list where there are more than
+    buttons allow."""
     question = session.question
     assert question is not None, "nothing to ask"
     language = session.language
     text = local(question.text, language, session.languages) or ""
     lines = [prefix] if prefix else []
     total = _round_one_size(session)
-    if session.round == 1 and total >= 3:
+    if session.round == 1 and total >= 3 and not prefix:  # a re-ask's hint is enough: no "question n of m" again
         lines.append(say(phrases().progress, language, n=session.position + 1, total=total))
     lines.append(text)
     buttons = _buttons(question, session)
