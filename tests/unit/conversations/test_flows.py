@@ -126,6 +126,12 @@ def test_the_first_question_shows_where_the_customer_is_in_their_language():
     assert step.lines[0].text.endswith("What is your email?")
 
 
+def test_a_session_speaks_the_customers_language_only_when_the_flow_does():
+    flow = version()  # the first question in en and es
+    assert engine.session_language(flow, "es") == "es"
+    assert engine.session_language(flow, "hi") == "en" and engine.session_language(flow, None) == "en"
+
+
 # --- answering ------------------------------------------------------------------------------------------------
 
 

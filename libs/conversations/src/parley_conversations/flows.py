@@ -199,6 +199,12 @@ def starts(flow: FlowVersion, text: str, payload: str | None, intent: str, new_c
     return any(f" {normalize(k)} " in said for words in trigger.keywords.values() for k in words if normalize(k))
 
 
+def session_language(flow: FlowVersion, detected: str | None) -> str:
+    """The customer's language when the flow speaks it, else the flow's first: questions, hints and buttons in one
+    language, never English questions with Hindi buttons."""
+    return detected if detected and detected in flow.questions[0].text else flow.languages()[0]
+
+
 def start(
     flow: FlowVersion, *, session_id: str, thread_key: str, channel: str, contact: Contact, language: str, at: datetime
 ) -> FlowStep:

@@ -74,14 +74,14 @@ class FlowRunner:
         flow = await self._starting(step, inbound, analysis)
         if flow is None:
             return False
-        language = analysis.language if analysis.language not in ("und", "") else (record.language or "")
+        detected = analysis.language if analysis.language not in ("und", "") else record.language
         started = engine.start(
             flow,
             session_id=derived_id("fls_", step.key),
             thread_key=record.thread_key,
             channel=str(record.channel),
             contact=record.contact,
-            language=language or flow.languages()[0],
+            language=engine.session_language(flow, detected),
             at=step.at,
         )
         if session is not None:  # a failed one, waiting for an operator's retry: the new flow replaces it
