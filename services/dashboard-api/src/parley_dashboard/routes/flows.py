@@ -20,12 +20,13 @@ from pymongo.errors import DuplicateKeyError
 
 from parley_business import SecretsUnavailable
 from parley_business.flows import ID_PATTERN, FlowIn, FlowVersion
-from parley_contracts import Channel, CommandAction, Contact, QuickReply, ThreadCommand, ThreadView, utcnow
+from parley_contracts import Channel, CommandAction, Contact, QuickReply, ThreadCommand, utcnow
 from parley_conversations import flows as engine
 from parley_conversations.documents import ThreadRecord
 from parley_conversations.flow_sessions import SessionQuery
 from parley_conversations.flows import FlowSession, Outcome, SessionState
 from parley_dashboard.auth.principal import Principal
+from parley_dashboard.commands import conflict, respond
 from parley_dashboard.deps import AdminDep, ManagerDep, Services, ServicesDep, TenantPath, visible_tenant
 from parley_dashboard.schemas import CommandOut
 
@@ -232,7 +233,7 @@ async def try_flow(
 
 
 def dry_run(flow: FlowVersion, body: FlowTestIn) -> FlowTestOut:
-    language = body.language or flow.languages()[0]
+    language = engine.session_language(flow, body.language)  # as the router chooses it
     step = engine.start(
         flow,
         session_id=TEST_ID,
@@ -293,10 +294,7 @@ async def get_session(
 ) -> FlowSession:
     """The whole session: its questions, every answer with when it was given, the API's replies, its errors."""
     visible_tenant(principal, tenant)
-    session = await _session(services, tenant, session_id)
-    if session.endpoint is not None:  # sessions never hold the secret; should one ever, it stays here
-        session = session.model_copy(update={"endpoint": session.endpoint.model_copy(update={"secret": None})})
-    return session
+    return await _session(services, tenant, session_id)
 
 
 @router.post("/flow-sessions/{session_id}/reset", response_model=CommandOut, responses=COMMAND_RESPONSES)
@@ -406,7 +404,7 @@ async def _command(
     record = await services.conversations.thread(session.thread_key)
     thread = record.view() if record is not None else None
     if reason := refusal(record, session, action):
-        return _conflict(reason, thread)
+        return conflict(reason, thread)
     assert record is not None  # refusal() says so otherwise
     command = ThreadCommand(
         tenant=record.tenant,
@@ -416,25 +414,4 @@ async def _command(
         actor=principal.actor(),
         session_id=session.session_id,
     )
-    answer = await services.commands.submit(command)
-    log.info(
-        "command.submitted",
-        command_id=command.command_id,
-        action=action,
-        session_id=session.session_id,
-        answered=answer is not None,
-    )
-    if answer is None:
-        pending = CommandOut(command_id=command.command_id, outcome="pending", thread=thread)
-        return JSONResponse(pending.model_dump(mode="json"), status_code=status.HTTP_202_ACCEPTED)
-    if answer.outcome == "rejected":
-        return _conflict(answer.reason or "refused", answer.thread or thread, command.command_id)
-    out = CommandOut(
-        command_id=command.command_id, outcome=answer.outcome or "applied", reason=answer.reason, thread=answer.thread
-    )
-    return JSONResponse(out.model_dump(mode="json"))
-
-
-def _conflict(reason: str, thread: ThreadView | None, command_id: str = "") -> JSONResponse:
-    body = CommandOut(command_id=command_id, outcome="rejected", reason=reason, thread=thread)
-    return JSONResponse(body.model_dump(mode="json") | {"detail": reason}, status_code=status.HTTP_409_CONFLICT)
+    return await respond(services.commands, command, thread)

@@ -32,6 +32,7 @@ from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejecte
 from parley_conversations.store import ThreadQuery, View
 from parley_conversations.windows import refusal, reply_limit_refusal
 from parley_dashboard.auth.principal import Principal
+from parley_dashboard.commands import conflict, respond
 from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, TenantQuery, visible_thread
 from parley_dashboard.schemas import ActionIn, AssignIn, CommandOut, Page, PageNumber, ReplyIn, ViewCounts
 from parley_runtime.validation import summarize
@@ -159,10 +160,10 @@ async def reply(thread_key: str, request: Request, services: ServicesDep, princi
         # Files are free-form content: refuse before storing them when the window is closed.
         refused = refusal(record.channel, FREE_FORM, record.last_inbound_at, utcnow(), AuthorKind.OPERATOR)
     if refused:
-        return _conflict(record, refused)
+        return conflict(refused, record.view())
     content = await _reply_content(request, services, record, principal)
     if refused := refusal(record.channel, content, record.last_inbound_at, utcnow(), AuthorKind.OPERATOR):
-        return _conflict(record, refused)
+        return conflict(refused, record.view())
     return await _submit(services, record, principal, CommandAction.REPLY, content=content)
 
 
@@ -179,7 +180,7 @@ async def assign(thread_key: str, body: AssignIn, services: ServicesDep, princip
             f"no active operator {body.operator_id} in business unit {record.tenant}",
         )
     if refused := _refusal(record, principal, Trigger.ASSIGN, target=target.id):
-        return _conflict(record, refused)
+        return conflict(refused, record.view())
     return await _submit(services, record, principal, CommandAction.ASSIGN, operator_id=target.id, reason=body.note)
 
 
@@ -197,7 +198,7 @@ async def act(
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no action {action}")
     record = await visible_thread(services, principal, thread_key)
     if refused := _refusal(record, principal, COMMAND_TRIGGERS[action]):
-        return _conflict(record, refused)
+        return conflict(refused, record.view())
     return await _submit(services, record, principal, action, reason=body.note if body else None)
 
 
@@ -209,11 +210,6 @@ def _refusal(record: ThreadRecord, principal: Principal, trigger: Trigger, targe
     state = ThreadState(record.status, record.assignee.id if record.assignee else None)
     outcome = apply(state, Change(trigger, principal.actor(), utcnow(), target=target))
     return outcome.reason if isinstance(outcome, Rejected) else None
-
-
-def _conflict(record: ThreadRecord, reason: str, command_id: str = "") -> JSONResponse:
-    body = CommandOut(command_id=command_id, outcome="rejected", reason=reason, thread=record.view())
-    return JSONResponse(body.model_dump(mode="json") | {"detail": reason}, status_code=status.HTTP_409_CONFLICT)
 
 
 async def _submit(
@@ -236,17 +232,7 @@ async def _submit(
         content=content,
         reason=reason,
     )
-    answer = await services.commands.submit(command)
-    log.info("command.submitted", command_id=command.command_id, action=action, answered=answer is not None)
-    if answer is None:
-        pending = CommandOut(command_id=command.command_id, outcome="pending", thread=record.view())
-        return JSONResponse(pending.model_dump(mode="json"), status_code=status.HTTP_202_ACCEPTED)
-    if answer.outcome == "rejected":
-        return _conflict(record, answer.reason or "refused", command.command_id)
-    out = CommandOut(
-        command_id=command.command_id, outcome=answer.outcome or "applied", reason=answer.reason, thread=answer.thread
-    )
-    return JSONResponse(out.model_dump(mode="json"))
+    return await respond(services.commands, command, record.view())
 
 
 async def _reply_content(
