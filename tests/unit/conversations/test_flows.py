@@ -302,3 +302,16 @@ def test_a_flow_without_an_endpoint_ends_with_its_final_message():
     step = engine.answer(started(flow).session, "Ana", None, T0)
     assert step.session.state == SessionState.ENDED and [line.text for line in step.lines] == ["We'll call you."]
     assert "name: Ana" in engine.summary(step.session)
+
+
+def test_questions_the_api_adds_are_all_asked_even_when_an_id_was_asked_before_and_a_restart_drops_them():
+    session = submitted()
+    reply = {
+        "continue_conversation": True,
+        "additional_questions": [{"id": "email", "text": "Another email?"}, {"id": "Order", "text": "Order?"}],
+    }
+    step = engine.result(session, result(session, reply), T0)
+    assert [q.id for q in step.session.questions[4:]] == ["email_2", "order"], "no answer is replaced"
+    restarted = engine.restart(step.session, session_id="s2", at=T0)
+    assert [q.id for q in restarted.session.questions] == ["name", "email", "urgent", "notes"]
+    assert restarted.lines[0].text == "Question 1 of 4\nWhat is your name?"

