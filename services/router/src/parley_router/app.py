@@ -61,9 +61,9 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         idle_seconds=handlers.idle_seconds,
         someone_available=handlers.someone_available,
         fire_idle=handlers.fire_idle,
+        fire_flow=handlers.fire_flow,
         retry_assignment=handlers.retry_assignment,
         now=utcnow,
-        fire_flow=handlers.fire_flow,
     )
 
     async def close_db() -> None:

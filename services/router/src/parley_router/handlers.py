@@ -16,6 +16,7 @@ from parley_contracts import (
     AuthorKind,
     CommandAction,
     DeliveryState,
+    Event,
     HandoffRequested,
     MessageAnalyzed,
     MessageReceived,
@@ -30,7 +31,7 @@ from parley_contracts import (
 from parley_conversations.content_rules import SKIPPED_ENGINE, Treatment, treatment_of
 from parley_conversations.documents import MessageRecord, ThreadRecord
 from parley_conversations.roster import Roster, Workload
-from parley_conversations.state_machine import COMMAND_TRIGGERS, Change, Rejected, ThreadState, Trigger
+from parley_conversations.state_machine import COMMAND_TRIGGERS, Applied, Change, Rejected, ThreadState, Trigger
 from parley_conversations.store import Conversations, OpenThread
 from parley_conversations.windows import message_tag, refusal, reply_limit_refusal, takes_one_reply
 from parley_router.annotations import annotate, target_of
@@ -285,20 +286,8 @@ class RouterHandlers:
         if done or thread is None:
             return
         step = Step.on(key, event, thread, None)
-        step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason="delivery_failed"))
-        if not step.transitions:
+        if not await self._hand_off_to_people(step, event, "delivery_failed", event.error or ""):
             return  # already with people
-        await self._assign_by_workload(step)
-        step.notices.append(
-            HandoffRequested(
-                **event.lineage(),
-                event_id=derived_id("hof_", key),
-                reason="delivery_failed",
-                contact=thread.contact,
-                summary=(event.error or "")[:280],
-                priority="high",
-            )
-        )
         await self._commit(step)
         log.warning("router.bot_reply_failed", send_id=message.id)
 
@@ -373,10 +362,12 @@ class RouterHandlers:
             await self._hand_off_to_people(step, command, "flow", verdict.summary)
         return Verdict(verdict.outcome, verdict.reason)
 
-    async def _hand_off_to_people(self, step: Step, cause: ThreadCommand, reason: str, summary: str) -> None:
-        step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason=reason))
-        if not step.transitions:
-            return
+    async def _hand_off_to_people(self, step: Step, cause: Event, reason: str, summary: str) -> bool:
+        """Something other than the customer's message calls for a person (a reply that cannot be delivered, a
+        flow whose API failed for good): hand off, assign by workload, tell the team. False: already with people."""
+        outcome = step.apply(Change(Trigger.HANDOFF, BOT_ACTOR, step.at, reason=reason))
+        if not isinstance(outcome, Applied) or outcome.transition is None:
+            return False
         await self._assign_by_workload(step)
         step.notices.append(
             HandoffRequested(
@@ -388,6 +379,7 @@ class RouterHandlers:
                 priority="high",
             )
         )
+        return True
 
     async def _assign(self, step: Step, command: ThreadCommand) -> Verdict:
         target = next(

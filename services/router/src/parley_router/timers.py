@@ -126,9 +126,9 @@ class TimerLoop:
         idle_seconds: Callable[[str], Awaitable[int | None]],
         someone_available: Callable[[str], Awaitable[bool]],
         fire_idle: Callable[[OpenThread, datetime], Awaitable[None]],
+        fire_flow: Callable[[OpenThread, datetime], Awaitable[None]],
         retry_assignment: Callable[[OpenThread], Awaitable[None]],
         now: Callable[[], datetime],
-        fire_flow: Callable[[OpenThread, datetime], Awaitable[None]] | None = None,
     ) -> None:
         self._index = index
         self._interval = interval
@@ -163,9 +163,8 @@ class TimerLoop:
         settings = {tenant: await self._idle_seconds(tenant) for tenant in self._index.tenants()}
         for thread, deadline in self._index.due_idle(now, settings.get):
             await self._fire_idle(thread, deadline)
-        if self._fire_flow is not None:
-            for thread, deadline in self._index.due_flows(now):
-                await self._fire_flow(thread, deadline)
+        for thread, deadline in self._index.due_flows(now):
+            await self._fire_flow(thread, deadline)
         waiting = self._index.waiting(now, self._retry_every)
         available = {tenant: await self._someone_available(tenant) for tenant in {t.tenant for t in waiting}}
         for thread in waiting:
