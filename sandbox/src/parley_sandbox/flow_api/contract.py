@@ -6,28 +6,25 @@ of one submission, so the business can tell a retry from a new round). The body 
 strict where a business could rely on the contract (field types, the key matching the body): a Parley that drifts
 from it fails here, in a test, rather than at a customer's API."""
 
-import hashlib
 import hmac
 from datetime import datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
+from parley_sandbox.meta import signature_sha256
+
 SIGNATURE_HEADER = "X-Parley-Signature-256"
 DELIVERY_HEADER = "X-Parley-Delivery"
 IDEMPOTENCY_HEADER = "X-Parley-Idempotency-Key"
-
-
-def signature(body: bytes, secret: str) -> str:
-    """The header value Parley sends for `body` (tests sign with it too)."""
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 def signature_ok(body: bytes, secret: str, given: str | None) -> bool:
     """Constant-time, over the raw bytes as received (never over re-serialized JSON)."""
     if not given:
         return False
-    return hmac.compare_digest(signature(body, secret).encode(), given.encode("utf-8", errors="replace"))
+    # The same scheme as Meta's `X-Hub-Signature-256` (HMAC-SHA256 of the raw body, "sha256=<hex>").
+    return hmac.compare_digest(signature_sha256(body, secret).encode(), given.encode("utf-8", errors="replace"))
 
 
 def _iso(value: str) -> str:
