@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 
@@ -73,9 +72,7 @@ class FlowStore:
         """Save a new version (1, 2, …). A secret left out keeps the previous version's."""
         doc = await self._flows.find_one({"_id": tenant}) or {"_id": tenant, "flows": {}}
         previous = doc["flows"].get(flow_id)
-        version = (previous or {}).get("version", 0) + 1
-        if previous is None:
-            version = await self._next_unused(tenant, flow_id)
+        version = previous["version"] + 1 if previous else await self._next_unused(tenant, flow_id)
         sealed: str | None = None
         if flow.endpoint is not None and flow.endpoint.secret is not None:
             sealed = self._cipher.encrypt(flow.endpoint.secret.get_secret_value())
@@ -94,7 +91,7 @@ class FlowStore:
                 "updated_by": by,
             }
         )
-        definition = _plain(stored)
+        definition = stored.model_dump(mode="json")
         await self._versions.insert_one(
             {"_id": version_key(tenant, flow_id, version), "definition": definition, "secret": sealed}
         )
@@ -119,7 +116,3 @@ class FlowStore:
         while await self._versions.find_one({"_id": version_key(tenant, flow_id, version)}, {"_id": 1}):
             version += 1
         return version
-
-
-def _plain(flow: FlowVersion) -> dict[str, Any]:
-    return flow.model_dump(mode="json")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -200,8 +200,17 @@ def starts(flow: FlowVersion, text: str, payload: str | None, intent: str, new_c
         return True
     if trigger.intent and intent == trigger.intent:
         return True
+    keywords = _keywords(tuple(k for words in trigger.keywords.values() for k in words))
+    if not keywords:
+        return False
     said = f" {normalize(text)} "
-    return any(f" {normalize(k)} " in said for words in trigger.keywords.values() for k in words if normalize(k))
+    return any(keyword in said for keyword in keywords)
+
+
+@lru_cache(maxsize=1024)
+def _keywords(given: tuple[str, ...]) -> tuple[str, ...]:
+    """A flow's keywords as matched (normalized, padded to whole words), once per definition, not per message."""
+    return tuple(f" {k} " for k in map(normalize, given) if k)
 
 
 def session_language(flow: FlowVersion, detected: str | None) -> str:
