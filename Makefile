@@ -7,7 +7,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 PYTEST_ARGS ?=
 CONSOLE := services/dashboard-api/console
 
-.PHONY: help setup provision console browser run test test-unit lint schemas eval bench chaos compose-check clean
+.PHONY: help setup provision console browser run test test-unit lint schemas eval train bench chaos compose-check clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ schemas: setup ## regenerate libs/contracts/schemas from the models
 
 eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<folder>
 	@$(UV) run --frozen parley-devstack eval --eval-dir $(EVAL_DIR)
+
+train: setup ## refit the learned text models from services/nlp/training/ (about 3 minutes)
+	@$(UV) run --frozen parley-nlp-train services/nlp/training/*.jsonl ../shared/eval/messages.jsonl \
+		tests/data/heldout/messages.jsonl tests/data/heldout2/messages.jsonl
 
 bench: provision ## benchmarks, figures written to bench/results/
 	@$(UV) run --frozen python -m bench

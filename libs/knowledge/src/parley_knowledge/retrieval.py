@@ -24,45 +24,56 @@ import math
 import re
 from dataclasses import dataclass
 
+from parley_knowledge import vocab
 from parley_knowledge.index import Hit, KnowledgeIndex, SearchResult
 
 MAX_ANSWER_CHARS = 420
 
-# Logistic calibration of the answer confidence (see module docstring and the eval report).
-W_COVERAGE = 0.90
-W_SENTENCE = 1.27
-W_MARGIN = 1.30
-W_SUPPORT = 1.38
-W_MATCHED = 1.36  # times min(matched words, 4) / 4
-W_HEADING = 1.34
-W_UNKNOWN = -0.65
-FITTED_BIAS = -4.07
+# Logistic calibration of the answer confidence: the weights are data (data/answer_model.json; see the module
+# docstring for how they were fitted).
+_MODEL = vocab.load("answer_model")
+WEIGHTS: dict[str, float] = {k: float(v) for k, v in _MODEL["weights"].items()}
+FITTED_BIAS = float(_MODEL["fitted_bias"])
 HANDOFF_THRESHOLD = 0.3  # the bot's default handoff threshold ...
-TARGET_PROBABILITY = 0.6  # ... is placed where the fitted probability of a right answer is this
-BIAS = (
-    FITTED_BIAS
-    + math.log(HANDOFF_THRESHOLD / (1 - HANDOFF_THRESHOLD))
-    - math.log(TARGET_PROBABILITY / (1 - TARGET_PROBABILITY))
-)
+TARGET_PROBABILITY = float(_MODEL["target_probability"])  # ... is placed where p(right answer) is this
 
 
-def answer_confidence(result: SearchResult) -> float:
+def shifted_bias(fitted_bias: float, target_probability: float) -> float:
+    """The bias that puts the default handoff threshold where the fitted probability is `target_probability`."""
+    return (
+        fitted_bias
+        + math.log(HANDOFF_THRESHOLD / (1 - HANDOFF_THRESHOLD))
+        - math.log(target_probability / (1 - target_probability))
+    )
+
+
+BIAS = shifted_bias(FITTED_BIAS, TARGET_PROBABILITY)
+
+
+def answer_features(result: SearchResult) -> dict[str, float] | None:
+    """What the confidence is computed from, by name (None when nothing matched)."""
     best = result.best
     if best is None or best.score <= 0:
-        return 0.0
+        return None
     # Support: two or more content words matched, or the question's only content word(s) all did.
     support = 1.0 if len(best.matched) >= 2 or best.coverage >= 0.999 else 0.0
     unknown = result.unknown_weight / result.total_weight if result.total_weight else 0.0
-    z = (
-        BIAS
-        + W_COVERAGE * best.coverage
-        + W_SENTENCE * best.sentence_coverage
-        + W_MARGIN * result.margin()
-        + W_SUPPORT * support
-        + W_MATCHED * min(len(best.matched), 4) / 4
-        + W_HEADING * (1.0 if best.heading_matched else 0.0)
-        + W_UNKNOWN * unknown
-    )
+    return {
+        "coverage": best.coverage,
+        "sentence": best.sentence_coverage,
+        "margin": result.margin(),
+        "support": support,
+        "matched": min(len(best.matched), 4) / 4,
+        "heading": 1.0 if best.heading_matched else 0.0,
+        "unknown": unknown,
+    }
+
+
+def answer_confidence(result: SearchResult) -> float:
+    feats = answer_features(result)
+    if feats is None:
+        return 0.0
+    z = BIAS + sum(WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 

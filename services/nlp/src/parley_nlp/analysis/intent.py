@@ -9,10 +9,12 @@ hours is information, not a handoff, and is vetoed unless the customer also asks
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from parley_contracts import Sentiment
 from parley_knowledge import vocab
+from parley_nlp.analysis import learned
 from parley_nlp.analysis.text import WORD_CHAR, fold, words
 
 Priority = Literal["low", "medium", "high"]
@@ -77,6 +79,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) fo
 # --- patterns that are a handoff request by themselves ----------------------------------------
 _DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), float(c)) for p, c in _V["direct"])
 _DIRECT_NATIVE: tuple[tuple[str, float], ...] = tuple((p, float(c)) for p, c in _V["direct_native"])
+# "talk about …": the subject of a conversation follows, not the person to have it with.
+_TOPIC = _latin("topic")
+_SOMEONE_ELSE = _latin("someone_else")
 # Information about contact channels, not a request to be put through.
 _INFO = re.compile(_V["info"])
 # Verbs that ask to be put through *now*: they override the information veto.
@@ -205,6 +210,7 @@ def _preprocess(text: str) -> str:
 
 def _direct_request(folded: str) -> tuple[float, str]:
     best, reason = 0.0, ""
+    negated = False
     for m in _DIRECT_RE.finditer(folded):
         conf = _DIRECT_CONF[m.lastgroup or ""]
         if conf <= best:
@@ -212,29 +218,71 @@ def _direct_request(folded: str) -> tuple[float, str]:
         before = words(folded[max(0, m.start() - 24) : m.start()])[-3:]
         # "nobody called me back", "you didn't call me" are complaints, not requests.
         if any(t in _NEGATION for t in before) and "bot" not in m.group(0) and "robo" not in m.group(0):
+            negated = True
             continue
         best, reason = conf, f"direct:{m.group(0).strip()}"
     for phrase, conf in _DIRECT_NATIVE:
         if phrase in folded and conf > best:
             best, reason = conf, f"direct:{phrase}"
+    if not best and negated:
+        reason = "veto:negated"
     return best, reason
 
 
 def handoff_request(text: str, language: str = "und") -> HandoffRequest:
-    """Does the customer ask to be passed to a person? With a confidence and the rule that fired."""
+    """Does the customer ask to be passed to a person? The grammar's answer, or the learned model's
+    (`analysis.learned`) when the grammar saw nothing and the model is confident."""
+    rule = handoff_rule(text, language)
+    if rule.wanted or rule.reason.startswith("veto") or not text.strip():
+        return rule  # what the grammar knows is not a request (a number to call, "nobody called me") stays so
+    model = learned.model("wants_human")
+    p = model.probability(text)
+    if p >= model.threshold:
+        return HandoffRequest(True, round(p, 3), "learned")
+    return rule
+
+
+def handoff_rule(text: str, language: str = "und") -> HandoffRequest:
+    """The grammar alone: with a confidence and the rule that fired."""
     del language  # the rules are shared: customers mix languages within one message
     if not text or not text.strip():
         return HandoffRequest(False, 0.0, "")
     folded = _preprocess(text)
     best, reason = _direct_request(folded)
+    info = False
     for sentence in _CLAUSE_SPLIT.split(folded):
         conf, why = _sentence_request(sentence)
         if why == "info-request" and best < 0.85:
             # The information veto also covers a "call me" elsewhere only if that was weak.
+            info = True
             continue
         if conf > best:
             best, reason = conf, why
+    if best < 0.5:
+        # Why this is not a request, when the grammar knows: the learned model must not overrule it.
+        if info:
+            reason = "veto:info"
+        else:
+            reason = _not_a_request(folded) or reason
     return HandoffRequest(best >= 0.5, round(best, 3), reason)
+
+
+def _not_a_request(folded: str) -> str:
+    """What in the message says it is no request for a person, when something does: "someone else" or "my
+    brother" (not staff), "nobody called me back" (a complaint about a call), "quero falar sobre banda larga"
+    (talking about a subject)."""
+    if " zzother " in f" {folded} ":
+        return "veto:other-person"
+    tokens = words(folded)
+    for i, (a, b) in enumerate(pairwise(tokens)):
+        if _is_someone(a) and b in _SOMEONE_ELSE:
+            return "veto:other-person"
+        if _is_talk(a) and b in _TOPIC:
+            return "veto:topic"
+        talked = _is_talk(b) or (b.endswith("ed") and _is_talk(b[:-2]))  # "nobody called", "never answered"
+        if talked and (a in _NEGATION or (i > 0 and tokens[i - 1] in _NEGATION)):
+            return "veto:negated"
+    return ""
 
 
 def detect_wants_human(text: str, language: str = "und") -> bool:
@@ -317,9 +365,10 @@ def detect_intent(
     folded = fold(text)
     if wants_human:
         return "request_human"
-    if sentiment.label == "negative":
+    order_status = bool(_ORDER_NOUN.search(folded) and _ORDER_STATUS.search(folded))
+    if sentiment.label == "negative" and not (order_status and _calm(text, language)):
         return "complaint"
-    if _ORDER_NOUN.search(folded) and _ORDER_STATUS.search(folded):
+    if order_status:
         return "order_status"
     if "?" in text or _QUESTION_START.search(folded):
         return "question"
@@ -333,6 +382,14 @@ def detect_intent(
         n = len(words(folded))
         return "greeting" if n <= 4 else "question"
     return "question" if len(words(folded)) >= 4 else "other"
+
+
+def _calm(text: str, language: str) -> bool:
+    """No word of displeasure: where the learned model alone reads a question about an order as negative, the
+    operator still needs to see "where is my order" first."""
+    from parley_nlp.analysis.sentiment import lexicon_sentiment
+
+    return lexicon_sentiment(text, language).label != "negative"
 
 
 def classify_category(text: str, intent: str, sentiment: Sentiment) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from parley_contracts import Sentiment
 from parley_knowledge import vocab
+from parley_nlp.analysis import learned
 from parley_nlp.analysis.text import WORD_CHAR, fold, phrase_pattern, words
 
 STRONG = 1.0
@@ -102,8 +103,23 @@ def _shouting(text: str) -> float:
 
 
 def analyze_sentiment(text: str, language: str = "und") -> Sentiment:
-    """The lexicon is shared because customers mix languages; `language` only settles the few words
-    that mean something else in one of them."""
+    """The lexicon's verdict, with a learned model (`analysis.learned`) as a second opinion on displeasure: a
+    message the lexicon reads as neutral is negative when the model is confident. (Angry customers say it in
+    words no list foresaw — "third time I ask, still nothing"; praise is rarer and the lexicon catches it: a
+    model for it added one message in 114 under cross-validation, so there is none.)"""
+    verdict = lexicon_sentiment(text, language)
+    if verdict.label != "neutral" or not text.strip():
+        return verdict
+    model = learned.model("negative")
+    p_negative = model.probability(text)
+    if p_negative >= model.threshold:
+        return Sentiment(label="negative", score=round(min(verdict.score, -p_negative), 3))
+    return verdict
+
+
+def lexicon_sentiment(text: str, language: str = "und") -> Sentiment:
+    """The lexicon alone. It is shared because customers mix languages; `language` only settles the few
+    words that mean something else in one of them."""
     if not text or not text.strip():
         return Sentiment(label="neutral", score=0.0)
     folded = fold(text)
