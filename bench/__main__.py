@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench import cpu
 from bench.console_paint import measure as console_paint
 from bench.engine_cost import measure as engine_cost
 from bench.load import open_loop
@@ -110,8 +111,24 @@ async def kafka_floor(bootstrap: str, rate: float, seconds: float) -> dict:
     return {"offered_rate": rate, "achieved_rate": round(achieved, 1), "failures": failures, **summary(latencies)}
 
 
+PIPELINE_PIDS: dict[str, int] = {}  # what CPU is accounted to besides the services: Kafka and FerretDB
+
+
+async def idle_cpu(stack: RunningStack, seconds: float) -> dict[str, float]:
+    """CPU milliseconds per second each process spends with no traffic at all: the fixed cost under every level's
+    per-message figures (consumers polling, heartbeats, timers)."""
+    pids = {**PIPELINE_PIDS, **{name: child.proc.pid for name, child in stack.children.items()}}
+    await asyncio.sleep(3)  # let start-up settle
+    before = cpu.snapshot(pids)
+    await asyncio.sleep(seconds)
+    return cpu.per_message(before, cpu.snapshot(pids), max(1, round(seconds)))
+
+
 async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
-    """Webhook POSTed to ingest → the sandbox's WhatsApp endpoint called with the reply."""
+    """Webhook POSTed to ingest → the sandbox's WhatsApp endpoint called with the reply; with the CPU each
+    process spent per message over the level (this process, the load, is not counted)."""
+    pids = {**PIPELINE_PIDS, **{name: child.proc.pid for name, child in stack.children.items()}}
+    cpu_before = cpu.snapshot(pids)
     started: dict[str, float] = {}
     run = uuid.uuid4().hex[:6]
     async with httpx.AsyncClient(timeout=10) as client:
@@ -137,6 +154,7 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
             if len(latencies) >= len(started):
                 break
             await asyncio.sleep(1)
+        cpu_after = cpu.snapshot(pids)
         await client.delete(stack.url("sandbox") + "/sandbox/sent")
     return {
         "offered_rate": rate,
@@ -145,6 +163,7 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
         "answered": len(latencies),
         "sent": len(started),
         **summary(latencies),
+        "cpu_ms_per_message": cpu.per_message(cpu_before, cpu_after, len(started)),
     }
 
 
@@ -222,6 +241,9 @@ async def main() -> int:
             env={**env, "BARE_PORT": str(bare_port)},
         )
         bare.wait_until(lambda: httpx.get(f"http://127.0.0.1:{bare_port}/healthz").status_code == 200, 30, "health")
+        PIPELINE_PIDS.update(
+            {name: c.proc.pid for name, c in (("kafka", infra.kafka), ("ferretdb", infra.mongodb)) if c}
+        )
         stack = RunningStack(ports, env, logs)
         try:
             # Phases kept apart: the engine alone; acknowledgements with ingest alone; then, on emptied topics
@@ -244,6 +266,7 @@ async def main() -> int:
             for spec in SERVICES:
                 if spec.name != "ingest":
                     stack.start(spec.name)
+            results["idle_cpu_ms_per_second"] = await idle_cpu(stack, seconds)
             results["kafka_floor"] = []
             results["end_to_end"] = []
             for rate in _rates("BENCH_E2E_RATES", "5,20") if "e2e" in phases else []:
@@ -349,6 +372,26 @@ def _table(title: str, headers: list[str], rows: list[list[object]]) -> list[str
 
 def _p50_p99(stats: dict) -> str:
     return f"{stats.get('p50_ms')} / {stats.get('p99_ms')}"
+
+
+def _cpu_table(r: dict) -> list[str]:
+    """CPU milliseconds per message by process for every end-to-end level (and per second with no traffic)."""
+    store = r.get("store") or {}
+    levels = [(f"e2e {row['rate']:g}/s", row["pipeline"]) for row in r.get("end_to_end", [])]
+    levels += [(f"full store {level['offered_rate']:g}/s", level) for level in store.get("levels", [])]
+    levels = [(name, level["cpu_ms_per_message"]) for name, level in levels if level.get("cpu_ms_per_message")]
+    idle = r.get("idle_cpu_ms_per_second") or {}
+    if not levels:
+        return []
+    processes = [p for p in levels[-1][1] if p != "total"]
+    rows = [[name, *(cpu.get(p, "") for p in processes), cpu.get("total", "")] for name, cpu in levels]
+    if idle:
+        rows.insert(0, ["no traffic (ms per second)", *(idle.get(p, "") for p in processes), idle.get("total", "")])
+    return _table(
+        "Where the CPU goes: milliseconds of CPU per message, by process (2 cores give 2,000 ms per second)",
+        ["level", *processes, "total"],
+        rows,
+    )
 
 
 def render(r: dict) -> str:
@@ -465,6 +508,7 @@ def render(r: dict) -> str:
                 ],
             ],
         )
+    lines += _cpu_table(r)
     lines += ["## Offline engine, per message", "", "```", json.dumps(r.get("offline_engine", {}), indent=2), "```", ""]
     return "\n".join(lines)
 

@@ -219,3 +219,50 @@ def test_repeated_library_warnings_are_summarised():
     summary = record()
     assert limiter.filter(summary) and "97 more like it" in summary.msg
     assert limiter.filter(logging.LogRecord("aiokafka", logging.INFO, "x", 1, "fine", (), None))
+
+
+class _Lanes:
+    """Runners that record what ran; the thread th_a's first record waits until th_b has run."""
+
+    def __init__(self) -> None:
+        self.ran: list[tuple[bytes | None, int]] = []
+        self.b_ran = asyncio.Event()
+
+    async def process(self, record: Record) -> None:
+        if record.key == b"th_a" and record.offset == 0:
+            await asyncio.wait_for(self.b_ran.wait(), timeout=2)
+        if record.key == b"th_b":
+            self.b_ran.set()
+        self.ran.append((record.key, record.offset))
+
+
+def _batch(*keys_offsets: tuple[bytes | None, int]) -> list[Record]:
+    return [Record(key=key, offset=offset, timestamp=i) for i, (key, offset) in enumerate(keys_offsets)]
+
+
+async def test_a_slow_thread_does_not_hold_up_the_others_and_each_thread_keeps_its_order():
+    lanes = _Lanes()
+    runner = steps_module.BatchRunner({"message.received": lanes}, concurrency=4)
+    await runner.run(_batch((b"th_a", 0), (b"th_a", 1), (b"th_b", 2), (b"th_a", 3)))
+    # th_b overtook th_a's first record (which waited for it); th_a's own records kept their order.
+    assert lanes.ran[0] == (b"th_b", 2)
+    assert [o for k, o in lanes.ran if k == b"th_a"] == [0, 1, 3]
+
+
+async def test_with_concurrency_one_records_run_one_by_one_in_time_order():
+    ran: list[int] = []
+
+    class Sequential:
+        async def process(self, record: Record) -> None:
+            ran.append(record.offset)
+            await asyncio.sleep(0)
+
+    runner = steps_module.BatchRunner({"message.received": Sequential()}, concurrency=1)
+    await runner.run(_batch((b"th_a", 0), (b"th_b", 1), (b"th_a", 2), (b"th_c", 3)))
+    assert sorted(ran) == [0, 1, 2, 3]
+    assert ran.index(0) < ran.index(2)
+
+
+def test_records_without_a_key_share_their_partitions_lane():
+    lanes = steps_module.by_thread(_batch((None, 0), (b"th_a", 1), (None, 2)))
+    assert [[r.offset for r in lane] for lane in lanes] == [[0, 2], [1]]

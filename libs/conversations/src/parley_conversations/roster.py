@@ -12,7 +12,9 @@ are safe without transactions (docs/adr/0003-storage.md); an operator's load is 
 Two router instances may assign to one operator at the same moment: the cap is a soft limit by at most
 the number of router instances."""
 
+import asyncio
 import time
+from collections import defaultdict
 from datetime import datetime
 
 from pymongo.asynchronous.database import AsyncDatabase
@@ -83,6 +85,9 @@ class Roster:
 class Workload:
     def __init__(self, db: AsyncDatabase) -> None:
         self._docs = db[WORKLOAD]
+        # The router steps several threads of a partition at once: changes to one operator's document of that
+        # partition (read, change, replace) take turns. Only this process writes it (it owns the partition).
+        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def loads(self, operator_ids: list[str]) -> dict[str, Load]:
         totals: dict[str, Load] = {op: Load(0, None) for op in operator_ids}
@@ -103,6 +108,12 @@ class Workload:
         self, operator_id: str, partition: int, thread_key: str, *, holding: bool, at: datetime | None
     ) -> None:
         doc_id = f"{operator_id}:{partition}"
+        async with self._locks[doc_id]:
+            await self._change_document(doc_id, operator_id, partition, thread_key, holding=holding, at=at)
+
+    async def _change_document(
+        self, doc_id: str, operator_id: str, partition: int, thread_key: str, *, holding: bool, at: datetime | None
+    ) -> None:
         doc = await self._docs.find_one({"_id": doc_id}) or {
             "_id": doc_id,
             "operator_id": operator_id,

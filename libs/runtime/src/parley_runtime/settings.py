@@ -19,6 +19,11 @@ class ServiceSettings(BaseSettings):
     step_budget_seconds: float = Field(
         default=60.0, gt=0, description="Longest one record may take to process before it is dead-lettered."
     )
+    consumer_concurrency: int = Field(
+        default=16,
+        ge=1,
+        description="Threads (record keys) of one fetched batch processed at once; each thread's records stay in order.",
+    )
     kafka_publish_timeout_seconds: float = Field(
         default=10.0, gt=0, description="A publish not acknowledged in this time fails (and is retried)."
     )
