@@ -50,10 +50,10 @@ eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<fol
 	@$(UV) run --frozen parley-devstack eval --eval-dir $(EVAL_DIR)
 
 train: setup ## refit the learned text models from services/nlp/training/ (about 3 minutes)
-	@$(UV) run --frozen parley-nlp-train services/nlp/training/*.jsonl ../shared/eval/messages.jsonl \
+	@$(UV) run --frozen parley-nlp-train services/nlp/training/*.jsonl deploy/local/tuning/*.jsonl ../shared/eval/messages.jsonl \
 		tests/data/heldout/messages.jsonl tests/data/heldout2/messages.jsonl
 
-bench: provision ## benchmarks, figures written to bench/results/
+bench: provision console browser ## benchmarks, figures written to bench/results/
 	@$(UV) run --frozen python -m bench
 
 chaos: provision ## faults under load with exact accounting (CHAOS_SCENARIOS=a,b …; chaos/README.md), chaos/results/
