@@ -114,10 +114,14 @@ async def kafka_floor(bootstrap: str, rate: float, seconds: float) -> dict:
 PIPELINE_PIDS: dict[str, int] = {}  # what CPU is accounted to besides the services: Kafka and FerretDB
 
 
+def _pipeline_pids(stack: RunningStack) -> dict[str, int]:
+    return {**PIPELINE_PIDS, **{name: child.proc.pid for name, child in stack.children.items()}}
+
+
 async def idle_cpu(stack: RunningStack, seconds: float) -> dict[str, float]:
     """CPU milliseconds per second each process spends with no traffic at all: the fixed cost under every level's
     per-message figures (consumers polling, heartbeats, timers)."""
-    pids = {**PIPELINE_PIDS, **{name: child.proc.pid for name, child in stack.children.items()}}
+    pids = _pipeline_pids(stack)
     await asyncio.sleep(3)  # let start-up settle
     before = cpu.snapshot(pids)
     await asyncio.sleep(seconds)
@@ -127,7 +131,7 @@ async def idle_cpu(stack: RunningStack, seconds: float) -> dict[str, float]:
 async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
     """Webhook POSTed to ingest → the sandbox's WhatsApp endpoint called with the reply; with the CPU each
     process spent per message over the level (this process, the load, is not counted)."""
-    pids = {**PIPELINE_PIDS, **{name: child.proc.pid for name, child in stack.children.items()}}
+    pids = _pipeline_pids(stack)
     cpu_before = cpu.snapshot(pids)
     started: dict[str, float] = {}
     run = uuid.uuid4().hex[:6]

@@ -3,7 +3,7 @@ with questions written for these tests (not the labelled eval messages)."""
 
 import pytest
 
-from parley_knowledge import KnowledgeIndex, answer_confidence, chunk_pages, extract_pages
+from parley_knowledge import KnowledgeIndex, answer_confidence, chunk_pages, extract_pages, retrieval
 from parley_knowledge.index import analyze
 from parley_knowledge.lexicon import default_lexicon
 from tests.unit.knowledge.kb_pdfs import ACME_PAGES, text_pdf
@@ -84,3 +84,10 @@ def test_confidence_is_deterministic_and_bounded(acme: KnowledgeIndex) -> None:
     b = answer_confidence(acme.search("refund to my card", answerable_only=True))
     assert a == b and 0 <= a <= 1
     assert answer_confidence(acme.search("zorblax", answerable_only=True)) == 0
+
+
+def test_the_answer_model_file_weighs_exactly_the_features_the_confidence_computes(acme: KnowledgeIndex) -> None:
+    features = retrieval.answer_features(acme.search("extra suitcase cost", answerable_only=True))
+    assert features is not None
+    assert set(features) == set(retrieval.WEIGHTS)
+    assert 0 < retrieval.TARGET_PROBABILITY < 1

@@ -109,22 +109,17 @@ class Workload:
     ) -> None:
         doc_id = f"{operator_id}:{partition}"
         async with self._locks[doc_id]:
-            await self._change_document(doc_id, operator_id, partition, thread_key, holding=holding, at=at)
-
-    async def _change_document(
-        self, doc_id: str, operator_id: str, partition: int, thread_key: str, *, holding: bool, at: datetime | None
-    ) -> None:
-        doc = await self._docs.find_one({"_id": doc_id}) or {
-            "_id": doc_id,
-            "operator_id": operator_id,
-            "partition": partition,
-            "threads": [],
-            "last_assigned_at": None,
-        }
-        threads = [t for t in doc["threads"] if t != thread_key] + ([thread_key] if holding else [])
-        if threads == doc["threads"] and not (holding and at):
-            return
-        doc["threads"] = threads
-        if holding and at:
-            doc["last_assigned_at"] = at
-        await self._docs.replace_one({"_id": doc_id}, doc, upsert=True)
+            doc = await self._docs.find_one({"_id": doc_id}) or {
+                "_id": doc_id,
+                "operator_id": operator_id,
+                "partition": partition,
+                "threads": [],
+                "last_assigned_at": None,
+            }
+            threads = [t for t in doc["threads"] if t != thread_key] + ([thread_key] if holding else [])
+            if threads == doc["threads"] and not (holding and at):
+                return
+            doc["threads"] = threads
+            if holding and at:
+                doc["last_assigned_at"] = at
+            await self._docs.replace_one({"_id": doc_id}, doc, upsert=True)

@@ -38,16 +38,11 @@ HANDOFF_THRESHOLD = 0.3  # the bot's default handoff threshold ...
 TARGET_PROBABILITY = float(_MODEL["target_probability"])  # ... is placed where p(right answer) is this
 
 
-def shifted_bias(fitted_bias: float, target_probability: float) -> float:
-    """The bias that puts the default handoff threshold where the fitted probability is `target_probability`."""
-    return (
-        fitted_bias
-        + math.log(HANDOFF_THRESHOLD / (1 - HANDOFF_THRESHOLD))
-        - math.log(target_probability / (1 - target_probability))
-    )
-
-
-BIAS = shifted_bias(FITTED_BIAS, TARGET_PROBABILITY)
+BIAS = (
+    FITTED_BIAS
+    + math.log(HANDOFF_THRESHOLD / (1 - HANDOFF_THRESHOLD))
+    - math.log(TARGET_PROBABILITY / (1 - TARGET_PROBABILITY))
+)
 
 
 def answer_features(result: SearchResult) -> dict[str, float] | None:
@@ -73,7 +68,7 @@ def answer_confidence(result: SearchResult) -> float:
     feats = answer_features(result)
     if feats is None:
         return 0.0
-    z = BIAS + sum(WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
+    z = BIAS + sum(WEIGHTS[k] * v for k, v in feats.items())
     return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 

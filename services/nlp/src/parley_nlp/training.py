@@ -1,7 +1,5 @@
-"""`parley-nlp-train`: learn the text classifiers of `parley_nlp.analysis.learned` from labelled messages.
-
-    uv run parley-nlp-train services/nlp/training/*.jsonl ../shared/eval/messages.jsonl \
-        tests/data/heldout/messages.jsonl tests/data/heldout2/messages.jsonl
+"""`parley-nlp-train`: learn the text classifiers of `parley_nlp.analysis.learned` from labelled messages
+(`make train` runs it on every labelled set the models may learn from).
 
 Each model is an L2-regularised, class-balanced logistic regression fitted by full-batch gradient descent
 (pure Python, deterministic: the same files give the same weights). Its decision threshold is chosen on
@@ -18,13 +16,13 @@ import json
 import math
 import random
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from parley_nlp.analysis.intent import handoff_rule
-from parley_nlp.analysis.learned import LinearModel, feature_names, vectorize
+from parley_nlp.analysis.learned import LinearModel, feature_names, sigmoid, vectorize
 from parley_nlp.analysis.sentiment import lexicon_sentiment
 
 MODELS_DIR = Path(__file__).parent / "data" / "models"
@@ -65,9 +63,9 @@ TASKS = (
 )
 
 
-def fit(xs: Sequence[dict[str, float]], ys: Sequence[bool], balanced: bool = True) -> tuple[float, dict[str, float]]:
-    """L2 logistic regression (class-balanced unless it must be a calibrated probability), full-batch gradient descent (Adam steps).
-    Features seen in fewer than two training messages are left out (they can only memorise)."""
+def fit(xs: Sequence[Mapping[str, float]], ys: Sequence[bool]) -> tuple[float, dict[str, float]]:
+    """Class-balanced L2 logistic regression, full-batch gradient descent (Adam steps). Features seen in fewer
+    than two training messages are left out (they can only memorise)."""
     seen: dict[str, int] = {}
     for x in xs:
         for k in x:
@@ -79,7 +77,7 @@ def fit(xs: Sequence[dict[str, float]], ys: Sequence[bool], balanced: bool = Tru
     pos = sum(ys) or 1
     neg = (n - sum(ys)) or 1
     targets = [1.0 if y else 0.0 for y in ys]
-    scale = [((n / (2 * pos) if y else n / (2 * neg)) if balanced else 1.0) / n for y in ys]
+    scale = [(n / (2 * pos) if y else n / (2 * neg)) / n for y in ys]
     # Adam: per-feature steps that do not shrink over time, so 300 full passes converge.
     w = [0.0] * len(names)
     m1 = [0.0] * len(names)
@@ -92,7 +90,7 @@ def fit(xs: Sequence[dict[str, float]], ys: Sequence[bool], balanced: bool = Tru
             z = bias
             for i, v in row:
                 z += w[i] * v
-            err = (1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - target) * sw
+            err = (sigmoid(z) - target) * sw
             bias_grad += err
             for i, v in row:
                 grad[i] += err * v
@@ -108,11 +106,6 @@ def fit(xs: Sequence[dict[str, float]], ys: Sequence[bool], balanced: bool = Tru
     return bias, {k: wi for k, wi in zip(names, w, strict=True) if abs(wi) >= 1e-3}
 
 
-def _probability(bias: float, w: dict[str, float], x: dict[str, float]) -> float:
-    z = bias + sum(w.get(k, 0.0) * v for k, v in x.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 def folds(ys: Sequence[bool], k: int = FOLDS, seed: int = SEED) -> list[int]:
     """A fold number per example, stratified by label."""
     rng = random.Random(seed)
@@ -125,15 +118,16 @@ def folds(ys: Sequence[bool], k: int = FOLDS, seed: int = SEED) -> list[int]:
     return assignment
 
 
-def out_of_fold(xs: Sequence[dict[str, float]], ys: Sequence[bool]) -> list[float]:
+def out_of_fold(xs: Sequence[Mapping[str, float]], ys: Sequence[bool]) -> list[float]:
     fold_of = folds(ys)
     probs = [0.0] * len(ys)
     for f in range(FOLDS):
         train = [i for i in range(len(ys)) if fold_of[i] != f]
-        bias, w = fit([xs[i] for i in train], [ys[i] for i in train])
+        bias, weights = fit([xs[i] for i in train], [ys[i] for i in train])
+        model = LinearModel(f"fold {f}", bias, 0.5, weights)
         for i in range(len(ys)):
             if fold_of[i] == f:
-                probs[i] = _probability(bias, w, xs[i])
+                probs[i] = model.probability_of(xs[i])
     return probs
 
 

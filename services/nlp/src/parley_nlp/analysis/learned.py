@@ -1,12 +1,11 @@
 """Linear text classifiers learned from labelled customer messages: a second opinion beside the lexicons.
 
 The lexicons catch what they list; customers also say "third time I ask, still nothing" or "koi hai kya?"
-in words no list foresaw. A logistic regression over word, word-pair and character n-gram features of
-the folded text generalises from labelled examples, costs well under a millisecond, and needs no
+in words no list foresaw. A logistic regression over character n-grams of the folded words generalises from labelled examples, costs well under a millisecond, and needs no
 download. Its weights are data (`data/models/<name>.json`, written by `parley-nlp-train` from the
 labelled sets under `services/nlp/training/`); this module only reads them.
 
-Features are identical at training and at run time because both call `features` below.
+Features are identical at training and at run time because both call `feature_names` and `vectorize` below.
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from parley_nlp.analysis.text import fold
@@ -28,8 +28,8 @@ _EXCLAIM = re.compile(r"!{2,}|\?{2,}|[!?]{3,}")
 
 
 def feature_names(text: str) -> set[str]:
-    """What one message shows: word unigrams and bigrams, character 2–5-grams inside each word (they carry
-    stems and romanisation variants: "nahi"/"nahin", "frustrad"/"frustrat"), and shouting cues."""
+    """What one message shows: character 2–5-grams inside each word (they carry stems and romanisation variants:
+    "nahi"/"nahin", "frustrad"/"frustrat"), and shouting cues."""
     raw = text[:MAX_FEATURE_CHARS]
     tokens = fold(raw).split()
     names: set[str] = set()
@@ -56,8 +56,14 @@ def vectorize(names: set[str], idf: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in weighted.items()}
 
 
-def features(text: str) -> dict[str, float]:
+# Both models read the same message: its features are extracted once (read-only; the cache keeps a few).
+@lru_cache(maxsize=64)
+def features(text: str) -> Mapping[str, float]:
     return vectorize(feature_names(text), vocabulary())
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @dataclass(frozen=True)
@@ -70,11 +76,11 @@ class LinearModel:
     weights: dict[str, float]
 
     def probability(self, text: str) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features(text).items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.probability_of(features(text))
 
-    def predicts(self, text: str) -> bool:
-        return self.probability(text) >= self.threshold
+    def probability_of(self, x: Mapping[str, float]) -> float:
+        """The same for features already extracted (the trainer's out-of-fold predictions)."""
+        return sigmoid(self.bias + sum(self.weights.get(k, 0.0) * v for k, v in x.items()))
 
     def to_json(self, about: str) -> str:
         body = {
