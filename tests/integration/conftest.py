@@ -19,12 +19,23 @@ def database_name() -> str:
     return f"parley_it_{uuid.uuid4().hex[:8]}"
 
 
+class Stacks(list[RunningStack]):
+    """The stacks a test module started, oldest first."""
+
+
+@pytest.fixture(scope="module")
+def started_stacks() -> Stacks:
+    return Stacks()
+
+
 @pytest.fixture(scope="module")
 def services(
-    infra: Infrastructure, database_name: str, tmp_path_factory: pytest.TempPathFactory
+    infra: Infrastructure, database_name: str, tmp_path_factory: pytest.TempPathFactory, started_stacks: Stacks
 ) -> Iterator[Callable[..., RunningStack]]:
-    """Start some of Parley's processes (not all) against the real broker and FerretDB."""
-    started: list[RunningStack] = []
+    """Start some of Parley's processes (not all) against the real broker and FerretDB. A stack a module-scoped
+    fixture starts lives until the module ends; one a test starts stops when that test ends
+    (`_stacks_end_with_their_test`)."""
+    started = started_stacks
 
     def start(*names: str, **extra_env: str) -> RunningStack:
         ports = {s.name: free_port() for s in SERVICES}
@@ -52,6 +63,21 @@ def services(
     for stack in started:
         stack.stop_all()
     drop_database(infra.mongodb_url, database_name)
+
+
+@pytest.fixture(autouse=True)
+def _stacks_end_with_their_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Stop what a test started: each stack has its own consumer groups over the module's one database, so a
+    router left running would apply the next test's events too — a second writer of the same threads (one
+    writer per thread: docs/adr/0001-router-single-writer.md)."""
+    if "services" not in request.fixturenames:
+        yield
+        return
+    started: Stacks = request.getfixturevalue("started_stacks")
+    before = len(started)  # module-scoped fixtures (set up first) have started theirs by now
+    yield
+    for stack in started[before:]:
+        stack.stop_all()
 
 
 @pytest.fixture
