@@ -55,8 +55,9 @@ def _rates(name: str, default: str) -> list[float]:
     return [float(x) for x in os.environ.get(name, default).split(",") if x.strip()]
 
 
-async def http_load(url: str, rate: float, seconds: float, folder: Path) -> dict:
-    """Signed WhatsApp webhooks (one new customer message each) offered by the compiled load generator."""
+async def http_load(url: str, rate: float, seconds: float, folder: Path, pids: dict[str, int]) -> dict:
+    """Signed WhatsApp webhooks (one new customer message each) offered by the compiled load generator, with the
+    CPU `pids` spent per request (the load generator's own is not counted)."""
     run = uuid.uuid4().hex[:8]
     count = int(rate * seconds)
 
@@ -66,10 +67,12 @@ async def http_load(url: str, rate: float, seconds: float, folder: Path) -> dict
             yield body, {"X-Hub-Signature-256": signature(body), "Content-Type": "application/json"}
 
     targets = targets_file(url, requests(), folder)
+    before = cpu.snapshot(pids)
     try:
-        return await attack(targets, rate, seconds)
+        report = await attack(targets, rate, seconds)
     finally:
         targets.unlink(missing_ok=True)
+    return {**report, "cpu_ms_per_request": cpu.per_message(before, cpu.snapshot(pids), report["requests"])}
 
 
 async def kafka_floor(bootstrap: str, rate: float, seconds: float) -> dict:
@@ -259,8 +262,12 @@ async def main() -> int:
             stack.seed_demo()  # as make run: the sandbox's channel accounts connected to demo
             results["webhook_ack"] = []
             for rate in _rates("BENCH_ACK_RATES", "200,500,1000") if "ack" in phases else []:
-                floor = await http_load(f"http://127.0.0.1:{bare_port}/hook", rate, seconds, logs)
-                parley = await http_load(stack.url("ingest") + "/webhooks/whatsapp", rate, seconds, logs)
+                floor = await http_load(
+                    f"http://127.0.0.1:{bare_port}/hook", rate, seconds, logs, {"bare": bare.proc.pid}
+                )
+                parley = await http_load(
+                    stack.url("ingest") + "/webhooks/whatsapp", rate, seconds, logs, _pipeline_pids(stack)
+                )
                 results["webhook_ack"].append(
                     {"rate": rate, "bare_fastapi_floor": floor, "ingest": parley, "p99_ratio": _ratio(parley, floor)}
                 )
@@ -398,6 +405,14 @@ def _cpu_table(r: dict) -> list[str]:
     )
 
 
+def _cpu_cell(used: dict[str, float] | None) -> str:
+    """ "ingest 1.75, kafka 1.09, … (total 2.9)": the processes that spent at least 0.01 ms."""
+    if not used:
+        return ""
+    spent = ", ".join(f"{name} {ms:g}" for name, ms in used.items() if name != "total" and ms >= 0.01)
+    return f"{spent} (total {used.get('total', 0):g})" if len(used) > 2 else spent
+
+
 def render(r: dict) -> str:
     title = (
         f"# Parley benchmark ({r['started_at']}, {r['machine']['cores']} cores, {r['seconds_per_level']} s per level)"
@@ -411,6 +426,8 @@ def render(r: dict) -> str:
             _p50_p99(p),
             p["failures"],
             row["p99_ratio"],
+            _cpu_cell(f.get("cpu_ms_per_request")),
+            _cpu_cell(p.get("cpu_ms_per_request")),
         ]
         for row in r.get("webhook_ack", [])
         for f, p in [(row["bare_fastapi_floor"], row["ingest"])]
@@ -431,6 +448,8 @@ def render(r: dict) -> str:
             "ingest p50 / p99 ms",
             "failures",
             "p99 ÷ floor",
+            "floor CPU ms / request",
+            "CPU ms / webhook by process",
         ],
         ack,
     )

@@ -57,6 +57,14 @@ class IngestSettings(ServiceSettings, ChannelAccountSettings):
         validation_alias="INGEST_RATE_LIMIT_BURST",
         description="Requests above the rate allowed at once.",
     )
+    processes: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        validation_alias="INGEST_PROCESSES",
+        description="Processes answering webhooks on the one port (parley_ingest.processes): one saturates at "
+        "about 500-700 signed webhooks a second; rate limits and duplicate memory are per process.",
+    )
     email_readers_enabled: bool = Field(
         default=True, description="Read the connected email accounts' mailboxes (IMAP) in this process."
     )
