@@ -7,7 +7,7 @@ import pytest
 
 from parley_contracts import CommandAction, OutboundContent
 from tests.events import analyzed, command, received
-from tests.kafka_helpers import eventually, publish_event, publish_events, wait_for_records
+from tests.kafka_helpers import eventually, publish_events, wait_for_records
 
 pytestmark = pytest.mark.integration
 MESSAGES = 40
@@ -16,9 +16,11 @@ MESSAGES = 40
 async def test_router_killed_mid_stream_loses_and_duplicates_nothing(services, infra, db):
     stack = services("router")
     inbound = [received(f"question {i}") for i in range(MESSAGES)]
-    for event in inbound:
-        await publish_event(infra.kafka_bootstrap, event)
-        await publish_event(infra.kafka_bootstrap, analyzed(event, reply=f"answer to {event.dedupe_key}"))
+    # All at once (one producer): published one by one, a quick router answered them all before the kill.
+    await publish_events(
+        infra.kafka_bootstrap,
+        [e for event in inbound for e in (event, analyzed(event, reply=f"answer to {event.dedupe_key}"))],
+    )
 
     # Kill as soon as the router is part-way through.
     await eventually(lambda: db["messages"].count_documents({"direction": "out"}), timeout=30, interval=0.05)

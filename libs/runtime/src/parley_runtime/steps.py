@@ -46,6 +46,7 @@ from pymongo.errors import ConnectionFailure
 
 from parley_contracts import Event
 from parley_runtime.deadletters import send_to_dead_letters
+from parley_runtime.kafka import on_message
 from parley_runtime.settings import ServiceSettings
 from parley_runtime.validation import summarize
 
@@ -219,7 +220,8 @@ def subscribe_step(
     uncommitted offset. One record at a time: a batch subscriber polls every 10 ms when idle, which measured
     (`make bench`, no traffic) cost more CPU than the per-record commits it saves at this scale."""
     runner = StepRunner.configured(broker, settings, service, model, step)
-    broker.subscriber(model.topic, group_id=group, auto_offset_reset="earliest")(runner)
+    handler = on_message(broker, runner, f"{service}_{model.__name__}")
+    broker.subscriber(model.topic, group_id=group, auto_offset_reset="earliest")(handler)
 
 
 def stop_this_process() -> None:
@@ -324,6 +326,7 @@ def subscribe_steps(
     async def dispatch(msg: KafkaMessage) -> None:
         await batches.run(msg.raw_message)
 
+    handler = on_message(broker, dispatch, f"{service}_batches")
     broker.subscriber(
         *runners,
         group_id=group,
@@ -334,4 +337,4 @@ def subscribe_steps(
         batch_timeout_ms=10,
         partition_assignment_strategy=(RangePartitionAssignor,),
         listener=_DrainFirst(batches.processing, listener),
-    )(dispatch)
+    )(handler)

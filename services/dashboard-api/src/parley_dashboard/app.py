@@ -58,7 +58,7 @@ from parley_dashboard.routes.console import mount_console
 from parley_dashboard.security import BodyLimit, SecurityHeaders, upload_limit, validation_error
 from parley_dashboard.settings import DashboardSettings
 from parley_dashboard.templates import TemplateCatalog
-from parley_runtime.kafka import make_broker
+from parley_runtime.kafka import make_broker, on_message
 from parley_runtime.mongo import connect
 from parley_runtime.ratelimit import TokenBuckets
 from parley_runtime.steps import subscribe_step
@@ -242,5 +242,5 @@ def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> None:
             log.error("live.push_failed", error=repr(exc))
 
     broker.subscriber(THREAD_UPDATED, group_id=None, auto_offset_reset="latest", ack_policy=AckPolicy.ACK_FIRST)(
-        on_record
+        on_message(broker, on_record, "dashboard_live")
     )

@@ -27,7 +27,7 @@ from pymongo.errors import DuplicateKeyError
 from parley_contracts import MESSAGE_SEND, Actor, DeadLetter, utcnow
 from parley_contracts.topics import ALL_TOPICS, DEAD_LETTER_SUFFIX, MAIN_TOPICS
 from parley_dashboard.auth.principal import Principal
-from parley_runtime.kafka import publish_bytes
+from parley_runtime.kafka import on_message, publish_bytes
 from parley_runtime.mongo import by_id
 
 log = structlog.get_logger()
@@ -194,4 +194,5 @@ class DeadLetterListener:
 
 def subscribe_dead_letters(broker: KafkaBroker, group: str, listener: DeadLetterListener) -> None:
     """All `*.dlq` topics, one consumer group across replicas, from the earliest letter not yet kept."""
-    broker.subscriber(*DEAD_LETTER_TOPICS, group_id=group, auto_offset_reset="earliest")(listener.on_record)
+    handler = on_message(broker, listener.on_record, "dashboard_dead_letters")
+    broker.subscriber(*DEAD_LETTER_TOPICS, group_id=group, auto_offset_reset="earliest")(handler)
