@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Validate heldout4/messages.jsonl and print its label counts.
+"""Validate a held-out set's messages.jsonl and print its label counts: this folder's (heldout4), or the folder
+given (`validate.py tests/data/heldout5`; heldout5's own validate.py calls this one).
 
 Checks: every line parses as a JSON object with exactly the README fields and types;
-ids are unique and look like h4-<tenant>-<nnn>; section is null exactly when answerable
+ids are unique and look like h<N>-<tenant>-<nnn> (N from the folder's name, heldout<N>); section is null exactly when answerable
 is false; every section string equals a numbered heading of its tenant's FAQ, read from
 the FAQ files themselves (not from build.py).
 
@@ -58,7 +59,8 @@ def script_of(text):
     return "latin"
 
 
-def main():
+def main(folder=HERE):
+    prefix = "h" + folder.name.removeprefix("heldout")
     headings = {
         "aurora": headings_txt(EVAL_DIR / "aurora-faq.txt"),
         "solmar": headings_txt(EVAL_DIR / "solmar-faq.txt"),
@@ -70,7 +72,7 @@ def main():
             errors.append(f"{t}: expected {n} FAQ headings, parsed {len(headings[t])}")
 
     msgs, ids = [], set()
-    path = HERE / "messages.jsonl"
+    path = folder / "messages.jsonl"
     for ln, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         try:
             m = json.loads(raw)
@@ -87,8 +89,8 @@ def main():
         if m["tenant"] not in headings:
             errors.append(f"{mid}: unknown tenant {m['tenant']!r}")
             continue
-        if not re.fullmatch(rf"h4-{m['tenant']}-\d{{3}}", mid):
-            errors.append(f"{mid}: id does not match h4-<tenant>-<nnn>")
+        if not re.fullmatch(rf"{prefix}-{m['tenant']}-\d{{3}}", mid):
+            errors.append(f"{mid}: id does not match {prefix}-<tenant>-<nnn>")
         if not isinstance(m["text"], str) or not m["text"].strip():
             errors.append(f"{mid}: empty text")
         if not (isinstance(m["language"], str) and re.fullmatch(r"[a-z]{2}", m["language"])):
@@ -151,4 +153,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else HERE)
