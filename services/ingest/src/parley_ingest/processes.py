@@ -1,12 +1,14 @@
-"""Several ingest processes on one port (`INGEST_PROCESSES`): one Python process answers about 500–700 signed
-webhooks a second on this machine's cores before its event loop saturates (`make bench`), so the first process
-binds the socket and starts helpers that accept on the same socket; the kernel hands each connection to whichever
-process accepts first.
+"""Several ingest processes on one port (`INGEST_PROCESSES`), for machines with cores to spare: one Python process
+spends about 1.3–1.5 ms of CPU per signed webhook (`make bench`), so it saturates its core at several hundred a
+second. The first process binds the socket and starts helpers that accept on the same socket; the kernel hands each
+connection to whichever process accepts first. (On the two-core machine the bench runs on, the cores are already
+busy with ingest and Kafka, and two processes measured no gain: the default is one.)
 
 The first process is the only one that reads mailboxes (one reader per mailbox); helpers only serve HTTP. The
 processes live and die together: a helper that exits stops the first process, which exits 1 (its supervisor —
 make run, docker-compose, Kubernetes — starts them all again); SIGTERM drains the first process, then its helpers;
-and a helper outlives a killed first process by no more than a signal (PR_SET_PDEATHSIG). Each process keeps its own rate limiter and duplicate memory (docs/architecture.md)."""
+and a helper outlives a killed first process by no more than a signal (PR_SET_PDEATHSIG). Each process keeps its
+own rate limiter and duplicate memory (docs/architecture.md)."""
 
 import ctypes
 import os
