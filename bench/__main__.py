@@ -406,7 +406,7 @@ def _cpu_table(r: dict) -> list[str]:
 
 
 def _cpu_cell(used: dict[str, float] | None) -> str:
-    """ "ingest 1.75, kafka 1.09, … (total 2.9)": the processes that spent at least 0.01 ms."""
+    """The processes that spent at least 0.01 ms, busiest first, and the total: `ingest 1.75, kafka 1.09 (total 2.9)`."""
     if not used:
         return ""
     spent = ", ".join(f"{name} {ms:g}" for name, ms in used.items() if name != "total" and ms >= 0.01)

@@ -19,18 +19,18 @@ def database_name() -> str:
     return f"parley_it_{uuid.uuid4().hex[:8]}"
 
 
-class Stacks(list[RunningStack]):
-    """The stacks a test module started, oldest first."""
-
-
 @pytest.fixture(scope="module")
-def started_stacks() -> Stacks:
-    return Stacks()
+def started_stacks() -> list[RunningStack]:
+    """The stacks this module started, oldest first."""
+    return []
 
 
 @pytest.fixture(scope="module")
 def services(
-    infra: Infrastructure, database_name: str, tmp_path_factory: pytest.TempPathFactory, started_stacks: Stacks
+    infra: Infrastructure,
+    database_name: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    started_stacks: list[RunningStack],
 ) -> Iterator[Callable[..., RunningStack]]:
     """Start some of Parley's processes (not all) against the real broker and FerretDB. A stack a module-scoped
     fixture starts lives until the module ends; one a test starts stops when that test ends
@@ -73,7 +73,7 @@ def _stacks_end_with_their_test(request: pytest.FixtureRequest) -> Iterator[None
     if "services" not in request.fixturenames:
         yield
         return
-    started: Stacks = request.getfixturevalue("started_stacks")
+    started: list[RunningStack] = request.getfixturevalue("started_stacks")
     before = len(started)  # module-scoped fixtures (set up first) have started theirs by now
     yield
     for stack in started[before:]:

@@ -31,7 +31,8 @@ _PR_SET_PDEATHSIG = 1
 
 
 def inherited_socket() -> socket.socket | None:
-    """The listening socket a helper was started with (None in the first process)."""
+    """The listening socket a helper was started with (None in the first process); a helper also arranges here to
+    be stopped when the first process dies."""
     fd = os.environ.get(LISTEN_FD)
     if fd is None:
         return None

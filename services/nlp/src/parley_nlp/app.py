@@ -4,6 +4,7 @@ from faststream.asgi import AsgiFastStream
 
 from parley_contracts import MessageReceived
 from parley_conversations.store import Conversations
+from parley_nlp.analysis import learned
 from parley_nlp.engines import build_engine
 from parley_nlp.engines.config import EngineSettings
 from parley_nlp.handlers import NlpHandlers
@@ -16,6 +17,7 @@ from parley_runtime.worker import make_worker_app
 
 
 def create_app(settings: NlpSettings, engine_settings: EngineSettings) -> AsgiFastStream:
+    learned.load()
     broker = make_broker(settings, "nlp")
     client, db = connect(settings)
     handlers = NlpHandlers(

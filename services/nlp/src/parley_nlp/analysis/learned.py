@@ -1,8 +1,8 @@
 """Linear text classifiers learned from labelled customer messages: a second opinion beside the lexicons.
 
 The lexicons catch what they list; customers also say "third time I ask, still nothing" or "koi hai kya?"
-in words no list foresaw. A logistic regression over character n-grams of the folded words generalises from labelled examples, costs well under a millisecond, and needs no
-download. Its weights are data (`data/models/<name>.json`, written by `parley-nlp-train` from the
+in words no list foresaw. A logistic regression over character n-grams of the folded words generalises from
+labelled examples, costs well under a millisecond, and needs no download. Its weights are data (`data/models/<name>.json`, written by `parley-nlp-train` from the
 labelled sets under `services/nlp/training/`); this module only reads them.
 
 Features are identical at training and at run time because both call `feature_names` and `vectorize` below.
@@ -113,3 +113,14 @@ def model(name: str) -> LinearModel:
         threshold=float(data["threshold"]),
         weights={k: float(v) for k, v in data["weights"].items()},
     )
+
+
+MODELS = ("negative", "wants_human")
+
+
+def load() -> None:
+    """Read the shipped vocabulary and models now (about 1 MB of JSON), at start-up rather than on the first
+    message analysed."""
+    vocabulary()
+    for name in MODELS:
+        model(name)
