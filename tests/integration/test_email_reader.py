@@ -13,6 +13,7 @@ import pytest
 from parley_business import ChannelAccountIn
 from parley_contracts import Channel
 from parley_devstack import Infrastructure, MailServer
+from parley_ingest.email.imap import ImapConfig, ImaplibMailbox
 from tests.kafka_helpers import wait_for_records
 
 pytestmark = pytest.mark.integration
@@ -154,3 +155,26 @@ async def test_new_mail_is_read_at_once_while_the_reader_idles(services, infra: 
     records = await wait_for_records(infra.kafka_bootstrap, "message.received", _of(address), count=2, timeout=30)
     assert len(records) == 2 and time.monotonic() - sent_at < 15
     stack.stop("ingest")
+
+
+async def test_an_idle_mailbox_waits_for_news_instead_of_polling(infra: Infrastructure):
+    """After a pass over a folder with nothing new, IDLE waits until the server announces mail. SELECT's own
+    `* n EXISTS` (the folder's size) once read as news: the reader then polled the server and MongoDB in a tight loop."""
+    assert infra.mail is not None
+    run = uuid.uuid4().hex[:8]
+    address = f"it-{run}@demo.local"
+    _send(infra.mail, _mail(address, 1, run))  # the folder is not empty, so SELECT answers `* 1 EXISTS`
+    config = ImapConfig(infra.mail.imap_host, infra.mail.imap_port, "none", address, "any", timeout=10)
+    mailbox = await ImaplibMailbox.open(config)
+    try:
+        assert mailbox.supports_idle
+        assert (await mailbox.select("INBOX")).exists == 1
+        assert [m.uid for m in await mailbox.metas(0)]
+        waiting = asyncio.create_task(mailbox.wait_for_news(60))
+        await asyncio.sleep(2)
+        assert not waiting.done(), "returned with no news"
+        _send(infra.mail, _mail(address, 2, run))
+        await asyncio.wait_for(waiting, 15)  # the server's `* 2 EXISTS` ends the wait
+        assert (await mailbox.select("INBOX")).exists == 2
+    finally:
+        await mailbox.close()

@@ -124,6 +124,35 @@ async def test_delivery_statuses_never_go_backwards(router, infra, db):
     assert [t["messages"][0]["status"] for t in ticks][:2] == ["sent", "read"]
 
 
+async def test_a_repeated_status_is_announced_once_and_a_replayed_one_again(router, infra, db):
+    """outbound's "sent" and then the provider's: one announcement. The same event processed again (a crash
+    between the write and the announcement) is announced again, so no announcement is lost."""
+    inbound = received("status repeat test")
+    await publish_event(infra.kafka_bootstrap, analyzed(inbound, reply="Ok", confidence=0.9))
+    [send] = await wait_for_records(
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("in_reply_to") == inbound.dedupe_key
+    )
+    common = {"tenant": inbound.tenant, "channel": inbound.channel, "thread_key": inbound.thread_key}
+    outbound_sent = MessageStatus(
+        **common, send_id=send["send_id"], provider_message_id="wamid.REP-1", status=DeliveryState.SENT
+    )
+    provider_sent = MessageStatus(**common, provider_message_id="wamid.REP-1", status=DeliveryState.SENT)
+    delivered = MessageStatus(**common, provider_message_id="wamid.REP-1", status=DeliveryState.DELIVERED)
+    for event in (outbound_sent, provider_sent, outbound_sent, delivered):
+        await publish_event(infra.kafka_bootstrap, event)
+    ticks = await wait_for_records(
+        infra.kafka_bootstrap,
+        "thread.updated",
+        lambda v: v.get("cause") == "message.status" and v["messages"][0]["id"] == send["send_id"],
+        count=3,
+        settle=2,
+    )
+    assert [t["messages"][0]["status"] for t in ticks] == ["sent", "sent", "delivered"]
+    doc = await db["messages"].find_one({"_id": send["send_id"]})
+    assert doc["status_event_id"] == delivered.event_id
+    assert [h["status"] for h in doc["status_history"]] == ["queued", "sent", "delivered"]
+
+
 async def test_a_reply_to_a_message_older_than_the_window_is_withheld(router, infra, db):
     from datetime import UTC, datetime, timedelta
 

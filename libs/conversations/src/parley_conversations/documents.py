@@ -96,6 +96,9 @@ class MessageRecord(MessageView):
     tenant: str
     channel: Channel
     event_id: str | None = None
+    status_event_id: str | None = Field(
+        default=None, description="The message.status event that last changed this message (its replay re-announces)."
+    )
 
     @property
     def status_rank(self) -> int:
@@ -103,7 +106,7 @@ class MessageRecord(MessageView):
 
     def with_status(self, status: DeliveryState, at: datetime, error: str | None) -> "MessageRecord | None":
         """This message after a delivery status, or None when the status is older than what we know (providers
-        send them out of order) — an equal one is re-applied, so a replay re-announces it."""
+        send them out of order); an equal one leaves it unchanged unless it brings an error or the provider's id."""
         if status.rank < self.status_rank:
             return None
         history = self.status_history

@@ -262,8 +262,15 @@ class RouterHandlers:
             return
         if event.provider_message_id and not changed.provider_message_id:
             changed.provider_message_id = event.provider_message_id
-        if changed != message:  # a repeated status (outbound's and the provider's "sent") is only re-announced
+        if changed != message:
+            changed.status_event_id = event.event_id
             await self._conversations.save_message(changed)
+        elif message.status_event_id != event.event_id:
+            # A repeated status (outbound's "sent", then the provider's): the event that set it announced it.
+            log.info("message.status_repeated", status=event.status)
+            return
+        # Announced after the write, and again when the event that made the change is processed again (a crash
+        # between the two): the announcement is never lost.
         await publish(
             self._broker,
             ThreadUpdated(
