@@ -135,44 +135,59 @@ class Conversations:
     # --- threads: lone-_id -------------------------------------------------------------------------------
 
     async def thread(self, thread_key: str) -> ThreadRecord | None:
-        doc = await self._threads.find_one({"_id": thread_key})
+        doc = await self._read(self._threads, thread_key)
         return ThreadRecord.from_document(doc) if doc else None
 
     async def save_thread(self, record: ThreadRecord, *, new: bool) -> None:
         """Only the router calls this, for threads of the partitions it owns (one writer per thread)."""
         doc = record.to_document()
-        if new:
-            try:
-                await self._threads.insert_one(doc)
-                return
-            except DuplicateKeyError:
-                pass  # written before a crash: replace it below
-        await self._threads.replace_one(by_id(record.thread_key), doc)
+        if new and await self._insert(self._threads, doc):
+            return
+        await self._replace(self._threads, doc)  # not new, or written before a crash: replaced
 
     # --- messages: lone-_id ------------------------------------------------------------------------------
 
     async def message(self, message_id: str) -> MessageRecord | None:
-        doc = await self._messages.find_one({"_id": message_id})
+        doc = await self._read(self._messages, message_id)
         return MessageRecord.from_document(doc) if doc else None
 
     async def add_message(self, record: MessageRecord) -> bool:
         """Store a message once under its id; False when it was already stored."""
-        return await _insert_once(self._messages, record.to_document())
+        return await self._insert(self._messages, record.to_document())
 
     async def save_message(self, record: MessageRecord) -> None:
-        await self._messages.replace_one(by_id(record.id), record.to_document())
+        await self._replace(self._messages, record.to_document())
 
     async def set_analysis(self, message_id: str, analysis: Analysis, at: datetime) -> None:
-        await self._messages.update_one(
-            by_id(message_id), {"$set": {"analysis": analysis.model_dump(mode="json"), "analyzed_at": at}}
+        await self._update(
+            self._messages, message_id, {"$set": {"analysis": analysis.model_dump(mode="json"), "analyzed_at": at}}
         )
 
     async def remember_provider_id(self, provider_message_id: str, message_id: str) -> None:
-        await _insert_once(self._provider_ids, {"_id": provider_message_id, "send_id": message_id})
+        await self._insert(self._provider_ids, {"_id": provider_message_id, "send_id": message_id})
 
     async def message_for_provider_id(self, provider_message_id: str) -> str | None:
-        doc = await self._provider_ids.find_one({"_id": provider_message_id})
+        doc = await self._read(self._provider_ids, provider_message_id)
         return doc["send_id"] if doc else None
+
+    # --- the lone-_id operations every method above is made of (the router's cache overrides them) -----------
+
+    async def _read(self, collection: AsyncCollection, key: str) -> dict[str, Any] | None:
+        return await collection.find_one(by_id(key))
+
+    async def _insert(self, collection: AsyncCollection, doc: dict[str, Any]) -> bool:
+        """False: a document with this `_id` was there already (and is left as it is)."""
+        try:
+            await collection.insert_one(doc)
+            return True
+        except DuplicateKeyError:
+            return False
+
+    async def _replace(self, collection: AsyncCollection, doc: dict[str, Any]) -> None:
+        await collection.replace_one(by_id(doc["_id"]), doc)
+
+    async def _update(self, collection: AsyncCollection, key: str, change: dict[str, Any]) -> None:
+        await collection.update_one(by_id(key), change)
 
     # --- listing (dashboard) and timers (router, at rebalance): filtered reads ------------------------------
 
@@ -299,11 +314,3 @@ class Conversations:
 
     async def delete_thread(self, thread_key: str) -> bool:
         return (await self._threads.delete_one(by_id(thread_key))).deleted_count == 1
-
-
-async def _insert_once(collection: AsyncCollection, doc: dict) -> bool:
-    try:
-        await collection.insert_one(doc)
-        return True
-    except DuplicateKeyError:
-        return False

@@ -100,13 +100,14 @@ class OutboundHandlers:
             self.parking.park(Parked(message, current_partition(), None))
             log.info("outbound.queued_behind", send_id=message.send_id)
             return
-        parked = await self.attempt(message)
+        parked = await self.attempt(message, claimed_now=previous is None)
         if parked is not None:
             self.parking.park(parked)
 
-    async def attempt(self, message: MessageSend) -> Parked | None:
-        """One try of a send (resuming at the first part not sent); a Parked when it should be tried again."""
-        entry = await self._ledger.entry(message.send_id)
+    async def attempt(self, message: MessageSend, *, claimed_now: bool = False) -> Parked | None:
+        """One try of a send (resuming at the first part not sent); a Parked when it should be tried again.
+        `claimed_now`: the ledger entry was just created, so there is nothing in it to read."""
+        entry = None if claimed_now else await self._ledger.entry(message.send_id)
         progress = entry.progress if entry else Progress()
         attempt = (entry.attempts if entry else 0) + 1
         first_attempt_at = (entry.first_attempt_at if entry else None) or self._now()
@@ -138,7 +139,6 @@ class OutboundHandlers:
         except PermanentSendError as exc:
             await self._give_up(message, str(exc), attempt)
             return None
-        await self._ledger.mark_sent(message.send_id, progress, attempt)
         log.info("outbound.sent", send_id=message.send_id, parts=len(parts), attempts=attempt)
         return None
 
@@ -160,12 +160,19 @@ class OutboundHandlers:
     async def _send_remaining(
         self, message: MessageSend, sending: "Sending", parts: list[Part], progress: Progress, attempt: int
     ) -> None:
-        """Each step is recorded before the next begins, so whatever interrupts it resumes right after."""
-        for part in parts[len(progress.provider_message_ids) :]:
+        """Each step is recorded before the next begins, so whatever interrupts it resumes right after; the last
+        part's record marks the send sent."""
+        remaining = parts[len(progress.provider_message_ids) :]
+        if not remaining:  # every part went out before an interruption
+            await self._ledger.mark_sent(message.send_id, progress, attempt)
+        for n, part in enumerate(remaining, start=1):
             media_id = await self._uploaded(message, sending, part.media_id, progress) if part.media_id else None
             result = await sending.sender.send(sending.account, part, media_id)
             progress.provider_message_ids.append(result.provider_message_id)
-            await self._ledger.record_progress(message.send_id, progress)
+            if n == len(remaining):
+                await self._ledger.mark_sent(message.send_id, progress, attempt)
+            else:
+                await self._ledger.record_progress(message.send_id, progress)
             log.info("outbound.part_sent", send_id=message.send_id, provider_message_id=result.provider_message_id)
             await self._announce(message, DeliveryState.SENT, result.provider_message_id, attempt)
 

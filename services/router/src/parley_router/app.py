@@ -11,9 +11,9 @@ from parley_business.flow_store import FlowStore
 from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus, ThreadCommand, utcnow
 from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.roster import OperatorDirectory, Roster, Workload
-from parley_conversations.store import Conversations
 from parley_router.flows import FlowRunner
 from parley_router.handlers import RouterHandlers
+from parley_router.owned import OwnedConversations
 from parley_router.settings import RouterSettings
 from parley_router.timers import PartitionWatcher, TimerIndex, TimerLoop
 from parley_runtime.kafka import make_broker
@@ -25,7 +25,7 @@ from parley_runtime.worker import make_worker_app
 def create_app(settings: RouterSettings) -> AsgiFastStream:
     broker = make_broker(settings, "router")
     client, db = connect(settings)
-    conversations = Conversations(db)
+    conversations = OwnedConversations(db, settings.document_cache)
     timers = TimerIndex()
     units = BusinessUnitStore(db, ttl_seconds=settings.roster_refresh_seconds)
     # The router reads flow definitions, never their secrets (outbound signs the submissions): no key needed.
@@ -52,7 +52,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
             MessageStatus: handlers.on_status,
             ThreadCommand: handlers.on_command,
         },
-        listener=PartitionWatcher(timers, conversations.open_threads),
+        listener=PartitionWatcher(timers, conversations.open_threads, conversations.forget_all),
     )
     loop = TimerLoop(
         timers,

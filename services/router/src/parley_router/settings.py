@@ -29,3 +29,10 @@ class RouterSettings(ServiceSettings):
         validation_alias="ROUTER_ASSIGN_RETRY_SECONDS",
         description="How often an unassigned waiting thread is offered again to available operators.",
     )
+    document_cache: int = Field(
+        default=10_000,
+        ge=0,
+        validation_alias="ROUTER_DOCUMENT_CACHE",
+        description="Threads, messages and provider ids the router keeps in memory after writing them, per kind "
+        "(parley_router.owned); 0 reads every one from the store.",
+    )
