@@ -181,7 +181,7 @@ class PartitionWatcher(ConsumerRebalanceListener):
         self,
         index: TimerIndex,
         load: Callable[[set[int]], Awaitable[list[OpenThread]]],
-        forget: Callable[[], None] = lambda: None,
+        forget: Callable[[], None],
     ) -> None:
         self._index = index
         self._load = load
