@@ -1,5 +1,6 @@
-"""The router's write-through cache (parley_router.owned) over an in-memory collection that counts reads: what is
-served from memory, and every case where it must go back to the store."""
+"""The router's store (parley_router.owned) over an in-memory collection that counts reads and commands: what is
+served from memory, every case where it must go back to the store, and a batch's writes held back and sent
+together."""
 
 from datetime import UTC, datetime
 from typing import Any
@@ -7,13 +8,15 @@ from typing import Any
 import bson
 import pytest
 from bson.codec_options import CodecOptions
-from pymongo.errors import AutoReconnect, DuplicateKeyError
+from pymongo import InsertOne, ReplaceOne
+from pymongo.errors import AutoReconnect, BulkWriteError, DuplicateKeyError
 
-from parley_contracts import Analysis, Channel, Contact, ThreadStatus
-from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS, ThreadRecord
+from parley_contracts import Analysis, Channel, Contact, ThreadStatus, ThreadUpdated
+from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS, MessageRecord, ThreadRecord
 from parley_router.owned import OwnedConversations
 
 AT = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+COMMANDS: list[tuple[str, int]] = []  # (collection, documents) of every bulk write, in order
 
 
 class Collection:
@@ -24,6 +27,7 @@ class Collection:
         self.docs: dict[str, bytes] = {}
         self.reads = 0
         self.fail = False
+        self.commands = COMMANDS
 
     def _check(self) -> None:
         if self.fail:
@@ -55,6 +59,48 @@ class Collection:
         doc.update(change["$set"])
         self.docs[where["_id"]] = bson.encode(doc)
 
+    def find(self, where: dict[str, Any]) -> "Cursor":
+        docs = [bson.decode(raw, CodecOptions(tz_aware=True)) for raw in self.docs.values()]
+        return Cursor([d for d in docs if all(d.get(k) == v for k, v in where.items())])
+
+    async def delete_many(self, where: dict[str, Any]) -> Any:
+        gone = [d["_id"] for d in self.find(where).docs]
+        for key in gone:
+            del self.docs[key]
+        return type("Deleted", (), {"deleted_count": len(gone)})()
+
+    async def bulk_write(self, ops: list[Any], ordered: bool) -> None:
+        self._check()
+        assert not ordered
+        self.commands.append((self.name, len(ops)))
+        errors = []
+        for index, op in enumerate(ops):
+            if isinstance(op, InsertOne):
+                doc = op._doc  # type: ignore[attr-defined]
+                if doc["_id"] in self.docs:
+                    errors.append({"index": index, "code": 11000, "errmsg": "duplicate"})
+                else:
+                    self.docs[doc["_id"]] = bson.encode(doc)
+            else:
+                assert isinstance(op, ReplaceOne)
+                key = op._filter["_id"]  # type: ignore[attr-defined]
+                if key in self.docs or op._upsert:  # type: ignore[attr-defined]
+                    self.docs[key] = bson.encode(op._doc)  # type: ignore[attr-defined]
+        if errors:
+            raise BulkWriteError({"writeErrors": errors})
+
+
+class Cursor:
+    def __init__(self, docs: list[dict[str, Any]]) -> None:
+        self.docs = docs
+
+    def sort(self, keys: list[tuple[str, int]]) -> "Cursor":
+        return Cursor(sorted(self.docs, key=lambda d: tuple(d[k] for k, _ in keys)))
+
+    async def __aiter__(self) -> Any:
+        for doc in self.docs:
+            yield doc
+
 
 class Database(dict):
     codec_options = CodecOptions(tz_aware=True)
@@ -79,6 +125,7 @@ def thread(key: str = "th_1", name: str = "Carla") -> ThreadRecord:
 
 @pytest.fixture
 def db() -> Database:
+    COMMANDS.clear()
     return Database()
 
 
@@ -167,3 +214,141 @@ async def test_the_least_recently_used_document_goes_first_and_zero_keeps_nothin
     await none.save_thread(thread(), new=True)
     await none.thread("th_1")
     assert none._threads.reads == 1  # type: ignore[attr-defined]
+
+
+# --- a batch's writes, held back and sent together ---------------------------------------------------------------
+
+
+def message(key: str = "m1", thread_key: str = "th_1") -> MessageRecord:
+    return MessageRecord(
+        id=key,
+        thread_key=thread_key,
+        tenant="demo",
+        channel=Channel.WHATSAPP,
+        direction="in",
+        author="customer",
+        text="hi",
+        at=AT,
+    )
+
+
+def announced(store: OwnedConversations, out: list[str], name: str) -> Any:
+    async def announce() -> None:
+        out.append(name)
+
+    return store.after_written(announce)
+
+
+async def test_held_writes_are_read_back_and_written_together_messages_before_threads(db):
+    store = OwnedConversations(db, capacity=10)
+    store.deferring = True
+    out: list[str] = []
+    for n in (1, 2, 3):
+        await store.add_message(message(f"m{n}", f"th_{n}"))
+        await store.save_thread(thread(f"th_{n}"), new=True)
+        await announced(store, out, f"th_{n}")
+    await store.remember_provider_id("wamid.1", "m1")
+    assert db[THREADS].docs == {} and db[MESSAGES].docs == {} and out == []
+    assert await store.thread("th_2") == thread("th_2") and (await store.message("m3")) == message("m3", "th_3")
+    assert db[THREADS].reads == 0 and db[MESSAGES].reads == 0
+
+    await store.flush()
+    assert COMMANDS == [(PROVIDER_IDS, 1), (MESSAGES, 3), (THREADS, 3)]  # three commands for seven documents
+    assert out == ["th_1", "th_2", "th_3"]  # announced once written, in order
+    assert ThreadRecord.from_document(await db[THREADS].find_one({"_id": "th_2"})) == thread("th_2")
+    assert await store.thread("th_3") == thread("th_3") and db[THREADS].reads == 1  # the read above; now cached
+
+
+async def test_a_message_and_its_analysis_in_one_batch_are_one_insert(db):
+    store = OwnedConversations(db, capacity=10)
+    store.deferring = True
+    await store.add_message(message())
+    await store.set_analysis("m1", Analysis(language="pt"), AT)
+    assert (await store.message("m1")).analysis.language == "pt"  # type: ignore[union-attr]
+    await store.flush()
+    assert COMMANDS == [(MESSAGES, 1)]
+    stored = MessageRecord.from_document(await db[MESSAGES].find_one({"_id": "m1"}))
+    assert stored.analysis is not None and stored.analysis.language == "pt"
+
+
+async def test_a_replayed_insert_leaves_the_stored_message_but_writes_what_the_batch_changed(db):
+    first = OwnedConversations(db, capacity=10)
+    await first.add_message(message("m1"))
+    await first.add_message(message("m2"))
+    store = OwnedConversations(db, capacity=10)  # after a crash: nothing cached
+    store.deferring = True
+    await store.add_message(message("m1"))  # the replayed step: the same message again, unchanged
+    await store.add_message(message("m2"))
+    await store.set_analysis("m2", Analysis(language="es"), AT)
+    db[MESSAGES].docs["m1"] = bson.encode({**bson.decode(db[MESSAGES].docs["m1"]), "status": "read"})  # later news
+    await store.flush()
+    assert COMMANDS == [(MESSAGES, 2), (MESSAGES, 1)]  # both inserts found their message; m2's change replaced
+    assert bson.decode(db[MESSAGES].docs["m1"])["status"] == "read"  # left as it is ...
+    assert (await store.message("m1")).status == "read"  # type: ignore[union-attr]  # ... and read again
+    assert MessageRecord.from_document(bson.decode(db[MESSAGES].docs["m2"])).analysis.language == "es"  # type: ignore[union-attr]
+
+
+def update(key: str) -> ThreadUpdated:
+    return ThreadUpdated(
+        event_id=f"upd_{key}", tenant="demo", channel=Channel.WHATSAPP, thread_key="th_1", cause="message.received"
+    )
+
+
+async def test_every_step_of_a_thread_in_one_batch_can_be_announced_again_after_a_crash(db):
+    store = OwnedConversations(db, capacity=10)
+    store.deferring = True
+    for key in ("rcv:1", "ana:1", "rcv:2"):
+        record = await store.thread("th_1") or thread()
+        record.mark_applied(key, update(key))
+        await store.save_thread(record, new=False)
+    await store.flush()
+    stored = ThreadRecord.from_document(await db[THREADS].find_one({"_id": "th_1"}))
+    for key in ("rcv:1", "ana:1", "rcv:2"):
+        replayed = stored.replayed_update(key)
+        assert replayed is not None and replayed.event_id == f"upd_{key}"
+
+    store.deferring = True  # the next batch: only its own step's announcement is kept
+    record = await store.thread("th_1")
+    assert record is not None
+    record.mark_applied("cmd:9", update("cmd:9"))
+    await store.save_thread(record, new=False)
+    await store.flush()
+    stored = ThreadRecord.from_document(await db[THREADS].find_one({"_id": "th_1"}))
+    assert stored.earlier_updates == [] and stored.replayed_update("rcv:2") is None
+
+
+async def test_a_flush_that_failed_is_written_by_the_next_one_and_discard_forgets_it(db):
+    store = OwnedConversations(db, capacity=10)
+    store.deferring = True
+    out: list[str] = []
+    await store.add_message(message())
+    await store.save_thread(thread(), new=True)
+    await announced(store, out, "th_1")
+    db[THREADS].fail = True
+    with pytest.raises(AutoReconnect):
+        await store.flush()
+    assert "m1" in db[MESSAGES].docs and db[THREADS].docs == {} and out == []
+    await store.flush()
+    assert "th_1" in db[THREADS].docs and out == ["th_1"]
+
+    await store.save_thread(thread(name="Never"), new=False)
+    await announced(store, out, "never")
+    store.discard()
+    await store.flush()
+    assert (await store.thread("th_1")) == thread() and out == ["th_1"]
+
+
+async def test_an_erasure_also_erases_what_the_batch_holds(db):
+    store = OwnedConversations(db, capacity=10)
+    await store.add_message(message("m1"))  # stored
+    store.deferring = True
+    await store.add_message(message("m2"))  # held
+    await store.add_message(message("m9", "th_other"))
+    await store.save_thread(thread(), new=True)
+    await store.remember_provider_id("wamid.2", "m2")
+    assert [m.id for m in await store.messages_of_thread("th_1")] == ["m1", "m2"]
+    await store.delete_provider_ids(["wamid.2"])
+    await store.delete_thread_messages("th_1")
+    await store.delete_thread("th_1")
+    await store.flush()
+    assert db[THREADS].docs == {} and db[PROVIDER_IDS].docs == {} and list(db[MESSAGES].docs) == ["m9"]

@@ -266,3 +266,67 @@ async def test_with_concurrency_one_records_run_one_by_one_in_time_order():
 def test_records_without_a_key_share_their_partitions_lane():
     lanes = steps_module.by_thread(_batch((None, 0), (b"th_a", 1), (None, 2)))
     assert [[r.offset for r in lane] for lane in lanes] == [[0, 2], [1]]
+
+
+class _Held:
+    """A store that holds writes back: records what each record saw and what each flush did; `failures` are raised
+    by the next flushes, one each."""
+
+    def __init__(self, *failures: BaseException) -> None:
+        self.deferring = False
+        self.failures = list(failures)
+        self.log: list[str] = []
+
+    async def flush(self) -> None:
+        if self.failures:
+            self.log.append("flush failed")
+            raise self.failures.pop(0)
+        self.log.append("flushed")
+
+    def discard(self) -> None:
+        self.log.append("discarded")
+
+
+class _Recording:
+    def __init__(self, held: _Held) -> None:
+        self.held = held
+
+    async def process(self, record: Record) -> None:
+        self.held.log.append(f"{record.offset} {'held' if self.held.deferring else 'written'}")
+
+
+async def test_a_batchs_writes_are_held_and_flushed_once_after_every_record():
+    held = _Held()
+    runner = steps_module.BatchRunner({"message.received": _Recording(held)}, concurrency=1, held_writes=held)
+    await runner.run(_batch((b"th_a", 0), (b"th_b", 1)))
+    assert held.log == ["0 held", "1 held", "flushed"] and not held.deferring
+
+
+async def test_an_unreachable_store_at_the_flush_is_waited_for():
+    held = _Held(ServerSelectionTimeoutError("no primary"), ServerSelectionTimeoutError("no primary"))
+    runner = steps_module.BatchRunner(
+        {"message.received": _Recording(held)}, concurrency=1, held_writes=held, retry_base_seconds=0.001
+    )
+    await runner.run(_batch((b"th_a", 0)))
+    assert held.log == ["0 held", "flush failed", "flush failed", "flushed"]
+
+
+async def test_a_flush_that_cannot_succeed_is_discarded_and_the_batch_written_record_by_record():
+    held = _Held(ValueError("document too large"))
+    runner = steps_module.BatchRunner({"message.received": _Recording(held)}, concurrency=1, held_writes=held)
+    await runner.run(_batch((b"th_a", 0), (b"th_b", 1)))
+    # Written as each record goes, the consumer policy (StepRunner) retries or dead-letters the one at fault.
+    assert held.log == ["0 held", "1 held", "flush failed", "discarded", "0 written", "1 written"]
+
+
+async def test_a_batch_that_fails_leaves_nothing_held():
+    held = _Held()
+
+    class Broken:
+        async def process(self, record: Record) -> None:
+            raise ProducerBrokenError("fenced")
+
+    runner = steps_module.BatchRunner({"message.received": Broken()}, concurrency=1, held_writes=held)
+    with pytest.raises(ProducerBrokenError):
+        await runner.run(_batch((b"th_a", 0)))
+    assert held.log == ["discarded"] and not held.deferring

@@ -51,6 +51,11 @@ class ThreadRecord(ThreadView):
     recent: list[Turn] = Field(default_factory=list)
     context_reset_at: datetime | None = Field(default=None, description="The bot's session starts here.")
     last_update: dict[str, Any] | None = Field(default=None, description="The last thread.updated announced.")
+    earlier_updates: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="The announcements of earlier steps written in the same batch as the last one (parley_router.owned):"
+        " a crash before they went out re-announces them too.",
+    )
     reply_context: dict[str, Any] | None = Field(
         default=None, description="The customer's latest message's reply context (MessageReceived.reply_context)."
     )
@@ -67,11 +72,13 @@ class ThreadRecord(ThreadView):
     def mark_applied(self, key: str, update: ThreadUpdated | None) -> None:
         self.applied = [*self.applied[-(APPLIED_KEYS_KEPT - 1) :], key]
         self.last_update = {"key": key, "event": update.model_dump(mode="json")} if update else None
+        self.earlier_updates = []
 
     def replayed_update(self, key: str) -> ThreadUpdated | None:
-        """The announcement of the last applied step, when `key` is that step (it may not have gone out)."""
-        if self.last_update and self.last_update.get("key") == key:
-            return ThreadUpdated.model_validate(self.last_update["event"])
+        """The announcement of the step `key` when it was among the last written (it may not have gone out)."""
+        for written in [*self.earlier_updates, self.last_update]:
+            if written and written.get("key") == key:
+                return ThreadUpdated.model_validate(written["event"])
         return None
 
     def remember_turn(self, turn: Turn) -> None:

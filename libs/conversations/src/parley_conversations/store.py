@@ -8,7 +8,7 @@ under their dedupe key / send id. Listing threads and messages for the dashboard
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -169,6 +169,11 @@ class Conversations:
     async def message_for_provider_id(self, provider_message_id: str) -> str | None:
         doc = await self._read(self._provider_ids, provider_message_id)
         return doc["send_id"] if doc else None
+
+    async def after_written(self, action: Callable[[], Awaitable[None]]) -> None:
+        """Run what must follow the writes made so far (an announcement): here at once; the router's store holds a
+        batch's writes back and runs it after them (parley_router.owned)."""
+        await action()
 
     # --- the lone-_id operations every method above is made of (the router's cache overrides them) -----------
 

@@ -22,7 +22,7 @@ import signal
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from contextvars import ContextVar
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import structlog
 from aiokafka import ConsumerRecord
@@ -247,23 +247,79 @@ def in_time_order(records: Iterable[ConsumerRecord]) -> list[ConsumerRecord]:
     return merged
 
 
+class HeldWrites(Protocol):
+    """A store that holds a batch's writes back and sends them together once the batch is processed, before its
+    offsets are committed (parley_router.owned)."""
+
+    deferring: bool
+
+    async def flush(self) -> None:
+        """Write what is held, then run what waited for it; safe to call again after it failed."""
+
+    def discard(self) -> None:
+        """Forget what is held and what waited for it."""
+
+
 class BatchRunner:
     """One fetched batch: records in time order, split into lanes by thread, each lane in order, up to
-    `concurrency` lanes at once. One batch at a time (`processing`, which a rebalance waits for)."""
+    `concurrency` lanes at once. One batch at a time (`processing`, which a rebalance waits for).
 
-    def __init__(self, runners: Mapping[str, "StepRunner[Any]"], concurrency: int) -> None:
+    With `held_writes`, the steps' writes are sent together after the batch (`_flush`): an unreachable store is
+    waited for, as a step would; any other failure of the flush discards it and processes the batch again with
+    each write made at once, so the consumer policy finds the record at fault and dead-letters it alone."""
+
+    def __init__(
+        self,
+        runners: Mapping[str, "StepRunner[Any]"],
+        concurrency: int,
+        held_writes: HeldWrites | None = None,
+        retry_base_seconds: float = 0.2,
+    ) -> None:
         self._runners = runners
         self._slots = asyncio.Semaphore(concurrency)
+        self._held = held_writes
+        self._retry_base = retry_base_seconds
         self.processing = asyncio.Lock()
 
     async def run(self, records: Iterable[ConsumerRecord]) -> None:
         async with self.processing:
-            lanes = by_thread(in_time_order(records))
-            if len(lanes) == 1:
-                return await self._run_lane(lanes[0])
-            async with asyncio.TaskGroup() as group:  # a failure (a broken producer) cancels the rest: uncommitted
-                for lane in lanes:
-                    group.create_task(self._run_lane(lane))
+            ordered = in_time_order(records)
+            if self._held is None:
+                return await self._run_lanes(ordered)
+            self._held.deferring = True
+            try:
+                await self._run_lanes(ordered)
+                await self._flush(ordered)
+            except BaseException:
+                self._held.discard()  # the batch is not committed: it comes again
+                raise
+            finally:
+                self._held.deferring = False
+
+    async def _flush(self, ordered: list[ConsumerRecord]) -> None:
+        assert self._held is not None
+        attempts = 0
+        while True:
+            try:
+                return await self._held.flush()
+            except Exception as exc:
+                if not is_infrastructure_error(exc):
+                    log.error("batch.flush_failed", error=repr(exc), records=len(ordered), exc_info=True)
+                    self._held.discard()
+                    self._held.deferring = False
+                    return await self._run_lanes(ordered)
+                attempts += 1
+                delay = min(10.0, self._retry_base * 2 ** (attempts - 1))
+                log.warning("batch.flush_retry", error=repr(exc), attempt=attempts, retry_in=delay)
+                await asyncio.sleep(delay)
+
+    async def _run_lanes(self, ordered: list[ConsumerRecord]) -> None:
+        lanes = by_thread(ordered)
+        if len(lanes) == 1:
+            return await self._run_lane(lanes[0])
+        async with asyncio.TaskGroup() as group:  # a failure (a broken producer) cancels the rest: uncommitted
+            for lane in lanes:
+                group.create_task(self._run_lane(lane))
 
     async def _run_lane(self, lane: list[ConsumerRecord]) -> None:
         async with self._slots:
@@ -307,6 +363,7 @@ def subscribe_steps(
     group: str,
     steps: Mapping[type[Event], Callable[[Any], Awaitable[None]]],
     listener: ConsumerRebalanceListener | None = None,
+    held_writes: HeldWrites | None = None,
     max_records: int = 200,
 ) -> None:
     """One consumer for several topics, co-partitioned: the range assignor gives each member of `group` the
@@ -315,11 +372,12 @@ def subscribe_steps(
     Records come in batches and are put in time order (`in_time_order`); each thread's records (one record key)
     are processed one at a time, in that order, each by its topic's step under the one consumer policy, while up
     to `CONSUMER_CONCURRENCY` threads proceed at once, so one slow thread does not hold up the others. Offsets are
-    committed after the whole batch."""
+    committed after the whole batch, and after `held_writes` (a store that sends a batch's writes together) has
+    written it."""
     runners = {
         model.topic: StepRunner.configured(broker, settings, service, model, step) for model, step in steps.items()
     }
-    batches = BatchRunner(runners, settings.consumer_concurrency)
+    batches = BatchRunner(runners, settings.consumer_concurrency, held_writes, settings.consumer_retry_base_seconds)
 
     async def dispatch(msg: KafkaMessage) -> None:
         await batches.run(msg.raw_message)

@@ -53,6 +53,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
             ThreadCommand: handlers.on_command,
         },
         listener=PartitionWatcher(timers, conversations.open_threads, conversations.forget_all),
+        held_writes=conversations,
     )
     loop = TimerLoop(
         timers,

@@ -271,8 +271,7 @@ class RouterHandlers:
             return
         # Announced after the write, and again when the event that made the change is processed again (a crash
         # between the two): the announcement is never lost.
-        await publish(
-            self._broker,
+        await self._announce(
             ThreadUpdated(
                 **event.lineage(),
                 event_id=derived_id("upd_", "sts", event.event_id),
@@ -478,7 +477,7 @@ class RouterHandlers:
             record.mark_applied(key, None)
         record.mark_applied(step.key, update)
         await self._conversations.save_thread(record, new=step.new)
-        await publish(self._broker, update)
+        await self._announce(update)
         self._timers.track(record)
 
     async def _sync_workload(self, step: Step) -> None:
@@ -492,9 +491,9 @@ class RouterHandlers:
             await self._workload.hold(after, partition, step.record.thread_key, step.at)
 
     async def _answer(self, command: ThreadCommand, key: str, thread: ThreadRecord | None, verdict: Verdict) -> None:
-        """A command that changed nothing: tell the operator why (the thread as it is, no write)."""
-        await publish(
-            self._broker,
+        """A command that changed nothing: tell the operator why (the thread as it is, no write; after the batch's
+        earlier announcements)."""
+        await self._announce(
             ThreadUpdated(
                 **command.lineage(),
                 event_id=derived_id("upd_", key),
@@ -507,6 +506,10 @@ class RouterHandlers:
             ),
         )
 
+    async def _announce(self, update: ThreadUpdated) -> None:
+        """On `thread.updated`, once what it announces is written (after the batch's writes, parley_router.owned)."""
+        await self._conversations.after_written(lambda: publish(self._broker, update))
+
     async def _thread_unless_applied(self, thread_key: str, key: str) -> tuple[ThreadRecord | None, bool]:
         """The thread (None: new), and whether the record `key` was applied to it before: then only its
         announcement may be missing (a crash after the write), and it is made again."""
@@ -515,7 +518,7 @@ class RouterHandlers:
             return thread, False
         update = thread.replayed_update(key)
         if update is not None:
-            await publish(self._broker, update)
+            await self._announce(update)
         log.info("router.replayed", key=key, reannounced=update is not None)
         return thread, True
 
