@@ -6,7 +6,7 @@ BENCH_WARMUP_SECONDS (30: a level at 10 msg/s run first and kept apart, which wa
 (60 operator actions, one at a time), BENCH_CONSOLE_THREADS (1,000 threads in the store when the
 console's inbox is opened), BENCH_CONSOLE_RUNS (10 page loads), BENCH_SEED_THREADS (20,000 threads, 10 messages each,
 written before the `store` phase measures end to end again at BENCH_COMPARE_RATE, 5 msg/s, then looks for the highest
-sustained rate among BENCH_SUSTAINED_RATES, "5,10,20,50", on that full store) and BENCH_PHASES
+sustained rate among BENCH_SUSTAINED_RATES, "5,10,20,30,50,100", on that full store) and BENCH_PHASES
 (engine,ack,e2e,operators,console,store). The headline figures issue 11 asks for are top-level keys of latest.json."""
 
 import asyncio
@@ -322,7 +322,7 @@ async def full_store(stack: RunningStack, mongodb_url: str, database: str, secon
     await asyncio.sleep(3)  # the local FerretDB adds its `_id` expression index to new tables every 2 s
     seeded = await end_to_end(stack, rate, seconds)
     levels = []
-    for level in _rates("BENCH_SUSTAINED_RATES", "5,10,20,50"):
+    for level in _rates("BENCH_SUSTAINED_RATES", "5,10,20,30,50,100"):
         measured = await end_to_end(stack, level, seconds)
         levels.append({**measured, "sustained": _sustained(measured)})
         if not levels[-1]["sustained"]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import bson
 import pytest
+from aiokafka.errors import KafkaTimeoutError
 from bson.codec_options import CodecOptions
 from pymongo import InsertOne, ReplaceOne
 from pymongo.errors import AutoReconnect, BulkWriteError, DuplicateKeyError
@@ -236,7 +237,7 @@ def announced(store: OwnedConversations, out: list[str], name: str) -> Any:
     async def announce() -> None:
         out.append(name)
 
-    return store.after_written(announce)
+    return store.after_written(announce, thread_key=name)
 
 
 async def test_held_writes_are_read_back_and_written_together_messages_before_threads(db):
@@ -352,3 +353,26 @@ async def test_an_erasure_also_erases_what_the_batch_holds(db):
     await store.delete_thread("th_1")
     await store.flush()
     assert db[THREADS].docs == {} and db[PROVIDER_IDS].docs == {} and list(db[MESSAGES].docs) == ["m9"]
+
+
+async def test_each_threads_announcements_keep_their_order_and_a_failed_one_is_made_by_the_next_flush(db):
+    store = OwnedConversations(db, capacity=10)
+    store.deferring = True
+    out: list[str] = []
+    broker_away = [True]
+
+    async def say(name: str) -> None:
+        if name == "b1" and broker_away[0]:
+            broker_away[0] = False
+            raise KafkaTimeoutError("thread.updated: not acknowledged")
+        out.append(name)
+
+    for name in ("a1", "b1", "a2", "b2"):
+        await store.after_written(lambda name=name: say(name), thread_key=f"th_{name[0]}")
+    with pytest.raises(KafkaTimeoutError):
+        await store.flush()
+    assert "b1" not in out and "b2" not in out
+    await store.flush()
+    assert [n for n in out if n[0] == "a"][-2:] == ["a1", "a2"] and [n for n in out if n[0] == "b"] == ["b1", "b2"]
+    await store.flush()  # nothing left
+    assert out.count("b1") == 1

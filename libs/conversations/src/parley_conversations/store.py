@@ -170,7 +170,7 @@ class Conversations:
         doc = await self._read(self._provider_ids, provider_message_id)
         return doc["send_id"] if doc else None
 
-    async def after_written(self, action: Callable[[], Awaitable[None]]) -> None:
+    async def after_written(self, action: Callable[[], Awaitable[None]], *, thread_key: str) -> None:
         """Run what must follow the writes made so far (an announcement): here at once; the router's store holds a
         batch's writes back and runs it after them (parley_router.owned)."""
         await action()

@@ -47,7 +47,7 @@ async def erase(
         await workload.release(thread.assignee.id, partition, thread_key)
     await conversations.delete_thread(thread_key)
     timers.forget(thread_key)
-    await conversations.after_written(lambda: publish(broker, erased_update(command)))
+    await conversations.after_written(lambda: publish(broker, erased_update(command)), thread_key=thread_key)
     log.info("router.erased", existed=thread is not None, messages=len(messages))
 
 

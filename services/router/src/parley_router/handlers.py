@@ -508,7 +508,7 @@ class RouterHandlers:
 
     async def _announce(self, update: ThreadUpdated) -> None:
         """On `thread.updated`, once what it announces is written (after the batch's writes, parley_router.owned)."""
-        await self._conversations.after_written(lambda: publish(self._broker, update))
+        await self._conversations.after_written(lambda: publish(self._broker, update), thread_key=update.thread_key)
 
     async def _thread_unless_applied(self, thread_key: str, key: str) -> tuple[ThreadRecord | None, bool]:
         """The thread (None: new), and whether the record `key` was applied to it before: then only its

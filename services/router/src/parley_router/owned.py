@@ -27,7 +27,8 @@ Whatever must follow the writes (the announcements on `thread.updated`) waits in
 A message is inserted once, never overwritten by its first version: when its insert finds it stored already (a
 step replayed after a crash), the later state the batch gave it is written as a replace."""
 
-from collections import OrderedDict
+import asyncio
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -67,16 +68,16 @@ class OwnedConversations(Conversations):
         self._collections = {c.name: c for c in (self._threads, self._messages, self._provider_ids)}
         self.deferring = False
         self._held: dict[str, dict[str, _Held]] = {}
-        self._waiting: list[Callable[[], Awaitable[None]]] = []
+        self._waiting: dict[str, deque[Callable[[], Awaitable[None]]]] = {}
 
     def forget_all(self) -> None:
         self._cached.clear()
 
     # --- the batch: writes held back, sent together ------------------------------------------------------------
 
-    async def after_written(self, action: Callable[[], Awaitable[None]]) -> None:
+    async def after_written(self, action: Callable[[], Awaitable[None]], *, thread_key: str) -> None:
         if self.deferring:
-            self._waiting.append(action)
+            self._waiting.setdefault(thread_key, deque()).append(action)
         else:
             await action()
 
@@ -88,9 +89,22 @@ class OwnedConversations(Conversations):
             if held:
                 await self._write_held(self._collections[name], held)
                 del self._held[name]
-        waiting, self._waiting = self._waiting, []
-        for action in waiting:
-            await action()
+
+        # One thread's announcements in order, the threads' side by side: the producer sends what is waiting in one
+        # request while the previous is in flight. An action is forgotten once done, so a flush that failed part-way
+        # runs the rest when it is called again.
+        async def in_order(actions: deque[Callable[[], Awaitable[None]]]) -> None:
+            while actions:
+                await actions[0]()
+                actions.popleft()
+
+        try:
+            async with asyncio.TaskGroup() as group:  # one failure stops the others: none runs twice at once
+                for actions in self._waiting.values():
+                    group.create_task(in_order(actions))
+        except BaseExceptionGroup as failed:
+            raise failed.exceptions[0] from None  # what the consumer policy judges (an unreachable broker waits)
+        self._waiting.clear()
 
     def discard(self) -> None:
         """Forget what the batch held back and what waited for it (a flush that cannot succeed): the batch is
