@@ -49,9 +49,10 @@ schemas: setup ## regenerate libs/contracts/schemas from the models
 eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<folder>
 	@$(UV) run --frozen parley-devstack eval --eval-dir $(EVAL_DIR)
 
-train: setup ## refit the learned text models from services/nlp/training/ (about 3 minutes)
+train: setup ## refit the learned text models from services/nlp/training/ and the retired held-out sets (about 8 minutes)
 	@$(UV) run --frozen parley-nlp-train services/nlp/training/*.jsonl deploy/local/tuning/*.jsonl ../shared/eval/messages.jsonl \
-		tests/data/heldout/messages.jsonl tests/data/heldout2/messages.jsonl
+		tests/data/heldout/messages.jsonl tests/data/heldout2/messages.jsonl \
+		tests/data/heldout3/messages.jsonl tests/data/heldout4/messages.jsonl tests/data/heldout5/messages.jsonl
 
 bench: provision console browser ## benchmarks, figures written to bench/results/
 	@$(UV) run --frozen python -m bench
