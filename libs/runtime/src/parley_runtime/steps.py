@@ -78,6 +78,11 @@ def is_infrastructure_error(exc: BaseException) -> bool:
     return False
 
 
+def backoff(attempt: int, base: float, cap: float = 10.0) -> float:
+    """How long to wait before attempt `attempt` + 1: doubling from `base`, at most `cap` seconds."""
+    return min(cap, base * 2 ** (attempt - 1))
+
+
 class ProducerBrokenError(RuntimeError):
     """Raised (after asking the process to stop) so the record in hand stays uncommitted."""
 
@@ -193,7 +198,7 @@ class StepRunner(Generic[E]):
                 await asyncio.sleep(delay)
 
     def _delay(self, attempt: int) -> float:
-        return min(self._max_delay, self._base_delay * 2 ** (attempt - 1))
+        return backoff(attempt, self._base_delay, self._max_delay)
 
     async def _dead_letter(self, body: bytes, key: str | None, error: str, attempts: int) -> None:
         await send_to_dead_letters(
@@ -286,30 +291,30 @@ class BatchRunner:
             ordered = in_time_order(records)
             if self._held is None:
                 return await self._run_lanes(ordered)
-            self._held.deferring = True
+            held = self._held
+            held.deferring = True
             try:
                 await self._run_lanes(ordered)
-                await self._flush(ordered)
+                await self._flush(held, ordered)
             except BaseException:
-                self._held.discard()  # the batch is not committed: it comes again
+                held.discard()  # the batch is not committed: it comes again
                 raise
             finally:
-                self._held.deferring = False
+                held.deferring = False
 
-    async def _flush(self, ordered: list[ConsumerRecord]) -> None:
-        assert self._held is not None
+    async def _flush(self, held: HeldWrites, ordered: list[ConsumerRecord]) -> None:
         attempts = 0
         while True:
             try:
-                return await self._held.flush()
+                return await held.flush()
             except Exception as exc:
                 if not is_infrastructure_error(exc):
                     log.error("batch.flush_failed", error=repr(exc), records=len(ordered), exc_info=True)
-                    self._held.discard()
-                    self._held.deferring = False
+                    held.discard()
+                    held.deferring = False
                     return await self._run_lanes(ordered)
                 attempts += 1
-                delay = min(10.0, self._retry_base * 2 ** (attempts - 1))
+                delay = backoff(attempts, self._retry_base)
                 log.warning("batch.flush_retry", error=repr(exc), attempt=attempts, retry_in=delay)
                 await asyncio.sleep(delay)
 

@@ -223,8 +223,9 @@ class OwnedConversations(Conversations):
                 doc.update(change["$set"])
                 self._hold(collection, key).replace = bson.encode(doc, codec_options=self._codec)
                 return
+        # Not held nor cached: written at once and read again after. (`set_analysis`, a `$set`, is the one partial
+        # update the store makes.)
         self._drop(collection, key)
-        self._held.get(collection.name, {}).pop(key, None)
         await super()._update(collection, key, change)
 
     # --- erasure -----------------------------------------------------------------------------------------------
