@@ -7,6 +7,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 import httpx
+from httpx_aiohttp import AiohttpTransport
 
 from parley_sandbox.faults import FaultInjector
 from parley_sandbox.flow_api.endpoints import FlowEndpoints
@@ -44,7 +45,11 @@ class SandboxState:
     def http(self) -> httpx.AsyncClient:
         # Created lazily so the app also works when driven without its lifespan (httpx.ASGITransport).
         if self._client is None:
-            self._client = httpx.AsyncClient(timeout=self.settings.sandbox_ingest_timeout_seconds)
+            # Over aiohttp's pool: httpcore's pool costs more per call the more connections it holds, and status
+            # webhooks go out several at a time (docs/adr/0010-http-client-over-aiohttp.md).
+            self._client = httpx.AsyncClient(
+                transport=AiohttpTransport(), timeout=self.settings.sandbox_ingest_timeout_seconds
+            )
         return self._client
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:

@@ -5,7 +5,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-import httpx
 import structlog
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -58,6 +57,7 @@ from parley_dashboard.routes.console import mount_console
 from parley_dashboard.security import BodyLimit, SecurityHeaders, upload_limit, validation_error
 from parley_dashboard.settings import DashboardSettings
 from parley_dashboard.templates import TemplateCatalog
+from parley_runtime.http import http_client
 from parley_runtime.kafka import make_broker, on_message
 from parley_runtime.mongo import connect
 from parley_runtime.ratelimit import TokenBuckets
@@ -162,7 +162,7 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
     commands = CommandGateway(broker, settings.command_wait_seconds)
     conversations = Conversations(db)
     media = MediaStore(db)
-    http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+    http = http_client(timeout=settings.http_timeout_seconds)
     return Services(
         settings=settings,
         db=db,

@@ -5,7 +5,6 @@ the resources a notification points at (notifications.py: MercadoLibre), and the
 (its own group) that POSTs question flows' answers to the business's API and answers the router with a
 `flow_result` command (flow_api.py)."""
 
-import httpx
 from faststream.asgi import AsgiFastStream
 
 from parley_business.flow_store import FlowStore
@@ -24,6 +23,7 @@ from parley_outbound.ledger import SendLedger
 from parley_outbound.media import MediaFiles
 from parley_outbound.notifications import NotificationFetcher
 from parley_outbound.settings import OutboundSettings
+from parley_runtime.http import http_client
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
 from parley_runtime.steps import subscribe_step, subscribe_steps
@@ -33,7 +33,7 @@ from parley_runtime.worker import make_worker_app
 def create_app(settings: OutboundSettings) -> AsgiFastStream:
     broker = make_broker(settings, "outbound")
     client, db = connect(settings)
-    http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+    http = http_client(timeout=settings.http_timeout_seconds)
     store = MediaStore(db)
     media = MediaFiles(store)
     accounts = settings.channel_account_store(db)
@@ -80,7 +80,7 @@ def create_app(settings: OutboundSettings) -> AsgiFastStream:
     )
     # Its own consumer group and HTTP client: a business's flow API (up to a minute per call, each in the
     # background) never waits behind sends, nor takes the senders' connections.
-    flows_http = httpx.AsyncClient(limits=httpx.Limits(max_connections=settings.flow_call_concurrency))
+    flows_http = http_client(max_connections=settings.flow_call_concurrency)
     flows = FlowApiCaller(
         broker, flows_http, FlowStore(db, settings.secret_cipher()), concurrency=settings.flow_call_concurrency
     )
