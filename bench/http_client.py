@@ -4,13 +4,14 @@ aiohttp), posting a WhatsApp-sized JSON body to the bare endpoint (bench/bare_ap
 
 import asyncio
 import os
-import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import httpx
 
-from parley_devstack.process import free_port
+from parley_devstack.process import Child, free_port
 from parley_runtime.http import http_client
 
 CALLS = int(os.environ.get("BENCH_HTTP_CALLS", "3000"))
@@ -32,20 +33,7 @@ async def _cpu_ms_per_call(client: httpx.AsyncClient, url: str, in_flight: int) 
         return (time.process_time() - started) * 1000 / CALLS
 
 
-async def _wait_ready(url: str) -> None:
-    async with httpx.AsyncClient() as client:
-        for _ in range(100):
-            try:
-                await client.get(url)
-                return
-            except httpx.TransportError:
-                await asyncio.sleep(0.1)
-    raise SystemExit(f"the bare endpoint did not start at {url}")
-
-
-async def measure(port: int) -> None:
-    await _wait_ready(f"http://127.0.0.1:{port}/healthz")
-    url = f"http://127.0.0.1:{port}/hook"
+async def measure(url: str) -> None:
     print("| calls in flight | httpx's pool, CPU ms / call | parley_runtime.http, CPU ms / call | ratio |")
     print("|---|---|---|---|")
     for in_flight in (1, 50):
@@ -56,12 +44,18 @@ async def measure(port: int) -> None:
 
 def main() -> None:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "bench.bare_app"], env={**os.environ, "BARE_PORT": str(port)})
-    try:
-        asyncio.run(measure(port))
-    finally:
-        server.terminate()
-        server.wait()
+    with tempfile.TemporaryDirectory() as logs:
+        bare = Child(
+            "bare",
+            [sys.executable, "-m", "bench.bare_app"],
+            Path(logs) / "bare.log",
+            {**os.environ, "BARE_PORT": str(port)},
+        )
+        try:
+            bare.wait_until(lambda: httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200, 30, "health")
+            asyncio.run(measure(f"http://127.0.0.1:{port}/hook"))
+        finally:
+            bare.stop()
 
 
 if __name__ == "__main__":

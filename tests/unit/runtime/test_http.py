@@ -5,6 +5,7 @@ retry."""
 import asyncio
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
 import httpx
 import pytest
@@ -14,6 +15,7 @@ from parley_runtime.http import http_client
 Handler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 
 
+@asynccontextmanager
 async def _serve(handler: Handler) -> AsyncIterator[str]:
     server = await asyncio.start_server(handler, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
@@ -50,7 +52,7 @@ async def _echo(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> N
 
 @pytest.fixture
 async def echo_url() -> AsyncIterator[str]:
-    async for url in _serve(_echo):
+    async with _serve(_echo) as url:
         yield url
 
 
@@ -79,13 +81,11 @@ async def test_a_streamed_answer_arrives_whole(echo_url: str) -> None:
 
 
 async def test_a_refused_connection_is_a_transport_error() -> None:
-    server = await asyncio.start_server(_echo, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
-    server.close()
-    await server.wait_closed()
+    async with _serve(_echo) as url:
+        pass  # closed again: nothing listens there now
     async with http_client(timeout=5) as client:
         with pytest.raises(httpx.TransportError):
-            await client.post(f"http://127.0.0.1:{port}/", json={})
+            await client.post(url, json={})
 
 
 async def test_a_server_that_never_answers_is_a_timeout() -> None:
@@ -94,46 +94,27 @@ async def test_a_server_that_never_answers_is_a_timeout() -> None:
         await asyncio.sleep(5)
         writer.close()
 
-    async for url in _serve(silent):
-        async with http_client(timeout=0.3) as client:
-            with pytest.raises(httpx.TimeoutException):
-                await client.post(url, json={})
+    async with _serve(silent) as url, http_client(timeout=0.3) as client:
+        with pytest.raises(httpx.TimeoutException):
+            await client.post(url, json={})
 
 
-async def test_a_connection_closed_mid_answer_is_a_transport_error() -> None:
-    async def cut(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+@pytest.mark.parametrize(
+    "reply",
+    [
+        pytest.param(b"HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\n" + b"{" * 10, id="closed mid-answer"),
+        pytest.param(b"", id="closed before any answer"),
+        # httpx-aiohttp alone lets aiohttp's `ClientResponseError` out here; the adapters would not retry it.
+        pytest.param(b"NOT-HTTP garbage\r\n\r\n", id="not HTTP"),
+    ],
+)
+async def test_a_broken_answer_is_a_transport_error(reply: bytes) -> None:
+    async def answer_then_close(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await _read_request(reader)
-        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\n" + b"{" * 10)
+        writer.write(reply)
         await writer.drain()
         writer.close()
 
-    async for url in _serve(cut):
-        async with http_client(timeout=5) as client:
-            with pytest.raises(httpx.TransportError):
-                await client.post(url, json={})
-
-
-async def test_a_connection_closed_before_any_answer_is_a_transport_error() -> None:
-    async def hang_up(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await _read_request(reader)
-        writer.close()
-
-    async for url in _serve(hang_up):
-        async with http_client(timeout=5) as client:
-            with pytest.raises(httpx.TransportError):
-                await client.post(url, json={})
-
-
-async def test_an_answer_that_is_not_http_is_a_transport_error() -> None:
-    """httpx-aiohttp alone lets aiohttp's `ClientResponseError` out here; the adapters would not retry it."""
-
-    async def garbage(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await _read_request(reader)
-        writer.write(b"NOT-HTTP garbage\r\n\r\n")
-        await writer.drain()
-        writer.close()
-
-    async for url in _serve(garbage):
-        async with http_client(timeout=5) as client:
-            with pytest.raises(httpx.TransportError):
-                await client.get(url)
+    async with _serve(answer_then_close) as url, http_client(timeout=5) as client:
+        with pytest.raises(httpx.TransportError):
+            await client.post(url, json={})

@@ -16,8 +16,8 @@ from httpx_aiohttp import AiohttpTransport
 
 def http_client(*, max_connections: int = 100, **options: Any) -> httpx.AsyncClient:
     """An `httpx.AsyncClient` (`options`: timeout, headers, ...) whose connections are aiohttp's."""
-    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
-    return httpx.AsyncClient(transport=AiohttpHttpxTransport(limits=limits), **options)
+    transport = AiohttpHttpxTransport(limits=httpx.Limits(max_connections=max_connections))
+    return httpx.AsyncClient(transport=transport, **options)
 
 
 class AiohttpHttpxTransport(AiohttpTransport):
