@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
 
@@ -16,6 +17,9 @@ from parley_sandbox.settings import SandboxSettings
 from parley_sandbox.store import DeliveryKind, MediaStore, TrafficStore, WebhookDelivery
 
 log = get_logger("parley_sandbox.state")
+# What a call to ingest can raise: httpx's errors, and the aiohttp errors httpx-aiohttp leaves unmapped (an answer
+# that is not HTTP, a reset while the answer is read). Every one means "ingest unreachable" (502).
+INGEST_UNREACHABLE = (httpx.HTTPError, aiohttp.ClientError)
 
 
 class SandboxState:
@@ -95,7 +99,7 @@ class SandboxState:
         try:
             response = await self.http.post(url, content=body, headers=headers)
             status, text = response.status_code, response.text
-        except httpx.HTTPError as exc:  # connection refused, timeout, ...: the caller decides (502)
+        except INGEST_UNREACHABLE as exc:  # connection refused, timeout, ...: the caller decides (502)
             error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         (log.info if error is None else log.warning)(
             "webhook.delivered" if error is None else "webhook.unreachable",

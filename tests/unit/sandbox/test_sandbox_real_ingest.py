@@ -87,3 +87,29 @@ def test_unreachable_ingest_over_real_http_is_502() -> None:
     assert response.status_code == 502
     assert response.json()["ingest_url"] == f"{url}/webhooks/whatsapp"
     assert verify.status_code == 502
+
+
+def test_an_ingest_answer_that_is_not_http_is_502() -> None:
+    """aiohttp's own error for it (not mapped by httpx-aiohttp) is "ingest unreachable", not a sandbox crash."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+
+    def answer_garbage() -> None:
+        for _ in range(2):  # the message, then the verification
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(65536)
+                conn.sendall(b"NOT-HTTP garbage\r\n\r\n")
+
+    thread = threading.Thread(target=answer_garbage, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    with TestClient(create_app(make_settings(sandbox_ingest_url=url))) as sandbox:
+        response = sandbox.post("/sandbox/whatsapp/messages", json={"from": "5491155550001", "text": "hi"})
+        verify = sandbox.post("/sandbox/whatsapp/verify")
+    thread.join(timeout=5)
+    listener.close()
+    assert response.status_code == 502
+    assert "ClientResponseError" in response.json()["detail"]
+    assert verify.status_code == 502

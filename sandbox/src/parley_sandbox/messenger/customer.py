@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Literal
 
-import httpx
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -30,7 +29,7 @@ from parley_sandbox.logs import get_logger
 from parley_sandbox.messenger import INSTAGRAM, Platform, payloads
 from parley_sandbox.messenger.provider import post_receipt
 from parley_sandbox.meta import serialize, signature_sha256, signed_headers
-from parley_sandbox.state import SandboxState
+from parley_sandbox.state import INGEST_UNREACHABLE, SandboxState
 from parley_sandbox.store import ProviderRequest, WebhookDelivery
 from parley_sandbox.whatsapp.media import new_media_id
 
@@ -341,7 +340,7 @@ def build_router(state: SandboxState, platform: Platform) -> APIRouter:
             response = await state.http.get(
                 url, params={"hub.mode": req.mode, "hub.verify_token": token, "hub.challenge": challenge}
             )
-        except httpx.HTTPError as exc:
+        except INGEST_UNREACHABLE as exc:
             return {"ok": False, "url": url, "error": f"{type(exc).__name__}: {exc}"}
         echoed = response.text == challenge
         return {

@@ -10,13 +10,12 @@ import json
 import secrets
 from typing import Any
 
-import httpx
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import JSONResponse
 
 from parley_sandbox.logs import get_logger
 from parley_sandbox.meta import new_wamid, serialize, signature_sha256, signed_headers
-from parley_sandbox.state import SandboxState
+from parley_sandbox.state import INGEST_UNREACHABLE, SandboxState
 from parley_sandbox.store import NOT_MESSAGES, WebhookDelivery
 from parley_sandbox.whatsapp import payloads
 from parley_sandbox.whatsapp.media import media_limits, new_media_id
@@ -224,7 +223,7 @@ def build_router(state: SandboxState) -> APIRouter:
         }
         try:
             response = await state.http.get(url, params=params)
-        except httpx.HTTPError as exc:
+        except INGEST_UNREACHABLE as exc:
             return JSONResponse(
                 status_code=502,
                 content={"error": "ingest unreachable", "detail": f"{type(exc).__name__}: {exc}", "ingest_url": url},
