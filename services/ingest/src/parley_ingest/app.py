@@ -1,13 +1,14 @@
-"""Ingest's FastAPI app: webhook routes, health, and the Kafka producer's lifetime."""
+"""Ingest's app: webhook deliveries (served by the lane), Meta's verification GETs, health, and the Kafka
+producer's lifetime."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import structlog
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 
-from parley_business.channel_account_store import AccountLookup, AccountsUnavailable
+from parley_business.channel_account_store import AccountLookup
+from parley_ingest import lane
 from parley_ingest.deps import UNAVAILABLE_RETRY_AFTER_SECONDS, IngestContext
 from parley_ingest.email.wiring import email_readers
 from parley_ingest.publisher import EventPublisher, KafkaEventPublisher
@@ -15,8 +16,6 @@ from parley_ingest.routes import mercadolibre, meta, telegram
 from parley_ingest.settings import IngestSettings
 from parley_runtime.kafka import make_broker
 from parley_runtime.mongo import connect
-
-log = structlog.get_logger()
 
 
 def create_app(
@@ -50,18 +49,9 @@ def create_app(
             await client.close()
 
     app = FastAPI(title="Parley ingest", version="0.1.0", lifespan=lifespan)
-    for router in (*meta.ROUTERS, telegram.router, mercadolibre.router):
+    for router in meta.ROUTERS:
         app.include_router(router)
-
-    @app.exception_handler(AccountsUnavailable)
-    async def accounts_unavailable(request: Request, exc: Exception) -> JSONResponse:
-        """The database is down and the accounts were never read: the provider retries later (nothing is lost)."""
-        log.warning("webhook.accounts_unavailable", path=request.url.path, reason=str(exc))
-        return JSONResponse(
-            {"detail": "channel accounts are unavailable: retry later"},
-            status.HTTP_503_SERVICE_UNAVAILABLE,
-            headers={"Retry-After": str(UNAVAILABLE_RETRY_AFTER_SECONDS)},
-        )
+    lane.serve(app, (*meta.DELIVERY_ROUTES, telegram.ROUTE, mercadolibre.ROUTE))
 
     @app.get("/healthz", tags=["health"])
     async def healthz(request: Request) -> JSONResponse:

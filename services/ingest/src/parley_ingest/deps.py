@@ -57,6 +57,26 @@ class IngestContext:
             body += chunk
         return bytes(body)
 
+    def check_rate(self, request: Request) -> None:
+        """429 with Retry-After once the client address's bucket is empty, logged once per address every few
+        seconds with the count of refusals (see `ratelimit`)."""
+        address = request.client.host if request.client else "unknown"
+        verdict = self.limiter.take(address)
+        if verdict.allowed:
+            return
+        if verdict.report:
+            log.warning(
+                "webhook.rate_limited",
+                address=address,
+                refused=verdict.report,
+                retry_after=verdict.retry_after_seconds,
+            )
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "too many requests from this address: retry later",
+            headers={"Retry-After": str(verdict.retry_after_seconds)},
+        )
+
     async def tenant_for(self, channel: Channel) -> TenantFor:
         """Which business unit each of the channel's accounts belongs to (cached by the store)."""
         return (await self.accounts.directory(channel)).get
@@ -142,18 +162,6 @@ Ingest = Annotated[IngestContext, Depends(get_ingest)]
 
 
 async def rate_limited(request: Request, ingest: Ingest) -> None:
-    """A dependency of the webhook routes: 429 with Retry-After once the client address's bucket is empty, logged
-    once per address every few seconds with the count of refusals (see `ratelimit`)."""
-    address = request.client.host if request.client else "unknown"
-    verdict = ingest.limiter.take(address)
-    if verdict.allowed:
-        return
-    if verdict.report:
-        log.warning(
-            "webhook.rate_limited", address=address, refused=verdict.report, retry_after=verdict.retry_after_seconds
-        )
-    raise HTTPException(
-        status.HTTP_429_TOO_MANY_REQUESTS,
-        "too many requests from this address: retry later",
-        headers={"Retry-After": str(verdict.retry_after_seconds)},
-    )
+    """A dependency of the routes FastAPI serves (Meta's verification GETs); the delivery routes are limited by
+    the lane."""
+    ingest.check_rate(request)

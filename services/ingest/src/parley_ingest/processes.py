@@ -1,8 +1,8 @@
 """Several ingest processes on one port (`INGEST_PROCESSES`), for machines with cores to spare: one Python process
-spends about 1.3–1.5 ms of CPU per signed webhook (`make bench`), so it saturates its core at several hundred a
-second. The first process binds the socket and starts helpers that accept on the same socket; the kernel hands each
-connection to whichever process accepts first. (On the two-core machine the bench runs on, the cores are already
-busy with ingest and Kafka, and two processes measured no gain: the default is one.)
+spends about 0.8–0.9 ms of CPU per signed webhook (`make bench`, docs/adr/0011), so it nears its core's limit at
+1,000 a second. The first process binds the socket and starts helpers that accept on the same socket; the kernel
+hands each connection to whichever process accepts first. (`make bench` runs two on its two cores: one process
+acknowledged 1,000/s for 10 seconds but not for 40, two did. The default is one.)
 
 The first process is the only one that reads mailboxes (one reader per mailbox); helpers only serve HTTP. The
 processes live and die together: a helper that exits stops the first process, which exits 1 (its supervisor —

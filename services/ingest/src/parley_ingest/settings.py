@@ -62,8 +62,8 @@ class IngestSettings(ServiceSettings, ChannelAccountSettings):
         ge=1,
         le=64,
         validation_alias="INGEST_PROCESSES",
-        description="Processes answering webhooks on the one port (parley_ingest.processes): one saturates at "
-        "about 500-700 signed webhooks a second; rate limits and duplicate memory are per process.",
+        description="Processes answering webhooks on the one port (parley_ingest.processes): one spends about "
+        "0.8-0.9 ms of CPU per signed webhook (docs/adr/0011), so it nears its core's limit at 1,000 a second; rate limits and duplicate memory are per process.",
     )
     email_readers_enabled: bool = Field(
         default=True, description="Read the connected email accounts' mailboxes (IMAP) in this process."

@@ -6,23 +6,25 @@ Answers: 200 once Kafka acknowledged it (or for a topic Parley does not read, lo
 that is not a notification; 403 when its `application_id` is not the `client_id` of the seller's connected account
 (MercadoLibre signs nothing: the application id, with the seller, is what ties a notification to the app);
 413/429/503 as for every webhook. A notification for a seller nobody connected is answered 200 and kept as a
-dead letter (`IngestContext.refuse_unconnected`)."""
+dead letter (`IngestContext.refuse_unconnected`). Served by the lane (parley_ingest.lane)."""
 
 import structlog
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi import HTTPException, status
+from starlette.requests import Request
+from starlette.responses import Response
 
 from parley_contracts import Channel
 from parley_ingest.delivery import MalformedWebhook
-from parley_ingest.deps import Ingest, rate_limited
+from parley_ingest.deps import IngestContext
+from parley_ingest.lane import DeliveryRoute
 from parley_ingest.mercadolibre import notification_event, parse_notification
 
-router = APIRouter(prefix="/webhooks/mercadolibre", tags=["mercadolibre"], dependencies=[Depends(rate_limited)])
 log = structlog.get_logger()
 CHANNEL = Channel.MERCADOLIBRE
 
 
-@router.post("")
-async def receive_notification(request: Request, ingest: Ingest) -> Response:
+async def receive_notification(request: Request, ingest: IngestContext) -> Response:
+    """A notification of a question or message: answered 200 once it is acknowledged by Kafka."""
     raw = await ingest.read_body(request)
     try:
         notification, payload = parse_notification(raw)
@@ -49,3 +51,15 @@ async def receive_notification(request: Request, ingest: Ingest) -> Response:
         )
     await ingest.publish_all([event])
     return Response(status_code=status.HTTP_200_OK)
+
+
+ROUTE = DeliveryRoute(
+    "/webhooks/mercadolibre",
+    CHANNEL,
+    receive_notification,
+    responses={
+        200: "Acknowledged by Kafka, kept as a dead letter (seller not connected), or a topic Parley does not read.",
+        400: "Not a MercadoLibre notification.",
+        403: "application_id is not the client_id of the seller's connected account.",
+    },
+)

@@ -1,7 +1,7 @@
 """Telegram Bot API webhook: `POST /webhooks/telegram/{bot_id}`, the URL each connected bot is given with
 `setWebhook` (with its `secret_token`).
 
-Answers: 200 once the update's event is acknowledged by Kafka (or when there is nothing in it for Parley); 400
+Served by the lane (parley_ingest.lane). Answers: 200 once the update's event is acknowledged by Kafka (or when there is nothing in it for Parley); 400
 for a body that is not an Update; 401 when `X-Telegram-Bot-Api-Secret-Token` is missing or is not the bot's
 `webhook_secret`; 404 for a bot id no business unit connected; 413, 429 and 503 as for every webhook (deps.py).
 Refusals are logged with ids and reasons only.
@@ -19,30 +19,28 @@ updates": a JSON body naming the `method`): once the tap is safely in Kafka, the
 one only leaves the spinner until the app's own timeout, and the bot's answer still arrives as a message."""
 
 import hmac
-from typing import Annotated
 
 import structlog
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Request, Response, status
+from fastapi import HTTPException, status
 from fastapi.responses import JSONResponse
+from starlette.requests import Request
+from starlette.responses import Response
 
 from parley_contracts import Channel
 from parley_ingest.delivery import MalformedWebhook
-from parley_ingest.deps import Ingest, rate_limited
+from parley_ingest.deps import IngestContext
+from parley_ingest.lane import DeliveryRoute
 from parley_ingest.telegram import parse_update
 
-router = APIRouter(prefix="/webhooks/telegram", tags=["telegram"], dependencies=[Depends(rate_limited)])
 log = structlog.get_logger()
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
-@router.post("/{bot_id}")
-async def receive_update(
-    request: Request,
-    ingest: Ingest,
-    bot_id: Annotated[str, Path(pattern=r"^\d{1,20}$", description="The bot's numeric id (its token's prefix).")],
-    secret: Annotated[str | None, Header(alias=SECRET_HEADER)] = None,
-) -> Response:
+async def receive_update(request: Request, ingest: IngestContext) -> Response:
+    """An update for a connected bot: answered 200 once its event is acknowledged by Kafka."""
+    bot_id = request.path_params["bot_id"]
+    secret = request.headers.get(SECRET_HEADER)
     raw = await ingest.read_body(request)
     account = await ingest.accounts.get(Channel.TELEGRAM, bot_id)
     if account is None:
@@ -61,3 +59,18 @@ async def receive_update(
     if parsed.callback_query_id is not None:
         return JSONResponse({"method": "answerCallbackQuery", "callback_query_id": parsed.callback_query_id})
     return Response(status_code=status.HTTP_200_OK)
+
+
+ROUTE = DeliveryRoute(
+    "/webhooks/telegram/{bot_id}",
+    Channel.TELEGRAM,
+    receive_update,
+    params={"bot_id": r"\d{1,20}"},  # the bot's numeric id (its token's prefix)
+    headers={SECRET_HEADER: "The secret_token the bot's webhook was set with."},
+    responses={
+        200: 'Acknowledged by Kafka; for a tapped button the body is {"method": "answerCallbackQuery", …}.',
+        400: "Not a Telegram Update.",
+        401: f"{SECRET_HEADER} missing or not the bot's.",
+        404: "No business unit connected this bot.",
+    },
+)
