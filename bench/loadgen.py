@@ -29,7 +29,8 @@ def targets_file(url: str, requests: Iterable[tuple[bytes, dict[str, str]]], fol
 
 async def attack(targets: Path, rate: float, seconds: float, timeout_seconds: float = 10.0) -> dict:
     """Offer the requests at `rate` for `seconds` (open loop); the generator's report, in milliseconds: achieved
-    rate, status counts, success ratio and latency percentiles of every request (failures included)."""
+    rate, status counts, success ratio and latency percentiles of every request (failures included), overall and
+    for each second of the attack (`by_second`: requests, p50, p99, max)."""
     process = await asyncio.create_subprocess_exec(
         str(loadgen_binary()),
         "-requests",
@@ -63,4 +64,5 @@ async def attack(targets: Path, rate: float, seconds: float, timeout_seconds: fl
         "p99_ms": round(report["p99_ms"], 2),
         "max_ms": round(report["max_ms"], 2),
         "count": ok,
+        "by_second": report["by_second"],
     }

@@ -1,5 +1,6 @@
 // Command parley-loadgen offers pre-built HTTP requests at a constant rate (open loop) with vegeta's attacker
-// and prints one JSON object: achieved rate, status counts and latency percentiles. `make bench` uses it where
+// and prints one JSON object: achieved rate, status counts and latency percentiles, overall and for each second of
+// the attack (a tail from one stall reads differently from a tail from queueing). `make bench` uses it where
 // a Python load generator cannot keep up (1,000+ signed webhooks a second on two cores).
 //
 // Input (-requests): JSON lines {"method", "url", "body" (base64), "header": {name: [values]}}, taken in
@@ -31,6 +32,15 @@ type report struct {
 	P99          float64        `json:"p99_ms"`
 	Max          float64        `json:"max_ms"`
 	Mean         float64        `json:"mean_ms"`
+	BySecond     []second       `json:"by_second"`
+}
+
+// second: the requests sent during one second of the attack, and their latencies.
+type second struct {
+	Requests uint64  `json:"requests"`
+	P50      float64 `json:"p50_ms"`
+	P99      float64 `json:"p99_ms"`
+	Max      float64 `json:"max_ms"`
 }
 
 func main() {
@@ -50,11 +60,23 @@ func main() {
 		vegeta.Connections(10000),
 	)
 	var metrics vegeta.Metrics
+	var perSecond []*vegeta.Metrics
 	pace := vegeta.Rate{Freq: *rate, Per: time.Second}
+	start := time.Now() // every request is sent after it
 	for res := range attacker.Attack(vegeta.NewStaticTargeter(targets...), pace, *duration, "bench") {
 		metrics.Add(res)
+		i := max(0, int(res.Timestamp.Sub(start)/time.Second))
+		for len(perSecond) <= i {
+			perSecond = append(perSecond, &vegeta.Metrics{})
+		}
+		perSecond[i].Add(res)
 	}
 	metrics.Close()
+	bySecond := make([]second, len(perSecond))
+	for i, m := range perSecond {
+		m.Close()
+		bySecond[i] = second{m.Requests, ms(m.Latencies.P50), ms(m.Latencies.P99), ms(m.Latencies.Max)}
+	}
 	out := report{
 		OfferedRate:  float64(*rate),
 		AchievedRate: metrics.Throughput,
@@ -67,6 +89,7 @@ func main() {
 		P99:          ms(metrics.Latencies.P99),
 		Max:          ms(metrics.Latencies.Max),
 		Mean:         ms(metrics.Latencies.Mean),
+		BySecond:     bySecond,
 	}
 	sort.Strings(out.Errors)
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
