@@ -38,6 +38,11 @@ def test_a_route_matches_the_whole_path_and_each_parameter_by_its_pattern(path, 
     assert ECHO.match(path) == params
 
 
+def test_a_path_parameter_without_a_pattern_fails_when_the_route_is_made_not_when_it_is_called():
+    with pytest.raises(KeyError, match="bot"):
+        DeliveryRoute("/hooks/{bot}", Channel.TELEGRAM, _echo)
+
+
 class _Limiter:
     """An IngestContext as far as the lane sees it before a handler runs."""
 
