@@ -33,6 +33,6 @@ async def test_an_acknowledgement_in_time_returns():
 
 async def test_no_acknowledgement_in_time_is_a_kafka_timeout_naming_the_topic():
     broker = _Broker(delay=60)
-    with pytest.raises(KafkaTimeoutError, match="t: not acknowledged within 0.05 s"):
+    with pytest.raises(KafkaTimeoutError, match=r"t: not acknowledged within 0\.05 s"):
         await asyncio.wait_for(_publish(broker, timeout=0.05), 5)  # the outer limit only guards the test
     assert broker.published == []
