@@ -18,6 +18,8 @@ from parley_contracts import (
     ReplySource,
     SuggestedReply,
     ThreadCommand,
+    ThreadUpdated,
+    ThreadView,
     dedupe_key,
     thread_key,
 )
@@ -88,4 +90,15 @@ def send(text: str = "Hi there", wa_id: str | None = None) -> MessageSend:
         recipient=inbound.contact,
         content=OutboundContent(text=text),
         in_reply_to=inbound.dedupe_key,
+    )
+
+
+def announced(thread: ThreadView) -> ThreadUpdated:
+    """The router's announcement of a thread it wrote (the console's inbox index is kept from these)."""
+    return ThreadUpdated(
+        tenant=thread.tenant,
+        channel=thread.channel,
+        thread_key=thread.thread_key,
+        cause="message.received",
+        thread=thread,
     )

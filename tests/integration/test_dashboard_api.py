@@ -12,7 +12,7 @@ import websockets
 from parley_contracts import Channel, Contact, ThreadStatus
 from parley_conversations.documents import ThreadRecord
 from tests.auth import KEY, login
-from tests.events import analyzed, received
+from tests.events import analyzed, announced, received
 from tests.kafka_helpers import eventually, publish_events
 
 pytestmark = pytest.mark.integration
@@ -100,7 +100,7 @@ async def test_failed_logins_of_one_account_are_throttled(api, http, admin):
     ).status_code == 200
 
 
-async def test_views_counts_filters_and_search_only_within_ones_business_units(api, http, db, ana):
+async def test_views_counts_filters_and_search_only_within_ones_business_units(api, http, infra, db, ana):
     me = (await http.get(api + "/api/me", headers=ana)).json()["id"]
     docs = [
         thread_doc("demo", ThreadStatus.BOT, 1, name="Zoe Bot"),
@@ -111,6 +111,8 @@ async def test_views_counts_filters_and_search_only_within_ones_business_units(a
         thread_doc("aurora", ThreadStatus.NEEDS_HUMAN, 6, name="Uma Aurora"),
     ]
     await db["threads"].insert_many(docs)
+    # As the router announces what it writes: the inbox index lists and counts from these (parley_dashboard.inbox).
+    await publish_events(infra.kafka_bootstrap, [announced(ThreadRecord.from_document(d).view()) for d in docs])
     try:
 
         async def names(**params) -> list[str]:
@@ -119,6 +121,7 @@ async def test_views_counts_filters_and_search_only_within_ones_business_units(a
             ).json()
             return [t["contact"]["name"] for t in page["items"] if t["thread_key"].startswith("th_dash_")]
 
+        assert await eventually(lambda: names(view="all"))  # the index has read the announcements
         assert await names(view="mine") == ["Xia Mine"]
         assert await names(view="unassigned") == ["Yan Waiting"]
         assert await names(view="bot") == ["Zoe Bot"]

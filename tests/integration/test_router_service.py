@@ -38,7 +38,9 @@ async def test_redelivered_inbound_is_stored_once(router, infra, db):
     await publish_event(infra.kafka_bootstrap, marker)
     await eventually(lambda: db["messages"].find_one({"_id": marker.dedupe_key}))
     assert await db["messages"].count_documents({"thread_key": event.thread_key}) == 2
-    assert (await db["threads"].find_one({"_id": event.thread_key}))["message_count"] == 2
+    thread = await db["threads"].find_one({"_id": event.thread_key})
+    assert thread["message_count"] == 2
+    assert thread["message_ids"] == [event.dedupe_key, marker.dedupe_key]  # what the console pages through
 
 
 async def test_confident_analysis_publishes_one_reply_even_when_replayed(router, infra, db):
@@ -58,6 +60,7 @@ async def test_confident_analysis_publishes_one_reply_even_when_replayed(router,
     assert messages[0]["analysis"]["reply"]["confidence"] == 0.8
     assert messages[1]["status"] == "queued" and messages[1]["author_name"] == "Assistant"
     thread = await db["threads"].find_one({"_id": inbound.thread_key})
+    assert thread["message_ids"] == [m["_id"] for m in messages]  # the replay listed nothing twice
     assert thread["message_count"] == 2 and thread["language"] == "en"
 
 

@@ -110,3 +110,17 @@ def test_whatever_a_provider_put_in_a_message_becomes_storable():
         "nan": "inf",
         "ok": [1, {"x": [2]}],
     }
+
+
+def test_a_thread_lists_its_messages_once_each_in_the_order_they_were_written():
+    record = thread().model_copy(update={"message_ids": []})
+    record.index_messages(["m1", "m2"])
+    record.index_messages(["m2", "m3", "m3"])  # a replayed step writes m2 again
+    assert record.message_ids == ["m1", "m2", "m3"]
+    assert ThreadRecord.from_document(record.to_document()).message_ids == ["m1", "m2", "m3"]
+
+
+def test_a_thread_stored_before_the_list_existed_never_gets_a_partial_one():
+    legacy = ThreadRecord.from_document({k: v for k, v in thread().to_document().items() if k != "message_ids"})
+    legacy.index_messages(["m9"])
+    assert legacy.message_ids is None  # its earlier messages are found by a query, not by a list missing them

@@ -3,11 +3,13 @@ docs/adr/0001-router-single-writer.md), nlp (reads a thread's recent turns) and 
 
 A stored thread is the public `ThreadView` plus what only the router needs: the partition it lives on (its
 timers are rebuilt per partition), the keys of the events it has applied (replays are recognised on the
-document itself, no transaction needed), the recent turns the bot reasons over, and the last update it
-announced (re-announced if a crash came between the write and the announcement)."""
+document itself, no transaction needed), the recent turns the bot reasons over, the last update it
+announced (re-announced if a crash came between the write and the announcement), and the ids of its messages in
+the order they were written (the console reads a conversation by lone-`_id` reads: docs/adr/0012-console-reads.md)."""
 
 import json
 import math
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -62,6 +64,11 @@ class ThreadRecord(ThreadView):
     flow: FlowSession | None = Field(
         default=None, description="The question flow session under way (every session is also in flow_sessions)."
     )
+    message_ids: list[str] | None = Field(
+        default=None,
+        description="Every message of the thread, in the order the router wrote them; None on a thread stored"
+        " before this list existed, whose messages are found by a query instead.",
+    )
 
     def view(self) -> ThreadView:
         return ThreadView.model_validate(self.model_dump(include=set(ThreadView.model_fields)))
@@ -84,6 +91,16 @@ class ThreadRecord(ThreadView):
     def remember_turn(self, turn: Turn) -> None:
         if all(t.id != turn.id for t in self.recent):
             self.recent = sorted([*self.recent, turn], key=lambda t: t.at)[-RECENT_TURNS_KEPT:]
+
+    def index_messages(self, ids: Iterable[str]) -> None:
+        """Add the ids of messages just written, once each (a replayed step writes the same ones again)."""
+        if self.message_ids is None:
+            return  # its earlier messages are not listed here: a partial list would hide them
+        known = set(self.message_ids)
+        for message_id in ids:
+            if message_id not in known:
+                self.message_ids.append(message_id)
+                known.add(message_id)
 
     def to_document(self) -> dict[str, Any]:
         doc = self.model_dump(exclude={"thread_key"})

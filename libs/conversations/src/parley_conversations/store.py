@@ -3,25 +3,32 @@
 Hot-path reads and writes are lone-`_id` operations (docs/adr/0003-storage.md): on FerretDB any other filter
 reads the whole collection, and a conditional update is not a compare-and-set. The router, as the only writer
 of a thread, reads it by `_id`, decides in pure code and writes it back by `_id`; messages are inserted once
-under their dedupe key / send id. Listing threads and messages for the dashboard uses filters and indexes
-(served by index on MongoDB; scans on FerretDB, off the message path)."""
+under their dedupe key / send id. A thread's messages are listed through the ids its document keeps (lone-`_id`
+reads, docs/adr/0012-console-reads.md); dashboard-api lists and counts threads from its inbox index, built from one
+projected pass over the threads (`thread_rows`), and reads the page it chose by `_id`. The filtered queries below
+remain for threads stored before those lists existed, for the index's first load, and for rare work (exports,
+erasure, analytics): served by index on MongoDB, scans on FerretDB."""
 
 import asyncio
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from pymongo import ASCENDING, DESCENDING
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
-from parley_contracts import Analysis, Channel, ThreadStatus
+from parley_contracts import Analysis, Channel, ThreadStatus, ThreadView
 from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS, MessageRecord, ThreadRecord
 from parley_runtime.mongo import by_id
+
+# A page of a conversation is read one message at a time (lone-`_id` reads): this many at once, so one operator
+# opening a long conversation does not take every connection of the pool.
+READS_AT_ONCE = 16
 
 
 class View(StrEnum):
@@ -81,6 +88,23 @@ class ThreadQuery:
     def for_view(self, view: View) -> "ThreadQuery":
         return ThreadQuery(**{**self.__dict__, "view": view})
 
+    def matches(self, row: "ThreadRow") -> bool:
+        """`filter` as a predicate over a thread's row (dashboard-api's inbox index answers from memory with it)."""
+        if not self.in_view(self.view, row.status, row.assignee_id):
+            return False
+        if self.tenants is not None and row.tenant not in self.tenants:
+            return False
+        if (self.tenant and row.tenant != self.tenant) or (self.status and row.status != str(self.status)):
+            return False
+        if (self.channel and row.channel != str(self.channel)) or (self.assignee and row.assignee_id != self.assignee):
+            return False
+        if self.label and self.label not in row.labels:
+            return False
+        if self.search:
+            pattern = _literal(self.search)
+            return bool(re.search(pattern, row.contact_name, re.IGNORECASE) or re.search(pattern, row.contact_id))
+        return True
+
     def in_view(self, view: View, status: str | None, assignee_id: str | None) -> bool:
         """`view_filter` as a predicate over a thread's status and assignee (the counts tally groups with it)."""
         with_people = status in _WITH_PEOPLE
@@ -97,9 +121,90 @@ def _within(tenants: Iterable[str] | None, where: dict[str, Any]) -> dict[str, A
     return where if tenants is None else {"tenant": {"$in": sorted(tenants)}, **where}
 
 
+def _literal(text: str) -> str:
+    """A search is text, not a pattern: what the customer's name or number contains."""
+    return re.escape(text.strip())
+
+
 def _search(text: str) -> dict[str, Any]:
-    pattern = re.escape(text.strip())
+    pattern = _literal(text)
     return {"$or": [{"contact.name": {"$regex": pattern, "$options": "i"}}, {"contact.id": {"$regex": pattern}}]}
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRow:
+    """What listing and counting threads filter and sort on: a few fields of the thread document."""
+
+    thread_key: str
+    tenant: str
+    channel: str
+    status: str
+    assignee_id: str | None
+    labels: tuple[str, ...]
+    contact_id: str
+    contact_name: str
+    last_message_at: datetime
+    created_at: datetime
+    version: int
+
+    # The fields `of_document` reads: a projection.
+    FIELDS: ClassVar[dict[str, int]] = {
+        f: 1
+        for f in (
+            "tenant",
+            "channel",
+            "status",
+            "assignee.id",
+            "labels",
+            "contact",
+            "last_message_at",
+            "created_at",
+            "version",
+        )
+    }
+
+    @property
+    def newest_first(self) -> tuple[float, str]:
+        """The order lists are in: latest activity first, then by key (as `list_threads` sorts)."""
+        return (-self.last_message_at.timestamp(), self.thread_key)
+
+    @classmethod
+    def of_document(cls, doc: dict[str, Any]) -> "ThreadRow":
+        contact = doc.get("contact") or {}
+        return cls(
+            thread_key=doc["_id"],
+            tenant=doc["tenant"],
+            channel=doc["channel"],
+            status=doc["status"],
+            assignee_id=(doc.get("assignee") or {}).get("id"),
+            labels=tuple(doc.get("labels") or ()),
+            contact_id=contact.get("id", ""),
+            contact_name=contact.get("name") or "",
+            last_message_at=_aware(doc.get("last_message_at") or doc["created_at"]),
+            created_at=_aware(doc["created_at"]),
+            version=doc.get("version", 0),
+        )
+
+    @classmethod
+    def of_view(cls, thread: ThreadView) -> "ThreadRow":
+        return cls(
+            thread_key=thread.thread_key,
+            tenant=thread.tenant,
+            channel=str(thread.channel),
+            status=str(thread.status),
+            assignee_id=thread.assignee.id if thread.assignee else None,
+            labels=tuple(thread.labels),
+            contact_id=thread.contact.id,
+            contact_name=thread.contact.name or "",
+            last_message_at=_aware(thread.last_message.at if thread.last_message else thread.created_at),
+            created_at=_aware(thread.created_at),
+            version=thread.version,
+        )
+
+
+def _aware(at: datetime) -> datetime:
+    """BSON dates come back naive unless the client is tz-aware; every row compares in UTC."""
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -180,6 +285,22 @@ class Conversations:
     async def _read(self, collection: AsyncCollection, key: str) -> dict[str, Any] | None:
         return await collection.find_one(by_id(key))
 
+    async def _read_all(self, collection: AsyncCollection, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """Documents by lone-`_id` reads, `READS_AT_ONCE` in flight, in the order of `keys`; a key whose document is
+        gone (erased meanwhile) is left out."""
+        gate = asyncio.Semaphore(READS_AT_ONCE)
+
+        async def read(key: str) -> dict[str, Any] | None:
+            async with gate:
+                return await self._read(collection, key)
+
+        return [d for d in await asyncio.gather(*(read(k) for k in keys)) if d]
+
+    async def _messages_by_id(self, ids: Iterable[str]) -> list[MessageRecord]:
+        """In timeline order."""
+        docs = await self._read_all(self._messages, ids)
+        return sorted((MessageRecord.from_document(d) for d in docs), key=lambda m: (m.at, m.id))
+
     async def _insert(self, collection: AsyncCollection, doc: dict[str, Any]) -> bool:
         """False: a document with this `_id` was there already (and is left as it is)."""
         try:
@@ -212,6 +333,20 @@ class Conversations:
         records, total = await asyncio.gather(page(), self._threads.count_documents(where))
         return records, total
 
+    async def threads_by_key(self, thread_keys: Iterable[str]) -> list[ThreadRecord]:
+        """Threads by lone-`_id` reads, in the order asked (a page the inbox index chose)."""
+        return [ThreadRecord.from_document(d) for d in await self._read_all(self._threads, thread_keys)]
+
+    def thread_rows(self) -> AsyncIterator[ThreadRow]:
+        """Every thread's row, streamed through a projection: one pass (a scan on FerretDB) that builds
+        dashboard-api's inbox index."""
+
+        async def rows() -> AsyncIterator[ThreadRow]:
+            async for doc in self._threads.find({}, ThreadRow.FIELDS):
+                yield ThreadRow.of_document(doc)
+
+        return rows()
+
     async def count_views(self, query: ThreadQuery, views: Iterable[View]) -> dict[View, int]:
         """Every view's count from one pass (a scan on FerretDB; one count per view cost one scan each): threads
         grouped by status and assignee in the database, the groups tallied per view here."""
@@ -226,11 +361,16 @@ class Conversations:
             view: sum(n for status, assignee, n in groups if query.in_view(view, status, assignee)) for view in views
         }
 
-    async def list_messages(self, thread_key: str, *, skip: int, limit: int) -> tuple[list[MessageRecord], int]:
-        where = {"thread_key": thread_key}
-        total = await self._messages.count_documents(where)
-        cursor = self._messages.find(where).sort([("at", ASCENDING), ("_id", ASCENDING)]).skip(skip).limit(limit)
-        return [MessageRecord.from_document(d) async for d in cursor], total
+    async def list_messages(self, thread: ThreadRecord, *, skip: int, limit: int) -> tuple[list[MessageRecord], int]:
+        """A page of the thread's messages, oldest first, and how many it has. A thread that lists its messages'
+        ids is read by lone-`_id` reads, one per message of the page, whatever the store holds; a thread stored
+        before that list existed by a query (a scan on FerretDB)."""
+        if thread.message_ids is None:
+            where = {"thread_key": thread.thread_key}
+            total = await self._messages.count_documents(where)
+            cursor = self._messages.find(where).sort([("at", ASCENDING), ("_id", ASCENDING)]).skip(skip).limit(limit)
+            return [MessageRecord.from_document(d) async for d in cursor], total
+        return await self._messages_by_id(thread.message_ids[skip : skip + limit]), len(thread.message_ids)
 
     async def open_threads(self, partitions: Iterable[int]) -> list[OpenThread]:
         where = {
@@ -279,14 +419,16 @@ class Conversations:
         cursor = self._messages.find({"thread_key": thread_key}).sort([("at", ASCENDING), ("_id", ASCENDING)])
         return [MessageRecord.from_document(d) async for d in cursor]
 
-    async def messages_of_threads(self, thread_keys: Iterable[str]) -> list[MessageRecord]:
-        """All the messages of several threads (a contact's), in order, from one read (one scan on FerretDB, where
-        a read per thread would scan once per thread)."""
-        keys = sorted(set(thread_keys))
-        if not keys:
-            return []
-        cursor = self._messages.find({"thread_key": {"$in": keys}}).sort([("at", ASCENDING), ("_id", ASCENDING)])
-        return [MessageRecord.from_document(d) async for d in cursor]
+    async def messages_of_threads(self, threads: Iterable[ThreadRecord]) -> list[MessageRecord]:
+        """All the messages of several threads (a contact's), in order: by lone-`_id` reads for threads that list
+        their messages, and one query (one scan on FerretDB) for all those stored before that list existed."""
+        threads = list(threads)
+        listed = [i for t in threads if t.message_ids is not None for i in t.message_ids]
+        messages = await self._messages_by_id(listed)
+        if legacy := sorted({t.thread_key for t in threads if t.message_ids is None}):
+            cursor = self._messages.find({"thread_key": {"$in": legacy}})
+            messages += [MessageRecord.from_document(d) async for d in cursor]
+        return sorted(messages, key=lambda m: (m.at, m.id))
 
     # --- analytics (dashboard): a period's rows, streamed through a projection --------------------------------
 

@@ -1,6 +1,7 @@
 """dashboard-api's FastAPI app: the operators' and admins' HTTP API, the live WebSocket, the two
 `thread.updated` listeners (live updates; notifications and emails) and the dead-letter keeper."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -28,6 +29,7 @@ from parley_dashboard.auth.throttle import Limits, LoginThrottle
 from parley_dashboard.commands import CommandGateway
 from parley_dashboard.dead_letters import DeadLetterListener, DeadLetters, subscribe_dead_letters
 from parley_dashboard.deps import RateLimited, Services
+from parley_dashboard.inbox import Inbox
 from parley_dashboard.listeners import LiveListener, NotifyListener
 from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer, SmtpSettings
@@ -102,7 +104,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
             model=ThreadUpdated,
             step=notifier.on_update,
         )
-        _subscribe_live(broker, LiveListener(services.commands, services.hub, roster))
+        _subscribe_live(broker, LiveListener(services.commands, services.hub, roster, services.inbox.index))
         group = f"{settings.dashboard_consumer_group}.dead-letters"
         subscribe_dead_letters(broker, group, DeadLetterListener(services.dead_letters))
         await services.conversations.ensure_indexes()
@@ -111,9 +113,11 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         await services.flow_sessions.ensure_indexes()
         app.state.services = services
         await broker.start()
+        inbox = asyncio.create_task(services.inbox.keep_loaded())  # after the live stream started: nothing missed
         try:
             yield
         finally:
+            inbox.cancel()
             await services.hub.close_all()
             await broker.stop()
             await services.http.aclose()
@@ -167,6 +171,7 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         settings=settings,
         db=db,
         conversations=conversations,
+        inbox=Inbox(conversations, settings.inbox_reload_seconds),
         directory=directory,
         accounts=accounts,
         logins=LoginService(accounts, sessions, LoginThrottle(db, limits)),

@@ -25,6 +25,7 @@ from parley_dashboard.auth.principal import Principal
 from parley_dashboard.auth.sessions import SessionStore
 from parley_dashboard.commands import CommandGateway
 from parley_dashboard.dead_letters import DeadLetters
+from parley_dashboard.inbox import Inbox
 from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer
 from parley_dashboard.notifications import NotificationStore
@@ -42,6 +43,7 @@ class Services:
     settings: DashboardSettings
     db: AsyncDatabase
     conversations: Conversations
+    inbox: Inbox
     directory: OperatorDirectory
     accounts: Accounts
     logins: LoginService

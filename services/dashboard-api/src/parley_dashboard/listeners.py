@@ -1,6 +1,7 @@
 """What dashboard-api does with each `thread.updated`, one listener per concern:
 
-- live (every replica, no consumer group): answer waiting commands, push to open consoles;
+- live (every replica, no consumer group): keep the inbox index current, answer waiting commands, push to open
+  consoles;
 - notify (one consumer group across replicas, at-least-once): store notifications, email managers; and when the
   router announces a thread erased, forget that thread's notifications and emails (any stored after the
   erasure was requested: updates of a thread reach this listener in order, the erasure last)."""
@@ -11,6 +12,7 @@ from parley_business import BusinessUnitStore
 from parley_contracts import AuthorKind, ThreadUpdated
 from parley_conversations.roster import Roster
 from parley_dashboard.commands import CommandGateway
+from parley_dashboard.inbox import InboxIndex
 from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Email, Mailer
 from parley_dashboard.notifications import Notification, NotificationStore, notifications_for
@@ -20,12 +22,14 @@ log = structlog.get_logger()
 
 
 class LiveListener:
-    def __init__(self, commands: CommandGateway, hub: LiveHub, roster: Roster) -> None:
+    def __init__(self, commands: CommandGateway, hub: LiveHub, roster: Roster, index: InboxIndex) -> None:
         self._commands = commands
         self._hub = hub
         self._roster = roster
+        self._index = index
 
     async def on_update(self, update: ThreadUpdated) -> None:
+        self._index.apply(update)  # before the waiting command is answered: its caller lists what it did
         self._commands.resolve(update)
         if self._hub.connections:
             self._hub.publish(update, notifications_for(update, await self._roster.of_tenant(update.tenant)))

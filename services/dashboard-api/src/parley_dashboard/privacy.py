@@ -186,7 +186,7 @@ class ContactData:
         threads = await self._conversations.threads_of_contact(channel, contact_id, principal.tenants)
         if not threads:
             return None
-        messages = [m.view() for m in await self._conversations.messages_of_threads(t.thread_key for t in threads)]
+        messages = [m.view() for m in await self._conversations.messages_of_threads(threads)]
         files = media_ids(messages)
         answers = await asyncio.gather(*(self._commands.submit(_erase_command(t, principal)) for t in threads))
         deleted = [await self._media.delete(media_id) for media_id in files]

@@ -40,6 +40,12 @@ class DashboardSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSett
     command_wait_seconds: float = Field(
         default=2.0, ge=0, description="How long an action waits for the router before answering 202."
     )
+    inbox_reload_seconds: float = Field(
+        default=600.0,
+        gt=0,
+        description="How often the inbox index is loaded again from the threads (between loads, thread.updated keeps"
+        " it current).",
+    )
     roster_refresh_seconds: float = Field(
         default=2.0, ge=0, validation_alias="ROSTER_REFRESH_SECONDS", description="Cached operators per business unit."
     )

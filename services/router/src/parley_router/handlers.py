@@ -460,6 +460,7 @@ class RouterHandlers:
             record.partition = partition
         for message in step.messages:
             await self._conversations.add_message(message)
+        record.index_messages(m.id for m in step.messages)
         for message in step.updated:
             await self._conversations.save_message(message)
         if step.analysis:

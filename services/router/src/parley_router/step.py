@@ -333,6 +333,7 @@ def new_thread(inbound: MessageReceived) -> ThreadRecord:
         status_changed_at=inbound.occurred_at,
         created_at=inbound.occurred_at,
         updated_at=inbound.occurred_at,
+        message_ids=[],
     )
 
 

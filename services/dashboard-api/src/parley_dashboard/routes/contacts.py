@@ -37,10 +37,10 @@ async def contact_profile(
     if tenant is not None:
         visible_tenant(principal, tenant)
     scope = frozenset({tenant}) if tenant is not None else principal.tenants
-    threads = await services.conversations.threads_of_contact(channel, contact_id, scope)
+    threads = await services.inbox.threads_of_contact(channel, contact_id, scope)
     if not threads:
         raise _nothing_held(channel)
-    messages = [m.view() for m in await services.conversations.messages_of_threads(t.thread_key for t in threads)]
+    messages = [m.view() for m in await services.conversations.messages_of_threads(threads)]
     link = await _click_to_chat(services, threads[-1], contact_id)
     log.info("contacts.profile", by=principal.id, threads=len(threads), messages=len(messages))
     return build_profile(channel, contact_id, [t.view() for t in threads], messages, link)

@@ -81,7 +81,7 @@ async def list_threads(
         label=label,
         search=q,
     )
-    records, total = await services.conversations.list_threads(query, skip=(page - 1) * page_size, limit=page_size)
+    records, total = await services.inbox.list_threads(query, skip=(page - 1) * page_size, limit=page_size)
     return Page(items=[r.view() for r in records], total=total, page=page, page_size=page_size)
 
 
@@ -89,7 +89,7 @@ async def list_threads(
 async def count_threads(
     services: ServicesDep, principal: PrincipalDep, channel: Channel | None = None, tenant: TenantQuery = None
 ) -> ViewCounts:
-    counts = await services.conversations.count_views(_query(principal, channel=channel, tenant=tenant), list(View))
+    counts = await services.inbox.count_views(_query(principal, channel=channel, tenant=tenant), list(View))
     return ViewCounts(**{str(view): n for view, n in counts.items()})
 
 
@@ -114,10 +114,8 @@ async def list_messages(
 ) -> Page[MessageView]:
     """Oldest first: the conversation as it happened, with who wrote each message (customer, bot, operator
     with their name, or a system note), its type, text or caption, media and delivery status."""
-    await visible_thread(services, principal, thread_key)
-    records, total = await services.conversations.list_messages(
-        thread_key, skip=(page - 1) * page_size, limit=page_size
-    )
+    thread = await visible_thread(services, principal, thread_key)
+    records, total = await services.conversations.list_messages(thread, skip=(page - 1) * page_size, limit=page_size)
     return Page(items=[r.view() for r in records], total=total, page=page, page_size=page_size)
 
 
