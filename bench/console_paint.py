@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 from playwright.async_api import Browser, async_playwright
 
+from bench.console_reads import restart_dashboard
 from bench.seed_store import INBOX, seed_store
 from bench.stats import summary
 from bench.webhooks import META, signature, webhook
@@ -85,6 +86,7 @@ async def measure(stack: RunningStack, mongodb_url: str, database: str) -> dict:
     if chromium is None:
         return {"skipped": "no chromium (make browser installs it)"}
     await seed_store(mongodb_url, database, threads, statuses=INBOX)
+    await restart_dashboard(stack)  # onto the seeded store, which nothing announced: its inbox index reads it
     stack.seed_demo()
     api = stack.url("dashboard-api")
     async with httpx.AsyncClient(timeout=30) as http:

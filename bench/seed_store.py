@@ -55,6 +55,7 @@ def _documents(
                 at=at - timedelta(minutes=messages_per_thread - n),
             )
             messages.append(message.to_document())
+        record.message_ids = [m["_id"] for m in messages]
         yield record.to_document(), messages
 
 
