@@ -3,12 +3,12 @@ in the same run, and the offline engine's per-message cost. Writes bench/results
 
 Rates and durations: BENCH_ACK_RATES (default "200,500,1000" msg/s), BENCH_E2E_RATES ("5,20"), BENCH_SECONDS (10),
 BENCH_WARMUP_SECONDS (30: a level run first and kept apart, which warms up Kafka's JIT: 300 webhooks/s before the
-ack phase, 10 msg/s end to end before the e2e phases), BENCH_ACTIONS
-(60 operator actions, one at a time), BENCH_CONSOLE_THREADS (1,000 threads in the store when the
-console's inbox is opened), BENCH_CONSOLE_RUNS (10 page loads), BENCH_SEED_THREADS (20,000 threads, 10 messages each,
-written before the `store` phase measures end to end again at BENCH_COMPARE_RATE, 5 msg/s, for BENCH_COMPARE_SECONDS
-(30) before and after, and the console's reads BENCH_CONSOLE_READS (20) times before and after, then looks for the highest
-sustained rate among BENCH_SUSTAINED_RATES, "5,10,20,30,50,100", on that full store) and BENCH_PHASES
+ack phase, 10 msg/s end to end before the e2e phases), BENCH_ACTIONS (60 operator actions, one at a time),
+BENCH_CONSOLE_THREADS (1,000 threads in the store when the console's inbox is opened), BENCH_CONSOLE_RUNS (10 page
+loads), BENCH_SEED_THREADS (20,000 threads, 10 messages each, written before the `store` phase measures end to end
+again at BENCH_COMPARE_RATE, 5 msg/s, for BENCH_COMPARE_SECONDS (30) before and after, and the console's reads
+BENCH_CONSOLE_READS (20) times before and after, then looks for the highest sustained rate among
+BENCH_SUSTAINED_RATES, "5,10,20,30,50,100", on that full store) and BENCH_PHASES
 (engine,ack,e2e,operators,console,store). The headline figures issue 11 asks for are top-level keys of latest.json."""
 
 import asyncio
