@@ -54,10 +54,25 @@ def keys(rows: list[ThreadRow]) -> list[str]:
     return [r.thread_key for r in rows]
 
 
+def selected(index: InboxIndex, query: ThreadQuery) -> list[str]:
+    page, total = index.page(query, 0, 1000)
+    assert total == len(page)
+    return keys(page)
+
+
 def test_a_list_is_latest_activity_first_within_ones_business_units():
     index = loaded(thread("a", 1), thread("b", 3), thread("c", 2), thread("x", 9, tenant="aurora"))
-    assert keys(index.select(ThreadQuery(tenants=DEMO))) == ["b", "c", "a"]
-    assert keys(index.select(ThreadQuery(tenants=None))) == ["x", "b", "c", "a"]
+    assert selected(index, ThreadQuery(tenants=DEMO)) == ["b", "c", "a"]
+    assert selected(index, ThreadQuery(tenants=None)) == ["x", "b", "c", "a"]
+
+
+def test_pages_are_slices_of_the_whole_order_with_its_total():
+    index = loaded(*(thread(f"t{n:02d}", n) for n in range(25)))
+    first, total = index.page(ThreadQuery(tenants=DEMO), 0, 10)
+    third, _ = index.page(ThreadQuery(tenants=DEMO), 20, 10)
+    assert total == 25 and keys(first) == [f"t{n:02d}" for n in range(24, 14, -1)]
+    assert keys(third) == ["t04", "t03", "t02", "t01", "t00"]
+    assert index.page(ThreadQuery(tenants=DEMO), 30, 10) == ([], 25)
 
 
 def test_views_filters_and_search_as_the_stores_query():
@@ -70,32 +85,32 @@ def test_views_filters_and_search_as_the_stores_query():
         thread("done", 5, ThreadStatus.RESOLVED, contact=Contact(id="5215512345", name="Zoë Álvarez")),
     )
     query = ThreadQuery(tenants=DEMO, me="op_me")
-    assert keys(index.select(query.for_view(View.MINE))) == ["mine"]
-    assert keys(index.select(query.for_view(View.UNASSIGNED))) == ["waiting"]
-    assert keys(index.select(query.for_view(View.BOT))) == ["bot"]
-    assert keys(index.select(ThreadQuery(tenants=DEMO, label="billing"))) == ["mine"]
-    assert keys(index.select(ThreadQuery(tenants=DEMO, status=ThreadStatus.RESOLVED))) == ["done"]
-    assert keys(index.select(ThreadQuery(tenants=DEMO, search="zOË"))) == ["done"]  # names: any case
-    assert keys(index.select(ThreadQuery(tenants=DEMO, search="12345"))) == ["done"]  # numbers: a part
-    assert keys(index.select(ThreadQuery(tenants=DEMO, search="a.z"))) == []  # searched as text, not a pattern
+    assert selected(index, query.for_view(View.MINE)) == ["mine"]
+    assert selected(index, query.for_view(View.UNASSIGNED)) == ["waiting"]
+    assert selected(index, query.for_view(View.BOT)) == ["bot"]
+    assert selected(index, ThreadQuery(tenants=DEMO, label="billing")) == ["mine"]
+    assert selected(index, ThreadQuery(tenants=DEMO, status=ThreadStatus.RESOLVED)) == ["done"]
+    assert selected(index, ThreadQuery(tenants=DEMO, search="zOË")) == ["done"]  # names: any case
+    assert selected(index, ThreadQuery(tenants=DEMO, search="12345")) == ["done"]  # numbers: a part
+    assert selected(index, ThreadQuery(tenants=DEMO, search="a.z")) == []  # searched as text, not a pattern
     assert index.counts(query, list(View)) == {View.MINE: 1, View.UNASSIGNED: 1, View.BOT: 1, View.ALL: 5}
 
 
 def test_a_newer_update_replaces_a_row_and_an_older_one_is_ignored():
     index = loaded(thread("a", 1, version=3))
     index.apply(update(thread("a", 1, ThreadStatus.NEEDS_HUMAN, version=2)))  # late: older than the pass
-    assert index.select(ThreadQuery(tenants=DEMO))[0].status == "bot"
+    assert index.page(ThreadQuery(tenants=DEMO), 0, 1)[0][0].status == "bot"
     index.apply(update(thread("a", 1, ThreadStatus.NEEDS_HUMAN, version=4)))
-    assert index.select(ThreadQuery(tenants=DEMO))[0].status == "needs_human"
+    assert index.page(ThreadQuery(tenants=DEMO), 0, 1)[0][0].status == "needs_human"
     index.apply(update(thread("new", 7)))  # a thread created after the pass
-    assert keys(index.select(ThreadQuery(tenants=DEMO))) == ["new", "a"]
+    assert selected(index, ThreadQuery(tenants=DEMO)) == ["new", "a"]
 
 
 def test_an_erased_thread_leaves_the_index():
     record = thread("a", 1)
     index = loaded(record, thread("b", 2))
     index.apply(erased(record))
-    assert keys(index.select(ThreadQuery(tenants=DEMO))) == ["b"] and len(index) == 1
+    assert selected(index, ThreadQuery(tenants=DEMO)) == ["b"] and len(index) == 1
 
 
 def test_what_arrives_during_a_pass_is_applied_on_top_of_it():
@@ -107,7 +122,7 @@ def test_what_arrives_during_a_pass_is_applied_on_top_of_it():
     index.end_pass(
         [ThreadRow.of_document(thread("gone", 1).to_document()), ThreadRow.of_document(thread("a", 2).to_document())]
     )
-    [row] = index.select(ThreadQuery(tenants=DEMO))
+    [row], _ = index.page(ThreadQuery(tenants=DEMO), 0, 10)
     assert row.thread_key == "a" and row.status == "resolved"
 
 
@@ -121,7 +136,7 @@ def test_a_failed_pass_keeps_what_was_known_and_nothing_is_answered_before_the_f
     index.begin_pass()
     index.abandon_pass()
     index.apply(update(thread("b", 2)))
-    assert index.loaded and keys(index.select(ThreadQuery(tenants=DEMO))) == ["b", "a"]
+    assert index.loaded and selected(index, ThreadQuery(tenants=DEMO)) == ["b", "a"]
 
 
 def test_a_contacts_threads_oldest_first_on_one_channel_within_ones_units():

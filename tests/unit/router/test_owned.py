@@ -355,6 +355,19 @@ async def test_an_erasure_also_erases_what_the_batch_holds(db):
     assert db[THREADS].docs == {} and db[PROVIDER_IDS].docs == {} and list(db[MESSAGES].docs) == ["m9"]
 
 
+async def test_an_erasure_of_a_thread_that_lists_its_messages_reads_and_deletes_them_by_id(db):
+    store = OwnedConversations(db, capacity=10)
+    await store.add_message(message("m1"))
+    await store.add_message(message("m9", "th_other"))
+    store.deferring = True
+    await store.add_message(message("m2"))  # held
+    found = await store.messages_of_thread("th_1", ["m1", "m2"])
+    assert [m.id for m in found] == ["m1", "m2"]
+    assert await store.delete_thread_messages("th_1", ["m1", "m2"]) == 1  # m2 was only held: it is never written
+    await store.flush()
+    assert list(db[MESSAGES].docs) == ["m9"]
+
+
 async def test_each_threads_announcements_keep_their_order_and_a_failed_one_is_made_by_the_next_flush(db):
     store = OwnedConversations(db, capacity=10)
     store.deferring = True

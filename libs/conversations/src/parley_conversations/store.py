@@ -29,6 +29,7 @@ from parley_runtime.mongo import by_id
 # A page of a conversation is read one message at a time (lone-`_id` reads): this many at once, so one operator
 # opening a long conversation does not take every connection of the pool.
 READS_AT_ONCE = 16
+_VIEW_FIELDS = {name: 1 for name in ThreadView.model_fields if name != "thread_key"}  # stored as `_id`
 
 
 class View(StrEnum):
@@ -285,14 +286,18 @@ class Conversations:
     async def _read(self, collection: AsyncCollection, key: str) -> dict[str, Any] | None:
         return await collection.find_one(by_id(key))
 
-    async def _read_all(self, collection: AsyncCollection, keys: Iterable[str]) -> list[dict[str, Any]]:
-        """Documents by lone-`_id` reads, `READS_AT_ONCE` in flight, in the order of `keys`; a key whose document is
-        gone (erased meanwhile) is left out."""
+    async def _read_all(
+        self, collection: AsyncCollection, keys: Iterable[str], fields: dict[str, int] | None = None
+    ) -> list[dict[str, Any]]:
+        """Documents (only `fields` of them, if given) by lone-`_id` reads, `READS_AT_ONCE` in flight, in the order of
+        `keys`; a key whose document is gone (erased meanwhile) is left out."""
         gate = asyncio.Semaphore(READS_AT_ONCE)
 
         async def read(key: str) -> dict[str, Any] | None:
             async with gate:
-                return await self._read(collection, key)
+                if fields is None:
+                    return await self._read(collection, key)
+                return await collection.find_one(by_id(key), fields)
 
         return [d for d in await asyncio.gather(*(read(k) for k in keys)) if d]
 
@@ -334,8 +339,14 @@ class Conversations:
         return records, total
 
     async def threads_by_key(self, thread_keys: Iterable[str]) -> list[ThreadRecord]:
-        """Threads by lone-`_id` reads, in the order asked (a page the inbox index chose)."""
+        """Threads by lone-`_id` reads, in the order asked (a contact's, which the inbox index found)."""
         return [ThreadRecord.from_document(d) for d in await self._read_all(self._threads, thread_keys)]
+
+    async def thread_views(self, thread_keys: Iterable[str]) -> list[ThreadView]:
+        """Threads as the console lists them, in the order asked (a page the inbox index chose): lone-`_id` reads of
+        those fields alone (a stored thread also holds its applied keys, recent turns, message ids, last update)."""
+        docs = await self._read_all(self._threads, thread_keys, _VIEW_FIELDS)
+        return [ThreadView.model_validate({**d, "thread_key": d["_id"]}) for d in docs]
 
     def thread_rows(self) -> AsyncIterator[ThreadRow]:
         """Every thread's row, streamed through a projection: one pass (a scan on FerretDB) that builds
@@ -414,8 +425,11 @@ class Conversations:
         cursor = self._threads.find(where).sort([("created_at", ASCENDING), ("_id", ASCENDING)])
         return [ThreadRecord.from_document(d) async for d in cursor]
 
-    async def messages_of_thread(self, thread_key: str) -> list[MessageRecord]:
-        """All of a thread's messages, in order (for an export or an erasure; the console pages instead)."""
+    async def messages_of_thread(self, thread_key: str, listed: list[str] | None = None) -> list[MessageRecord]:
+        """All of a thread's messages, in order (for an export or an erasure; the console pages instead): by lone-`_id`
+        reads of `listed` (the thread's `message_ids`) when it keeps them, else by a query (a scan on FerretDB)."""
+        if listed is not None:
+            return await self._messages_by_id(listed)
         cursor = self._messages.find({"thread_key": thread_key}).sort([("at", ASCENDING), ("_id", ASCENDING)])
         return [MessageRecord.from_document(d) async for d in cursor]
 
@@ -456,8 +470,15 @@ class Conversations:
             deleted += (await self._provider_ids.delete_one(by_id(provider_id))).deleted_count
         return deleted
 
-    async def delete_thread_messages(self, thread_key: str) -> int:
-        return (await self._messages.delete_many({"thread_key": thread_key})).deleted_count
+    async def delete_thread_messages(self, thread_key: str, listed: list[str] | None = None) -> int:
+        """By lone-`_id` deletes of `listed` (the thread's `message_ids`) when it keeps them: an erasure on a full store
+        holds up its partition for a moment, not for a scan of every message."""
+        if listed is None:
+            return (await self._messages.delete_many({"thread_key": thread_key})).deleted_count
+        deleted = 0
+        for message_id in listed:
+            deleted += (await self._messages.delete_one(by_id(message_id))).deleted_count
+        return deleted
 
     async def delete_thread(self, thread_key: str) -> bool:
         return (await self._threads.delete_one(by_id(thread_key))).deleted_count == 1

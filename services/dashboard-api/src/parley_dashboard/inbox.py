@@ -13,11 +13,13 @@ Until the first pass is done, queries go to the store as before. Erasure and exp
 they must find every thread, not what this replica has seen."""
 
 import asyncio
+import heapq
+from collections import Counter
 from collections.abc import Iterable
 
 import structlog
 
-from parley_contracts import Channel, ThreadUpdated
+from parley_contracts import Channel, ThreadUpdated, ThreadView
 from parley_conversations.documents import ThreadRecord
 from parley_conversations.store import Conversations, ThreadQuery, ThreadRow, View
 from parley_dashboard.privacy import is_erasure
@@ -86,14 +88,17 @@ class InboxIndex:
             if tenants is None or tenant in tenants:
                 yield from rows.values()
 
-    def select(self, query: ThreadQuery) -> list[ThreadRow]:
-        """The matching rows, latest activity first."""
-        return sorted((r for r in self._candidates(query.tenants) if query.matches(r)), key=lambda r: r.newest_first)
+    def page(self, query: ThreadQuery, skip: int, limit: int) -> tuple[list[ThreadRow], int]:
+        """A page of the matching rows, latest activity first, and how many match (only the rows up to the page's
+        end are put in order)."""
+        rows = [r for r in self._candidates(query.tenants) if query.matches(r)]
+        return heapq.nsmallest(skip + limit, rows, key=lambda r: r.newest_first)[skip:], len(rows)
 
     def counts(self, query: ThreadQuery, views: Iterable[View]) -> dict[View, int]:
+        """Every view's count from one pass: rows grouped by status and assignee, the groups tallied per view."""
         every = query.for_view(View.ALL)
-        rows = [r for r in self._candidates(query.tenants) if every.matches(r)]
-        return {view: sum(1 for r in rows if query.in_view(view, r.status, r.assignee_id)) for view in views}
+        groups = Counter((r.status, r.assignee_id) for r in self._candidates(query.tenants) if every.matches(r))
+        return {view: sum(n for (s, a), n in groups.items() if query.in_view(view, s, a)) for view in views}
 
     def of_contact(self, channel: Channel, contact_id: str, tenants: frozenset[str] | None) -> list[ThreadRow]:
         """Oldest first, as `Conversations.threads_of_contact`."""
@@ -131,12 +136,12 @@ class Inbox:
                 continue
             await asyncio.sleep(self._reload_seconds)
 
-    async def list_threads(self, query: ThreadQuery, *, skip: int, limit: int) -> tuple[list[ThreadRecord], int]:
+    async def list_threads(self, query: ThreadQuery, *, skip: int, limit: int) -> tuple[list[ThreadView], int]:
         if not self.index.loaded:
-            return await self._conversations.list_threads(query, skip=skip, limit=limit)
-        rows = self.index.select(query)
-        page = await self._conversations.threads_by_key(r.thread_key for r in rows[skip : skip + limit])
-        return page, len(rows)
+            records, total = await self._conversations.list_threads(query, skip=skip, limit=limit)
+            return [r.view() for r in records], total
+        rows, total = self.index.page(query, skip, limit)
+        return await self._conversations.thread_views(r.thread_key for r in rows), total
 
     async def count_views(self, query: ThreadQuery, views: Iterable[View]) -> dict[View, int]:
         if not self.index.loaded:

@@ -175,7 +175,9 @@ class ContactData:
         return export_zip(channel, contact_id, bundles, notes, utcnow())
 
     async def _bundle(self, thread: ThreadRecord) -> ThreadBundle:
-        messages = [m.view() for m in await self._conversations.messages_of_thread(thread.thread_key)]
+        messages = [
+            m.view() for m in await self._conversations.messages_of_thread(thread.thread_key, thread.message_ids)
+        ]
         refs = {ref.media_id: ref for m in messages for ref in m.media if ref.media_id}
         files = [(refs[i], data) for i in sorted(refs) if (data := await self._media.read(i)) is not None]
         return ThreadBundle(thread.view(), messages, files)

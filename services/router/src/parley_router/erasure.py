@@ -38,9 +38,10 @@ async def erase(
     `thread: null`."""
     thread_key = command.thread_key
     thread = await conversations.thread(thread_key)
-    messages = await conversations.messages_of_thread(thread_key)
+    listed = thread.message_ids if thread else None  # lone-`_id` reads and deletes (docs/adr/0012-console-reads.md)
+    messages = await conversations.messages_of_thread(thread_key, listed)
     await conversations.delete_provider_ids(m.provider_message_id for m in messages if m.provider_message_id)
-    await conversations.delete_thread_messages(thread_key)
+    await conversations.delete_thread_messages(thread_key, listed)
     await flow_sessions.delete_thread(thread_key)
     partition = thread.partition if thread and thread.partition is not None else current_partition()
     if thread is not None and thread.assignee is not None and partition is not None:

@@ -161,9 +161,9 @@ class OwnedConversations(Conversations):
         held.replace = bson.encode(doc, codec_options=self._codec)
         held.upsert = True  # new or not, the router's whole view of its thread
 
-    async def messages_of_thread(self, thread_key: str) -> list[MessageRecord]:
+    async def messages_of_thread(self, thread_key: str, listed: list[str] | None = None) -> list[MessageRecord]:
         """The stored messages and those this batch holds back (an erasure must find them all)."""
-        stored = {m.id: m for m in await super().messages_of_thread(thread_key)}
+        stored = {m.id: m for m in await super().messages_of_thread(thread_key, listed)}
         for key, held in self._held.get(MESSAGES, {}).items():
             message = MessageRecord.from_document(bson.decode(held.latest(), self._codec))
             if message.thread_key == thread_key:
@@ -236,11 +236,11 @@ class OwnedConversations(Conversations):
         self.forget_all()
         return await super().delete_provider_ids(ids)
 
-    async def delete_thread_messages(self, thread_key: str) -> int:
+    async def delete_thread_messages(self, thread_key: str, listed: list[str] | None = None) -> int:
         codec = self._codec
         self._unhold(MESSAGES, lambda _, held: bson.decode(held.latest(), codec).get("thread_key") == thread_key)
         self.forget_all()
-        return await super().delete_thread_messages(thread_key)
+        return await super().delete_thread_messages(thread_key, listed)
 
     async def delete_thread(self, thread_key: str) -> bool:
         self._unhold(THREADS, lambda key, _: key == thread_key)

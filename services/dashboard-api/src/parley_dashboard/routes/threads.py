@@ -82,7 +82,7 @@ async def list_threads(
         search=q,
     )
     records, total = await services.inbox.list_threads(query, skip=(page - 1) * page_size, limit=page_size)
-    return Page(items=[r.view() for r in records], total=total, page=page, page_size=page_size)
+    return Page(items=records, total=total, page=page, page_size=page_size)
 
 
 @router.get("/counts", response_model=ViewCounts)
