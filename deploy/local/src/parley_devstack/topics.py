@@ -1,6 +1,7 @@
 """Create Parley's topics (with their dead-letter topics) idempotently."""
 
 import asyncio
+from collections.abc import Iterable
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
@@ -11,12 +12,12 @@ from parley_devstack.process import run_blocking
 PARTITIONS = 3
 
 
-async def ensure_topics(bootstrap: str, partitions: int = PARTITIONS) -> None:
+async def ensure_topics(bootstrap: str, partitions: int = PARTITIONS, topics: Iterable[str] = ALL_TOPICS) -> None:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [NewTopic(t, partitions, 1) for t in ALL_TOPICS if t not in existing]
+        missing = [NewTopic(t, partitions, 1) for t in topics if t not in existing]
         if missing:
             try:
                 await admin.create_topics(missing)
