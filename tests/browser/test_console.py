@@ -4,6 +4,7 @@ back, resolve and reopen; counts, filters, the narrow screen, reconnection after
 may see the admin pages, the API's docs offline, and an accessibility check of the main screens."""
 
 import re
+import time
 import uuid
 
 import httpx
@@ -62,6 +63,41 @@ def test_a_customer_message_arrives_live_and_the_operator_works_the_thread(
     counts = http.get(console + "/api/threads/counts", headers=api_login(http, console, "ana@demo.local")).json()
     expect(page.get_by_test_id("count-mine")).to_have_text(str(counts["mine"]))
     expect(page.get_by_test_id("count-all")).to_have_text(str(counts["all"]))
+    assert not console_errors, console_errors
+
+
+def test_a_long_conversation_opens_on_its_latest_messages_and_loads_the_earlier_ones(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    phone = SyncPhone(http, stack, "Long Talker")
+    for n in range(120):
+        phone.say(f"line {n:03d} of a long story")
+    auth = api_login(http, console, "ana@demo.local")
+
+    def stored() -> int:
+        answer = http.get(f"{console}/api/threads/{phone.thread_key}/messages", params={"page_size": 1}, headers=auth)
+        return answer.json()["total"] if answer.status_code == 200 else 0
+
+    def settled() -> int:  # every message and the bot's answers stored: nothing arrives while the page is read
+        before = stored()
+        time.sleep(3)
+        return before if before >= 120 and stored() == before else 0
+
+    total = wait_until(settled, timeout=120)
+    assert total, f"the conversation did not settle at 120 messages or more: {stored()}"
+    log_in(page, console, "ana@demo.local")
+    page.goto(f"{console}/threads/{phone.thread_key}")
+    log = page.get_by_role("log", name="Messages")
+    expect(log).to_contain_text("line 119 of a long story")  # the latest first
+    expect(log.locator('[data-testid="message"]')).to_have_count(100)
+    expect(log).not_to_contain_text("line 000 of a long story")
+    earlier = page.get_by_role("button", name="Earlier messages")
+    while earlier.count():
+        shown = log.locator('[data-testid="message"]').count()
+        earlier.click()
+        expect(log.locator('[data-testid="message"]')).not_to_have_count(shown)
+    expect(log).to_contain_text("line 000 of a long story")
+    expect(log.locator('[data-testid="message"]')).to_have_count(total)
     assert not console_errors, console_errors
 
 

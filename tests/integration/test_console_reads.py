@@ -157,3 +157,15 @@ async def test_the_inbox_index_selects_what_the_stores_filter_selects(store):
         assert total == len(selected)
     # The queries discriminate: most select some threads and leave others.
     assert sum(1 for query in queries if 0 < sum(map(query.matches, rows)) < len(rows)) >= 15
+
+
+async def test_pages_counted_back_from_the_newest_message_listed_or_not(store):
+    conversations, _ = store
+    ids = await write(conversations, "th_back", 25)
+    for listed in (ids, None):
+        record = thread("th_back", listed)
+        latest, total = await conversations.list_messages(record, skip=0, limit=10, from_newest=True)
+        before, _ = await conversations.list_messages(record, skip=20, limit=10, from_newest=True)
+        beyond, _ = await conversations.list_messages(record, skip=30, limit=10, from_newest=True)
+        assert total == 25 and [m.id for m in latest] == ids[15:]  # oldest first within the page
+        assert [m.id for m in before] == ids[:5] and beyond == []

@@ -372,16 +372,25 @@ class Conversations:
             view: sum(n for status, assignee, n in groups if query.in_view(view, status, assignee)) for view in views
         }
 
-    async def list_messages(self, thread: ThreadRecord, *, skip: int, limit: int) -> tuple[list[MessageRecord], int]:
-        """A page of the thread's messages, oldest first, and how many it has. A thread that lists its messages'
-        ids is read by lone-`_id` reads, one per message of the page, whatever the store holds; a thread stored
-        before that list existed by a query (a scan on FerretDB)."""
-        if thread.message_ids is None:
-            where = {"thread_key": thread.thread_key}
-            total = await self._messages.count_documents(where)
-            cursor = self._messages.find(where).sort([("at", ASCENDING), ("_id", ASCENDING)]).skip(skip).limit(limit)
-            return [MessageRecord.from_document(d) async for d in cursor], total
-        return await self._messages_by_id(thread.message_ids[skip : skip + limit]), len(thread.message_ids)
+    async def list_messages(
+        self, thread: ThreadRecord, *, skip: int, limit: int, from_newest: bool = False
+    ) -> tuple[list[MessageRecord], int]:
+        """A page of the thread's messages, oldest first, and how many it has; with `from_newest`, `skip` counts back
+        from the newest message (a conversation opens on its latest messages). A thread that lists its messages' ids
+        is read by lone-`_id` reads, one per message of the page, whatever the store holds; a thread stored before
+        that list existed by a query (a scan on FerretDB)."""
+        listed = thread.message_ids
+        where = {"thread_key": thread.thread_key}
+        total = len(listed) if listed is not None else await self._messages.count_documents(where)
+        if from_newest:
+            end = max(0, total - skip)
+            skip, limit = max(0, end - limit), min(limit, end)
+        if listed is not None:
+            return await self._messages_by_id(listed[skip : skip + limit]), total
+        if limit == 0:
+            return [], total
+        cursor = self._messages.find(where).sort([("at", ASCENDING), ("_id", ASCENDING)]).skip(skip).limit(limit)
+        return [MessageRecord.from_document(d) async for d in cursor], total
 
     async def open_threads(self, partitions: Iterable[int]) -> list[OpenThread]:
         where = {

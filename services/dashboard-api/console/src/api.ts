@@ -2,6 +2,7 @@
 // (FastAPI's `detail`, a string or a list of validation errors) and reports a 401 once, so the app can send
 // the operator back to the login page. Typed wrappers below mirror the routes.
 import type {
+
   AccountSpec,
   Analytics,
   AttachmentRules,
@@ -39,6 +40,9 @@ import type {
   View,
   ViewCounts,
 } from "./types";
+
+/** Messages per request when a conversation opens, and per "Earlier messages". */
+export const MESSAGES_PAGE = 100;
 
 const TOKEN_KEY = "parley.token";
 
@@ -200,8 +204,11 @@ export const api = {
       signal,
     }),
   thread: (key: string) => request<ThreadView>(`/api/threads/${encodeURIComponent(key)}`),
-  messages: (key: string) =>
-    request<Page<MessageView>>(`/api/threads/${encodeURIComponent(key)}/messages`, { query: { page_size: 500 } }),
+  /** The conversation's messages, newest page first (`page` 2 is the `MESSAGES_PAGE` before page 1). */
+  messages: (key: string, page = 1) =>
+    request<Page<MessageView>>(`/api/threads/${encodeURIComponent(key)}/messages`, {
+      query: { page_size: MESSAGES_PAGE, newest: true, page },
+    }),
   attachmentRules: () => request<AttachmentRules>("/api/threads/attachment-rules"),
   replyText: (key: string, text: string) => command(`/api/threads/${encodeURIComponent(key)}/messages`, { text }),
   replyTemplate: (key: string, template: TemplateMessage) =>

@@ -1,7 +1,7 @@
 // The open conversation: header with status, reply window and actions; handoff banner; the messages (a
 // live log); the reply box; the contact panel. Live updates for this thread are applied in place.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, ApiError } from "../api";
+import { api, ApiError, MESSAGES_PAGE } from "../api";
 import { CHANNEL_LABEL, dayKey, dayLabel, handoffText, timeLeft } from "../format";
 import { inbox, upsertLocal } from "../inbox";
 import { onLive, onResync } from "../live";
@@ -120,6 +120,8 @@ function AssignControl({ thread, onResult }: { thread: ThreadView; onResult: (o:
 export function ThreadPane({ threadKey }: { threadKey: string }) {
   const [thread, setThread] = useState<ThreadView | null>(null);
   const [messages, setMessages] = useState<MessageView[]>([]);
+  // How many messages the thread has, and how many pages back from the newest are loaded.
+  const [history, setHistory] = useState({ total: 0, pages: 0, loading: false });
   const [error, setError] = useState("");
   const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState<Action | null>(null);
@@ -141,6 +143,7 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
       const [t, page] = await Promise.all([api.thread(threadKey), api.messages(threadKey)]);
       setThread(t);
       setMessages([...page.items].sort(byTime));
+      setHistory({ total: page.total, pages: 1, loading: false });
       setError("");
       markSeen(threadKey);
     } catch (err) {
@@ -150,9 +153,29 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
     }
   }
 
+  async function loadEarlier() {
+    const el = logRef.current;
+    const fromBottom = el ? el.scrollHeight - el.scrollTop : 0;
+    setHistory((h) => ({ ...h, loading: true }));
+    try {
+      const page = await api.messages(threadKey, history.pages + 1);
+      stick.current = false;
+      setMessages((list) => mergeMessages(list, page.items));
+      setHistory((h) => ({ total: page.total, pages: h.pages + 1, loading: false }));
+      // Keep what the operator was reading where it was: the earlier messages appear above it.
+      requestAnimationFrame(() => {
+        if (el) el.scrollTop = el.scrollHeight - fromBottom;
+      });
+    } catch (err) {
+      setHistory((h) => ({ ...h, loading: false }));
+      toast(errorText(err), "error");
+    }
+  }
+
   useEffect(() => {
     setThread(null);
     setMessages([]);
+    setHistory({ total: 0, pages: 0, loading: false });
     setFiles([]);
     stick.current = true;
     void load(true);
@@ -336,6 +359,13 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
             stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
           }}
         >
+          {history.pages > 0 && history.pages * MESSAGES_PAGE < history.total ? (
+            <div class="earlier">
+              <button type="button" class="btn" disabled={history.loading} onClick={() => void loadEarlier()}>
+                {history.loading ? "Loading…" : "Earlier messages"}
+              </button>
+            </div>
+          ) : null}
           {grouped.length === 0 ? <p class="empty">No messages yet.</p> : null}
           {grouped.map((g) => (
             <div key={g.day} class="day-group">

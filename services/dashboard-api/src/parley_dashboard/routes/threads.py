@@ -111,11 +111,16 @@ async def list_messages(
     principal: PrincipalDep,
     page: PageNumber = 1,
     page_size: Annotated[int, Query(ge=1, le=500)] = 100,
+    newest: Annotated[
+        bool, Query(description="Pages count back from the newest message: page 1 is the latest `page_size`.")
+    ] = False,
 ) -> Page[MessageView]:
-    """Oldest first: the conversation as it happened, with who wrote each message (customer, bot, operator
-    with their name, or a system note), its type, text or caption, media and delivery status."""
+    """Oldest first within a page: the conversation as it happened, with who wrote each message (customer, bot,
+    operator with their name, or a system note), its type, text or caption, media and delivery status."""
     thread = await visible_thread(services, principal, thread_key)
-    records, total = await services.conversations.list_messages(thread, skip=(page - 1) * page_size, limit=page_size)
+    records, total = await services.conversations.list_messages(
+        thread, skip=(page - 1) * page_size, limit=page_size, from_newest=newest
+    )
     return Page(items=[r.view() for r in records], total=total, page=page, page_size=page_size)
 
 
