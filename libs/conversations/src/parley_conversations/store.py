@@ -5,7 +5,7 @@ reads the whole collection, and a conditional update is not a compare-and-set. T
 of a thread, reads it by `_id`, decides in pure code and writes it back by `_id`; messages are inserted once
 under their dedupe key / send id. A thread's messages are listed through the ids its document keeps (lone-`_id`
 reads, docs/adr/0012-console-reads.md); dashboard-api lists and counts threads from its inbox index, built from one
-projected pass over the threads (`thread_rows`), and reads the page it chose by `_id`. The filtered queries below
+projected pass over the threads (`thread_rows`) and kept from `thread.updated`. The filtered queries below
 remain for threads stored before those lists existed, for the index's first load, and for rare work (exports,
 erasure, analytics): served by index on MongoDB, scans on FerretDB."""
 
@@ -29,7 +29,6 @@ from parley_runtime.mongo import by_id
 # A page of a conversation is read one message at a time (lone-`_id` reads): this many at once, so one operator
 # opening a long conversation does not take every connection of the pool.
 READS_AT_ONCE = 16
-_VIEW_FIELDS = {name: 1 for name in ThreadView.model_fields if name != "thread_key"}  # stored as `_id`
 
 
 class View(StrEnum):
@@ -134,7 +133,8 @@ def _search(text: str) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class ThreadRow:
-    """What listing and counting threads filter and sort on: a few fields of the thread document."""
+    """What listing and counting threads filter and sort on, and the thread as the console lists it (`view`, the
+    `ThreadView` as JSON: a few hundred bytes)."""
 
     thread_key: str
     tenant: str
@@ -147,22 +147,11 @@ class ThreadRow:
     last_message_at: datetime
     created_at: datetime
     version: int
+    view: bytes
 
-    # The fields `of_document` reads: a projection.
-    FIELDS: ClassVar[dict[str, int]] = {
-        f: 1
-        for f in (
-            "tenant",
-            "channel",
-            "status",
-            "assignee.id",
-            "labels",
-            "contact",
-            "last_message_at",
-            "created_at",
-            "version",
-        )
-    }
+    # The fields `of_document` reads: a projection (a stored thread also holds its applied keys, recent turns,
+    # message ids and last update).
+    FIELDS: ClassVar[dict[str, int]] = {name: 1 for name in ThreadView.model_fields if name != "thread_key"}
 
     @property
     def newest_first(self) -> tuple[float, str]:
@@ -171,20 +160,7 @@ class ThreadRow:
 
     @classmethod
     def of_document(cls, doc: dict[str, Any]) -> "ThreadRow":
-        contact = doc.get("contact") or {}
-        return cls(
-            thread_key=doc["_id"],
-            tenant=doc["tenant"],
-            channel=doc["channel"],
-            status=doc["status"],
-            assignee_id=(doc.get("assignee") or {}).get("id"),
-            labels=tuple(doc.get("labels") or ()),
-            contact_id=contact.get("id", ""),
-            contact_name=contact.get("name") or "",
-            last_message_at=_aware(doc.get("last_message_at") or doc["created_at"]),
-            created_at=_aware(doc["created_at"]),
-            version=doc.get("version", 0),
-        )
+        return cls.of_view(ThreadView.model_validate({**doc, "thread_key": doc["_id"]}))
 
     @classmethod
     def of_view(cls, thread: ThreadView) -> "ThreadRow":
@@ -200,6 +176,7 @@ class ThreadRow:
             last_message_at=_aware(thread.last_message.at if thread.last_message else thread.created_at),
             created_at=_aware(thread.created_at),
             version=thread.version,
+            view=thread.model_dump_json().encode(),
         )
 
 
@@ -286,18 +263,14 @@ class Conversations:
     async def _read(self, collection: AsyncCollection, key: str) -> dict[str, Any] | None:
         return await collection.find_one(by_id(key))
 
-    async def _read_all(
-        self, collection: AsyncCollection, keys: Iterable[str], fields: dict[str, int] | None = None
-    ) -> list[dict[str, Any]]:
-        """Documents (only `fields` of them, if given) by lone-`_id` reads, `READS_AT_ONCE` in flight, in the order of
-        `keys`; a key whose document is gone (erased meanwhile) is left out."""
+    async def _read_all(self, collection: AsyncCollection, keys: Iterable[str]) -> list[dict[str, Any]]:
+        """Documents by lone-`_id` reads, `READS_AT_ONCE` in flight, in the order of `keys`; a key whose document is
+        gone (erased meanwhile) is left out."""
         gate = asyncio.Semaphore(READS_AT_ONCE)
 
         async def read(key: str) -> dict[str, Any] | None:
             async with gate:
-                if fields is None:
-                    return await self._read(collection, key)
-                return await collection.find_one(by_id(key), fields)
+                return await self._read(collection, key)
 
         return [d for d in await asyncio.gather(*(read(k) for k in keys)) if d]
 
@@ -341,12 +314,6 @@ class Conversations:
     async def threads_by_key(self, thread_keys: Iterable[str]) -> list[ThreadRecord]:
         """Threads by lone-`_id` reads, in the order asked (a contact's, which the inbox index found)."""
         return [ThreadRecord.from_document(d) for d in await self._read_all(self._threads, thread_keys)]
-
-    async def thread_views(self, thread_keys: Iterable[str]) -> list[ThreadView]:
-        """Threads as the console lists them, in the order asked (a page the inbox index chose): lone-`_id` reads of
-        those fields alone (a stored thread also holds its applied keys, recent turns, message ids, last update)."""
-        docs = await self._read_all(self._threads, thread_keys, _VIEW_FIELDS)
-        return [ThreadView.model_validate({**d, "thread_key": d["_id"]}) for d in docs]
 
     def thread_rows(self) -> AsyncIterator[ThreadRow]:
         """Every thread's row, streamed through a projection: one pass (a scan on FerretDB) that builds

@@ -1,6 +1,7 @@
-"""The inbox index: every thread's row (status, assignee, business unit, contact, last activity) in memory, so
-listing, counting and finding a contact's threads read no more than the page from the store, however many threads
-it holds (docs/adr/0012-console-reads.md); filtering the rows in memory costs about 15 ms per 10,000.
+"""The inbox index: every thread's row (status, assignee, business unit, contact, last activity, and the thread as
+the console lists it) in memory, so listing and counting read nothing from the store and finding a contact's threads
+reads only theirs, however many threads it holds (docs/adr/0012-console-reads.md); filtering the rows in memory
+costs about 15 ms per 10,000.
 
 On FerretDB every filter but a lone `_id` reads the whole collection: with 20,000 threads one list of the inbox
 took seconds, and the console asks for a list and the counts on every view. So each replica:
@@ -8,7 +9,7 @@ took seconds, and the console asks for a list and the counts on every view. So e
   every `reload_seconds` (whatever a start-up could miss between its first update and its pass is healed there);
 - keeps them current from `thread.updated`, which it reads anyway for the live console: a thread's newer
   version replaces its row, an older one is ignored (events and passes cross), an erasure removes it;
-- answers a query by filtering and sorting rows, then reads only the page's threads, each by `_id`.
+- answers a list or the counts from the rows alone, and a contact's threads by reading those, each by `_id`.
 
 Until the first pass is done, queries go to the store as before. Erasure and exports keep the store's own query:
 they must find every thread, not what this replica has seen."""
@@ -142,7 +143,7 @@ class Inbox:
             records, total = await self._conversations.list_threads(query, skip=skip, limit=limit)
             return [r.view() for r in records], total
         rows, total = self.index.page(query, skip, limit)
-        return await self._conversations.thread_views(r.thread_key for r in rows), total
+        return [ThreadView.model_validate_json(r.view) for r in rows], total
 
     async def count_views(self, query: ThreadQuery, views: Iterable[View]) -> dict[View, int]:
         if not self.index.loaded:
