@@ -2,6 +2,7 @@
 `thread.updated` listeners (live updates; notifications and emails) and the dead-letter keeper."""
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -11,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from faststream.kafka.subscriber.usecase import LogicSubscriber as KafkaSubscriber
 from faststream.middlewares import AckPolicy
 from pydantic import ValidationError
 
@@ -104,7 +106,9 @@ def create_app(settings: DashboardSettings) -> FastAPI:
             model=ThreadUpdated,
             step=notifier.on_update,
         )
-        _subscribe_live(broker, LiveListener(services.commands, services.hub, roster, services.inbox.index))
+        live_stream = _subscribe_live(
+            broker, LiveListener(services.commands, services.hub, roster, services.inbox.index)
+        )
         group = f"{settings.dashboard_consumer_group}.dead-letters"
         subscribe_dead_letters(broker, group, DeadLetterListener(services.dead_letters))
         await services.conversations.ensure_indexes()
@@ -113,7 +117,8 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         await services.flow_sessions.ensure_indexes()
         app.state.services = services
         await broker.start()
-        inbox = asyncio.create_task(services.inbox.keep_loaded())  # after the live stream started: nothing missed
+        await _reading_from_now(live_stream)  # then the inbox index's first pass misses nothing the stream won't bring
+        inbox = asyncio.create_task(services.inbox.keep_loaded())
         try:
             yield
         finally:
@@ -234,9 +239,9 @@ def _mailer(settings: DashboardSettings, db) -> Mailer:
     return Mailer(db, smtp)
 
 
-def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> None:
+def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> KafkaSubscriber:
     """Every replica reads every update from now on (no group, nothing to commit): live views need no replay;
-    a console that reconnects reloads what it shows."""
+    a console that reconnects reloads what it shows, and the inbox index starts from a pass over the threads."""
 
     async def on_record(msg: KafkaMessage) -> None:
         try:
@@ -246,6 +251,21 @@ def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> None:
         except Exception as exc:  # one bad push must not stop the stream for everyone
             log.error("live.push_failed", error=repr(exc))
 
-    broker.subscriber(THREAD_UPDATED, group_id=None, auto_offset_reset="latest", ack_policy=AckPolicy.ACK_FIRST)(
-        on_message(broker, on_record, "dashboard_live")
-    )
+    live = broker.subscriber(THREAD_UPDATED, group_id=None, auto_offset_reset="latest", ack_policy=AckPolicy.ACK_FIRST)
+    live(on_message(broker, on_record, "dashboard_live"))
+    return live
+
+
+async def _reading_from_now(live: KafkaSubscriber, timeout: float = 30.0) -> None:
+    """Wait until the live stream has its offset on every partition of `thread.updated`: whatever is announced from
+    then on reaches this replica. The inbox index's first pass starts after this, so it misses nothing (an update
+    announced before the pass was written before it too: the router writes, then announces)."""
+    consumer = live.consumer
+    deadline = time.monotonic() + timeout
+    while consumer is not None and not consumer.assignment():
+        if time.monotonic() > deadline:
+            log.warning("live.not_assigned", waited_seconds=timeout)  # the periodic pass heals what is missed
+            return
+        await asyncio.sleep(0.05)
+    for partition in consumer.assignment() if consumer is not None else ():
+        await consumer.position(partition)

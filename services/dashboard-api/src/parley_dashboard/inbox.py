@@ -5,8 +5,8 @@ costs about 15 ms per 10,000.
 
 On FerretDB every filter but a lone `_id` reads the whole collection: with 20,000 threads one list of the inbox
 took seconds, and the console asks for a list and the counts on every view. So each replica:
-- loads the rows with one projected pass over the threads (`Conversations.thread_rows`) at start-up, and again
-  every `reload_seconds` (whatever a start-up could miss between its first update and its pass is healed there);
+- loads the rows with one projected pass over the threads (`Conversations.thread_rows`) at start-up, once the live
+  stream has its offsets (app.py), and again every `reload_seconds` as a safety net;
 - keeps them current from `thread.updated`, which it reads anyway for the live console: a thread's newer
   version replaces its row, an older one is ignored (events and passes cross), an erasure removes it;
 - answers a list or the counts from the rows alone, and a contact's threads by reading those, each by `_id`.
