@@ -261,11 +261,13 @@ async def _reading_from_now(live: KafkaSubscriber, timeout: float = 30.0) -> Non
     then on reaches this replica. The inbox index's first pass starts after this, so it misses nothing (an update
     announced before the pass was written before it too: the router writes, then announces)."""
     consumer = live.consumer
+    if consumer is None:  # not started
+        return
     deadline = time.monotonic() + timeout
-    while consumer is not None and not consumer.assignment():
+    while not consumer.assignment():
         if time.monotonic() > deadline:
             log.warning("live.not_assigned", waited_seconds=timeout)  # the periodic pass heals what is missed
             return
         await asyncio.sleep(0.05)
-    for partition in consumer.assignment() if consumer is not None else ():
+    for partition in consumer.assignment():
         await consumer.position(partition)
