@@ -15,7 +15,7 @@ from typing import Literal
 from parley_contracts import Sentiment
 from parley_knowledge import vocab
 from parley_nlp.analysis import learned
-from parley_nlp.analysis.text import WORD_CHAR, fold, words
+from parley_nlp.analysis.text import WORD_CHAR, fold, phrase_pattern, words
 
 Priority = Literal["low", "medium", "high"]
 
@@ -54,13 +54,22 @@ def _native(word: str) -> bool:
 # Staff a customer can be passed to.
 _PERSON = _latin("person")
 _PERSON_NATIVE = _prefixes("person")
+# A human being, as opposed to the bot ("a real person", insaan): named at all, it asks for one.
+_HUMAN = _latin("human")
+_HUMAN_NATIVE = _prefixes("human")
+# Looking into the customer's case ("can a human check my order?"): a request when a person is its subject.
+_HANDLE = _latin("handle")
+_HANDLE_NATIVE = _prefixes("handle")
+# "If nobody answers …" is an ultimatum: the negation is the condition, not a refusal.
+_CONDITIONAL = _latin("conditional")
 # "Someone" only counts with a verb of talking or calling ("can someone call me?").
 _SOMEONE = _latin("someone")
 _SOMEONE_NATIVE = _prefixes("someone")
 # Verbs of talking, transferring or calling: enough next to a person noun in either order
 # (Hindi, Tamil and Telugu put the verb last).
 _TALK = _latin("talk")
-_TALK_NATIVE = _prefixes("talk")
+# Romanized Tamil and Telugu verbs take endings too ("matladocha", "pesanum"): their stems match as prefixes.
+_TALK_NATIVE = _prefixes("talk") + tuple(_V["talk_stems"])
 # Verbs of wanting or asking whether someone exists: only right next to the noun, before it in
 # the European languages ("I want an agent"), after it in the verb-final ones ("agent venum").
 _WANT_BEFORE = _latin("want_before")
@@ -73,7 +82,8 @@ _HELP = _latin("help")
 _NOUN_DETERMINERS = _latin("noun_determiners")
 
 # --- phrases rewritten before tokenising ------------------------------------------------------
-# People who are not staff to be passed to (" zzother "), staff named by their department (" zzperson ").
+# People who are not staff to be passed to (" zzother "), staff named by their department (" zzperson "), a
+# human being as opposed to the bot (" zzhuman ").
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in _V["rewrites"])
 
 # --- patterns that are a handoff request by themselves ----------------------------------------
@@ -86,7 +96,13 @@ _SOMEONE_ELSE = _latin("someone_else")
 _INFO = re.compile(_V["info"])
 # Verbs that ask to be put through *now*: they override the information veto.
 _TRANSFER = _latin("transfer")
-_NEGATION = _latin("negation")
+# Matched whole, in every script ("नहीं", "இல்லை").
+_NEGATION = frozenset(_V["negation"])
+# After a word, only the verb-final languages' negators count ("baat nahi", "பேச வேண்டாம்"); "no" after a verb is
+# Portuguese for "in the" ("me chamar no whats").
+_NEGATION_AFTER = _NEGATION - {"no", "not", "nao", "nem", "never", "nunca", "nadie", "ninguem", "nobody"}
+# Phrases that refuse what their clause asks for: "no need to pass me to anyone", "अवसरं लेदु".
+_REFUSAL = tuple(phrase_pattern(fold(p)) for p in _V["refusal"])
 # A colon ends a clause too: "I need a person: what are your hours?" asks two things.
 _CLAUSE_SPLIT = re.compile(r"[.?!;:¿¡।\n]+")
 _COMMA_SPLIT = re.compile(r"[,،]")
@@ -99,16 +115,29 @@ class HandoffRequest:
     reason: str  # which rule fired, for logs and debugging
 
 
+def _head(tok: str) -> str:
+    """Romanized Tamil and Telugu write case endings after a hyphen ("staff-a", "agent-ku"): the word before it."""
+    return tok.split("-", 1)[0] if "-" in tok else tok
+
+
 def _is_person(tok: str) -> bool:
-    return tok in _PERSON or tok.startswith(_PERSON_NATIVE)
+    return _head(tok) in _PERSON or tok.startswith(_PERSON_NATIVE)
+
+
+def _is_human(tok: str) -> bool:
+    return _head(tok) in _HUMAN or tok.startswith(_HUMAN_NATIVE)
 
 
 def _is_someone(tok: str) -> bool:
-    return tok in _SOMEONE or tok.startswith(_SOMEONE_NATIVE)
+    return _head(tok) in _SOMEONE or tok.startswith(_SOMEONE_NATIVE)
 
 
 def _is_talk(tok: str) -> bool:
-    return tok in _TALK or tok.startswith(_TALK_NATIVE)
+    return _head(tok) in _TALK or tok.startswith(_TALK_NATIVE)
+
+
+def _is_handle(tok: str) -> bool:
+    return tok in _HANDLE or tok.startswith(_HANDLE_NATIVE)
 
 
 def _is_want(tok: str, before_noun: bool) -> bool:
@@ -118,9 +147,26 @@ def _is_want(tok: str, before_noun: bool) -> bool:
 
 
 def _negated(tokens: list[str], i: int, commas: list[int]) -> bool:
-    """A negator just before token i, or (verb-final languages) just after it, in the same clause."""
-    lo, hi = max(0, i - 2), min(len(tokens), i + 3)
-    return any(tokens[j] in _NEGATION and commas[j] == commas[i] for j in range(lo, hi) if j != i)
+    """A negator just before token i, or (verb-final languages) just after it, in the same clause, unless a
+    condition introduces it: "if nobody calls me today …" is an ultimatum, a request."""
+    for j in range(max(0, i - 2), min(len(tokens), i + 3)):
+        if j == i or commas[j] != commas[i] or tokens[j] not in (_NEGATION if j < i else _NEGATION_AFTER):
+            continue
+        if not any(tokens[k] in _CONDITIONAL for k in range(max(0, j - 2), j)):
+            return True
+    return False
+
+
+def _refused(tokens: list[str], i: int, commas: list[int]) -> bool:
+    """A human noun refused ("I don't need a human", "no quiero un humano", "इंसान नहीं चाहिए"): a negator up to
+    four words before it or three after, in its clause, unless a condition introduces it ("if no human …")."""
+    for j in range(max(0, i - 4), min(len(tokens), i + 4)):
+        if j == i or commas[j] != commas[i] or tokens[j] not in _NEGATION:
+            continue
+        if any(tokens[k] in _CONDITIONAL for k in range(max(0, j - 2), j)):
+            continue
+        return True
+    return False
 
 
 def _sentence_request(sentence: str) -> tuple[float, str]:
@@ -137,6 +183,8 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
 
     best, reason = 0.0, ""
     clauses: set[int] = set()  # the comma-clauses the best request spans
+    refused = False  # a request for a person, negated: "no necesito un agente", "बात नहीं करनी"
+    refusing = {k for k, part in enumerate(parts) if any(p.search(part) for p in _REFUSAL)}
     persons = [i for i, t in enumerate(tokens) if _is_person(t)]
     someones = [i for i, t in enumerate(tokens) if _is_someone(t)]
     for i in persons + someones:
@@ -157,15 +205,30 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
                 if tok in _TRANSFER and j < i and _has_foreign_object(tokens[j + 1 : i]):
                     continue
                 if _negated(tokens, j, commas):
+                    refused = True
                     continue
                 conf = 0.9 if strong_noun else 0.75
                 if conf > best:
                     best, reason, clauses = conf, f"person+verb:{tokens[i]}/{tok}", {commas[i], commas[j]}
             elif strong_noun and (i - 3 <= j < i or i < j <= i + 3) and _is_want(tok, j < i):
                 if _negated(tokens, j, commas):
+                    refused = True
                     continue
                 if 0.8 > best:
                     best, reason, clauses = 0.8, f"person+want:{tokens[i]}/{tok}", {commas[i], commas[j]}
+            elif abs(j - i) <= 4 and _is_handle(tok) and not _negated(tokens, j, commas):
+                # "koi insaan check karega?", "can someone look at my refund": a person asked to look into it.
+                conf = 0.75 if strong_noun else 0.6
+                if conf > best:
+                    best, reason, clauses = conf, f"person+handle:{tokens[i]}/{tok}", {commas[i], commas[j]}
+    # A human being named at all, and not refused: "rather sort it with a human", "are you even human?",
+    # "if no real person looks at it today I'm done".
+    for i, tok in enumerate(tokens):
+        if 0.6 > best and _is_human(tok):
+            if _refused(tokens, i, commas):
+                refused = True
+            else:
+                best, reason, clauses = 0.6, f"human:{tok}", {commas[i]}
     # A bare noun as the whole message: "agent", "humano por favor", "human please".
     if not best and persons and len(tokens) <= 3 and not someones:
         noun = tokens[persons[0]]
@@ -177,6 +240,10 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
     asked_about = " ".join(parts[k] for k in sorted(clauses))
     if best and _INFO.search(asked_about) and not any(t in _TRANSFER for t in tokens):
         return 0.0, "info-request"
+    if best and clauses & refusing:
+        return 0.0, "veto:negated"
+    if not best and refused:
+        return 0.0, "veto:negated"
     return best, reason
 
 
@@ -249,19 +316,22 @@ def handoff_rule(text: str, language: str = "und") -> HandoffRequest:
         return HandoffRequest(False, 0.0, "")
     folded = _preprocess(text)
     best, reason = _direct_request(folded)
-    info = False
+    info = refused = False
     for sentence in _CLAUSE_SPLIT.split(folded):
         conf, why = _sentence_request(sentence)
         if why == "info-request" and best < 0.85:
             # The information veto also covers a "call me" elsewhere only if that was weak.
             info = True
             continue
+        refused = refused or why == "veto:negated"
         if conf > best:
             best, reason = conf, why
     if best < 0.5:
         # Why this is not a request, when the grammar knows: the learned model must not overrule it.
         if info:
             reason = "veto:info"
+        elif refused:
+            reason = "veto:negated"
         else:
             reason = _not_a_request(folded) or reason
     return HandoffRequest(best >= 0.5, round(best, 3), reason)
@@ -273,6 +343,9 @@ def _not_a_request(folded: str) -> str:
     (talking about a subject)."""
     if " zzother " in f" {folded} ":
         return "veto:other-person"
+    for part in _COMMA_SPLIT.split(folded):
+        if any(p.search(part) for p in _REFUSAL) and any(_is_talk(t) or _is_person(t) for t in words(part)):
+            return "veto:negated"
     tokens = words(folded)
     for i, (a, b) in enumerate(pairwise(tokens)):
         if _is_someone(a) and b in _SOMEONE_ELSE:
@@ -281,6 +354,8 @@ def _not_a_request(folded: str) -> str:
             return "veto:topic"
         talked = _is_talk(b) or (b.endswith("ed") and _is_talk(b[:-2]))  # "nobody called", "never answered"
         if talked and (a in _NEGATION or (i > 0 and tokens[i - 1] in _NEGATION)):
+            return "veto:negated"
+        if _is_talk(a) and b in _NEGATION_AFTER:  # "பேச வேண்டாம்", "baat nahi karni"
             return "veto:negated"
     return ""
 
