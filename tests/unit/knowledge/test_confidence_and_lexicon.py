@@ -1,6 +1,8 @@
 """The confidence features (sentence coverage, heading match, unknown words) and the added lexicon forms,
 with questions written for these tests (not the labelled eval messages)."""
 
+import math
+
 import pytest
 
 from parley_knowledge import KnowledgeIndex, answer_confidence, chunk_pages, extract_pages, retrieval
@@ -89,5 +91,23 @@ def test_confidence_is_deterministic_and_bounded(acme: KnowledgeIndex) -> None:
 def test_the_answer_model_file_weighs_exactly_the_features_the_confidence_computes(acme: KnowledgeIndex) -> None:
     features = retrieval.answer_features(acme.search("extra suitcase cost", answerable_only=True))
     assert features is not None
-    assert set(features) == set(retrieval.WEIGHTS)
-    assert 0 < retrieval.TARGET_PROBABILITY < 1
+    model = retrieval.AnswerModel.load()
+    assert list(features) == list(model.features) == list(retrieval.FEATURES)
+    n = len(model.features)
+    assert len(model.mean) == len(model.scale) == n
+    assert len(model.weights) == len(retrieval.pairwise_terms([0.0] * n)) == n + n * (n + 1) // 2
+    assert all(s > 0 for s in model.scale)
+    assert 0 < model.operating_point < 1
+
+
+def test_pairwise_terms_are_the_features_then_every_product_once() -> None:
+    assert retrieval.pairwise_terms([2.0, 3.0]) == [2.0, 3.0, 4.0, 6.0, 9.0]
+
+
+def test_the_operating_point_reads_as_the_default_handoff_threshold() -> None:
+    model = retrieval.AnswerModel.load()
+    features = dict.fromkeys(model.features, 0.5)
+    fitted = 1 / (1 + math.exp(-model.logit(features)))
+    shown = model.confidence(features)
+    # Above the operating point exactly when shown above 0.3: the bot answers what the fit chose to answer.
+    assert (fitted >= model.operating_point) == (shown >= retrieval.HANDOFF_THRESHOLD)

@@ -39,23 +39,33 @@ def test_fold_keeps_indic_vowel_signs_and_strips_latin_accents() -> None:
     assert stem("cancellation") == stem("cancelación") == "cancel"[:5]
 
 
-@pytest.mark.parametrize(
-    ("query", "section"),
-    [
-        ("How many kilos can my suitcase weigh?", "1. Baggage allowance"),
-        ("¿Cuánto pesa la maleta que puedo facturar?", "1. Baggage allowance"),
-        ("Quero meu reembolso, quando cai no cartão?", "2. Refunds"),
-        ("mera refund card pe kab milega", "2. Refunds"),
-        ("मेरा रिफंड कब मिलेगा?", "2. Refunds"),
-        ("Posso levar meu cachorro na cabine?", "3. Pets on board"),
-        ("naaku pet tho travel cheyyali, kukka ni cabin lo teesukuvellacha", "3. Pets on board"),
-        ("¿El call centre abre los sábados?", "4. Customer support hours"),
-    ],
-)
+CROSS_LANGUAGE = [
+    ("How many kilos can my suitcase weigh?", "1. Baggage allowance"),
+    ("¿Cuánto pesa la maleta que puedo facturar?", "1. Baggage allowance"),
+    ("Quero meu reembolso, quando cai no cartão?", "2. Refunds"),
+    ("mera refund card pe kab milega", "2. Refunds"),
+    ("मेरा रिफंड कब मिलेगा?", "2. Refunds"),
+    ("Posso levar meu cachorro na cabine?", "3. Pets on board"),
+    ("naaku pet tho travel cheyyali, kukka ni cabin lo teesukuvellacha", "3. Pets on board"),
+    ("¿El call centre abre los sábados?", "4. Customer support hours"),
+]
+
+
+@pytest.mark.parametrize(("query", "section"), CROSS_LANGUAGE)
 def test_cross_language_questions_find_the_right_section(acme: KnowledgeIndex, query: str, section: str) -> None:
-    found, confidence = best(acme, query)
+    found, _ = best(acme, query)
     assert found == section
-    assert confidence >= 0.3
+
+
+def answered_share(confidences: list[float]) -> float:
+    return sum(c >= 0.3 for c in confidences) / len(confidences)
+
+
+def test_most_cross_language_questions_are_answered(acme: KnowledgeIndex) -> None:
+    """The confidence keeps wrong answers at 2 % of all messages (parley_knowledge.retrieval), so a question the
+    section covers only in part may go to a person instead; most of these must still be answered."""
+    confidences = [best(acme, q)[1] for q, _ in CROSS_LANGUAGE]
+    assert answered_share(confidences) >= 0.7, confidences
 
 
 @pytest.mark.parametrize(
@@ -85,24 +95,31 @@ def test_answer_is_the_relevant_sentence_not_the_whole_section(acme: KnowledgeIn
     assert len(text) < len(result.best.chunk.text)
 
 
-@pytest.mark.skipif(not (EVAL / "aurora-faq.pdf").exists(), reason="eval PDFs not present")
-@pytest.mark.parametrize(
-    ("tenant", "query", "section"),
-    [
-        ("aurora", "Do you deliver to Colombia?", "3. International shipping"),
-        ("aurora", "Aceitam boleto bancário?", "8. Payment methods"),
-        ("aurora", "¿Cuántos días tengo para devolver un producto?", "5. Returns"),
-        ("aurora", "kya EMI pe le sakte hain bina interest ke?", "9. Installments (meses sin intereses)"),
-        ("solmar", "Can I bring my surfboard on the plane?", "4. Equipaje"),
-        ("solmar", "Preciso de passaporte para ir aos Estados Unidos?", "5. Documentación y visados"),
-        ("solmar", "hotel booking cancel karne par refund milega?", "3. Cancelaciones y reembolsos"),
-    ],
-)
+EVAL_CROSS_LANGUAGE = [
+    ("aurora", "Do you deliver to Colombia?", "3. International shipping"),
+    ("aurora", "Aceitam boleto bancário?", "8. Payment methods"),
+    ("aurora", "¿Cuántos días tengo para devolver un producto?", "5. Returns"),
+    ("aurora", "kya EMI pe le sakte hain bina interest ke?", "9. Installments (meses sin intereses)"),
+    ("solmar", "Can I bring my surfboard on the plane?", "4. Equipaje"),
+    ("solmar", "Preciso de passaporte para ir aos Estados Unidos?", "5. Documentación y visados"),
+    ("solmar", "hotel booking cancel karne par refund milega?", "3. Cancelaciones y reembolsos"),
+]
+needs_eval = pytest.mark.skipif(not (EVAL / "aurora-faq.pdf").exists(), reason="eval PDFs not present")
+
+
+@needs_eval
+@pytest.mark.parametrize(("tenant", "query", "section"), EVAL_CROSS_LANGUAGE)
 def test_eval_knowledge_bases_cross_language(tenant: str, query: str, section: str) -> None:
     index = build((EVAL / f"{tenant}-faq.pdf").read_bytes())
-    found, confidence = best(index, query)
+    found, _ = best(index, query)
     assert found == section
-    assert confidence > 0.1
+
+
+@needs_eval
+def test_most_eval_cross_language_questions_are_answered() -> None:
+    indexes = {t: build((EVAL / f"{t}-faq.pdf").read_bytes()) for t in ("aurora", "solmar")}
+    confidences = [best(indexes[t], q)[1] for t, q, _ in EVAL_CROSS_LANGUAGE]
+    assert answered_share(confidences) >= 0.7, confidences
 
 
 def test_title_words_are_the_business_name_and_weigh_next_to_nothing(acme: KnowledgeIndex) -> None:

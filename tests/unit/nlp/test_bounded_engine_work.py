@@ -11,7 +11,7 @@ import parley_knowledge.index as kb_index
 import parley_nlp.engines.offline as offline
 from parley_contracts import Channel
 from parley_conversations.windows import text_limit
-from parley_knowledge import Retriever
+from parley_knowledge import Asked, Retriever
 from parley_nlp.engine import AnalysisRequest
 from parley_nlp.engines.offline import OfflineEngine
 from tests.unit.nlp.nlp_fakes import FakeBotConfigStore, FakeKnowledgeStore, inbound
@@ -48,9 +48,9 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> Work:
     monkeypatch.setattr(kb_index, "tokenize", tokenize)
     real_answer = Retriever.answer
 
-    async def answer(self: Retriever, tenant: str, query: str, drop_handoff: bool = False) -> Any:
+    async def answer(self: Retriever, tenant: str, query: str, asked: Asked | None = None) -> Any:
         work.query_chars.append(len(query))
-        return await real_answer(self, tenant, query, drop_handoff=drop_handoff)
+        return await real_answer(self, tenant, query, asked)
 
     monkeypatch.setattr(Retriever, "answer", answer)
     return work

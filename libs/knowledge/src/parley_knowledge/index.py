@@ -111,6 +111,7 @@ class SearchResult:
     total_weight: float
     unit_weights: dict[str, float]
     unknown_weight: float = 0.0  # weight of the query words that no chunk of the knowledge base contains
+    unknown_units: frozenset[str] = frozenset()  # those words
     max_weight: float = 1.0  # the weight of a word only one chunk has: the scale of `unit_weights`
 
     @property
@@ -190,7 +191,8 @@ class KnowledgeIndex:
         units = _dedupe(analyze(query, self.lexicon, drop_handoff=drop_handoff))
         weighted = {u.raw: self.unit_weight(u) for u in units}
         weights = {raw: w for raw, (w, _) in weighted.items()}
-        unknown = sum(w for w, known in weighted.values() if not known)
+        unknown_units = frozenset(raw for raw, (_, known) in weighted.items() if not known)
+        unknown = sum(weights[raw] for raw in unknown_units)
         total = sum(weights.values())
         brand = {u.raw for u in units if not u.concept and u.features <= self.brand}
         by_section: dict[str, Hit] = {}
@@ -234,7 +236,9 @@ class KnowledgeIndex:
             if key not in by_section or by_section[key].score < score:
                 by_section[key] = hit
         hits = sorted(by_section.values(), key=lambda h: h.score, reverse=True)[:k]
-        return SearchResult(units, hits, total, weights, unknown, self.max_idf)
+        return SearchResult(
+            units, hits, total, weights, unknown_weight=unknown, unknown_units=unknown_units, max_weight=self.max_idf
+        )
 
 
 def _heading_features(section: str | None, units: list[Unit], lex: Lexicon) -> frozenset[str]:

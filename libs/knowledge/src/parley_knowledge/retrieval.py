@@ -1,75 +1,157 @@
 """Answers from a search result: calibrated confidence and concise answers. Pure (the cached, store-backed
 `Retriever` is in parley_knowledge.retriever).
 
-Confidence (0–1) of answering from the best section is a logistic function of:
-- coverage: the idf-weighted share of the question's content words found in the section (words the
-  knowledge base never mentions pull it down);
-- sentence coverage: the same share within the single best-matching sentence of the section (words
-  that occur together in one sentence are stronger evidence than words scattered over a section);
-- margin: how far the best section is ahead of the runner-up (an ambiguous match is less certain);
-- support: whether more than one content word matched (or every content word did), and how many
-  matched (up to 4);
+The confidence (0–1) that the best section answers what is asked is a logistic regression over the pairwise
+products of standardised features of the search (degree 2: how well the section covers the question matters
+differently when the question names something the knowledge base never mentions). The features:
+- coverage: the idf-weighted share of the question's content words found in the section;
+- sentence: the same share within the single best-matching sentence of the section;
+- margin / second_ratio: how far the best section is ahead of the runner-up;
+- matched / n_units: how many content words matched, how many the question has;
 - heading: whether a question word is in the section's heading;
-- unknown: the share of the question's weight made of words the knowledge base never mentions.
-The weights come from an L2-regularised logistic regression (answered from the right section or not)
-over both labelled sets (the eval sample and the held-out dev set, 170 messages in 8 languages),
-checked by leave-one-tenant-out, leave-one-set-out and 10-fold cross-validation. The curve is then
-shifted so that the default handoff threshold 0.3 sits where the fitted probability of a right answer
-is 0.6: a wrong answer costs as much as a handoff, so the bot only answers when it is more likely right
-than not. `make eval` prints precision and answer rate for thresholds 0.1…0.9."""
+- unknown / unknown_max: the share of the question's weight made of words the knowledge base never mentions,
+  and the heaviest of them ("does the insurance cover *skiing*?");
+- thing_gap: the heaviest question word the section lacks, against the heaviest it has (the thing asked
+  about must be in the section, not just the FAQ's vocabulary around it);
+- proper_unmatched: a capitalised name the section does not contain (a city, a product);
+- specificity / concept_share / score: how specific the best match is, how much of it is lexicon concepts
+  (cross-language matches), its BM25 score;
+- question / wants_human: whether the message asks anything at all, and whether it asks for a person.
+The weights are data (data/answer_model.json), fitted by `parley-nlp-train-answers` (`make train`) on every
+labelled set, with the curve shifted so that the default handoff threshold 0.3 sits at the operating point
+chosen on out-of-fold predictions (leave-one-set-out: each set was written by a different writer). `make eval`
+prints precision and answer rate for thresholds 0.1…0.9."""
 
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from parley_knowledge import vocab
 from parley_knowledge.index import Hit, KnowledgeIndex, SearchResult
 
 MAX_ANSWER_CHARS = 420
+HANDOFF_THRESHOLD = 0.3  # the bot's default handoff threshold: the model's operating point sits here
 
-# Logistic calibration of the answer confidence: the weights are data (data/answer_model.json; see the module
-# docstring for how they were fitted).
-_MODEL = vocab.load("answer_model")
-WEIGHTS: dict[str, float] = {k: float(v) for k, v in _MODEL["weights"].items()}
-FITTED_BIAS = float(_MODEL["fitted_bias"])
-HANDOFF_THRESHOLD = 0.3  # the bot's default handoff threshold ...
-TARGET_PROBABILITY = float(_MODEL["target_probability"])  # ... is placed where p(right answer) is this
-
-
-BIAS = (
-    FITTED_BIAS
-    + math.log(HANDOFF_THRESHOLD / (1 - HANDOFF_THRESHOLD))
-    - math.log(TARGET_PROBABILITY / (1 - TARGET_PROBABILITY))
+FEATURES = (
+    "coverage",
+    "sentence",
+    "margin",
+    "matched",
+    "heading",
+    "unknown",
+    "n_units",
+    "unknown_max",
+    "specificity",
+    "concept_share",
+    "score",
+    "second_ratio",
+    "question",
+    "wants_human",
+    "proper_unmatched",
+    "thing_gap",
 )
 
 
-def answer_features(result: SearchResult) -> dict[str, float] | None:
+@dataclass(frozen=True)
+class Asked:
+    """What the text analysis knows about the message beside its words."""
+
+    question: bool = True  # it asks something ("?", a question word); a bare complaint does not
+    wants_human: bool = False  # it asks for a person: the handoff words leave the query
+
+
+def answer_features(result: SearchResult, asked: Asked | None = None) -> dict[str, float] | None:
     """What the confidence is computed from, by name (None when nothing matched)."""
     best = result.best
     if best is None or best.score <= 0:
         return None
-    # Support: two or more content words matched, or the question's only content word(s) all did.
-    support = 1.0 if len(best.matched) >= 2 or best.coverage >= 0.999 else 0.0
-    unknown = result.unknown_weight / result.total_weight if result.total_weight else 0.0
+    asked = asked or Asked()
+    weights = result.unit_weights
+    scale = result.max_weight or 1.0
+    matched = set(best.matched)
+    matched_weight = sum(weights.get(raw, 0.0) for raw in matched)
+    concept_weight = sum(weights.get(u.raw, 0.0) for u in result.query_units if u.concept and u.raw in matched)
+    unmatched = [weights.get(u.raw, 0.0) for u in result.query_units if u.raw not in matched]
+    heaviest_matched = max((weights.get(raw, 0.0) for raw in matched), default=0.0)
+    second = result.hits[1].score if len(result.hits) > 1 else 0.0
     return {
         "coverage": best.coverage,
         "sentence": best.sentence_coverage,
         "margin": result.margin(),
-        "support": support,
         "matched": min(len(best.matched), 4) / 4,
         "heading": 1.0 if best.heading_matched else 0.0,
-        "unknown": unknown,
+        "unknown": result.unknown_weight / result.total_weight if result.total_weight else 0.0,
+        "n_units": min(len(result.query_units), 10) / 10,
+        "unknown_max": max((weights.get(raw, 0.0) for raw in result.unknown_units), default=0.0) / scale,
+        "specificity": result.specificity(),
+        "concept_share": concept_weight / matched_weight if matched_weight else 0.0,
+        "score": min(best.score, 20.0) / 20.0,
+        "second_ratio": second / best.score,
+        "question": 1.0 if asked.question else 0.0,
+        "wants_human": 1.0 if asked.wants_human else 0.0,
+        "proper_unmatched": 1.0 if any(u.proper and u.raw not in matched for u in result.query_units) else 0.0,
+        "thing_gap": min(2.0, max(unmatched, default=0.0) / (heaviest_matched or 1e-9)) / 2.0,
     }
 
 
-def answer_confidence(result: SearchResult) -> float:
-    feats = answer_features(result)
+def pairwise_terms(standardised: list[float]) -> list[float]:
+    """The degree-2 expansion the model is linear in: every feature, then every product x_i·x_j with i ≤ j."""
+    n = len(standardised)
+    terms = list(standardised)
+    for i in range(n):
+        xi = standardised[i]
+        terms.extend(xi * standardised[j] for j in range(i, n))
+    return terms
+
+
+@dataclass(frozen=True)
+class AnswerModel:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    operating_point: float  # the fitted probability placed at HANDOFF_THRESHOLD
+
+    @classmethod
+    def load(cls, data: dict[str, Any] | None = None) -> AnswerModel:
+        """The model in data/answer_model.json, or in `data` (a file's contents)."""
+        data = data if data is not None else vocab.load("answer_model")
+        return cls(
+            features=tuple(data["features"]),
+            mean=tuple(float(v) for v in data["mean"]),
+            scale=tuple(float(v) for v in data["scale"]),
+            weights=tuple(float(v) for v in data["weights"]),
+            bias=float(data["bias"]),
+            operating_point=float(data["operating_point"]),
+        )
+
+    def logit(self, features: dict[str, float]) -> float:
+        """The fitted log-odds that the best section answers the question."""
+        z = [(features[name] - m) / s for name, m, s in zip(self.features, self.mean, self.scale, strict=True)]
+        return self.bias + sum(w * t for w, t in zip(self.weights, pairwise_terms(z), strict=True))
+
+    def confidence(self, features: dict[str, float]) -> float:
+        """The fitted probability, shifted so that the operating point reads as HANDOFF_THRESHOLD."""
+        shift = _log_odds(HANDOFF_THRESHOLD) - _log_odds(self.operating_point)
+        return round(1.0 / (1.0 + math.exp(-(self.logit(features) + shift))), 4)
+
+
+def _log_odds(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+MODEL = AnswerModel.load()
+
+
+def answer_confidence(result: SearchResult, asked: Asked | None = None) -> float:
+    feats = answer_features(result, asked)
     if feats is None:
         return 0.0
-    z = BIAS + sum(WEIGHTS[k] * v for k, v in feats.items())
-    return round(1.0 / (1.0 + math.exp(-z)), 4)
+    return MODEL.confidence(feats)
 
 
 @dataclass

@@ -10,7 +10,7 @@ import asyncio
 import time
 
 from parley_knowledge.index import KnowledgeIndex, SearchResult
-from parley_knowledge.retrieval import Answer, answer_confidence, compose_answer
+from parley_knowledge.retrieval import Answer, Asked, answer_confidence, compose_answer
 from parley_knowledge.store import ActiveDocument, KnowledgeStore
 
 
@@ -56,8 +56,10 @@ class Retriever:
         index = await self.index(tenant)
         return index.search(query, k=k, drop_handoff=drop_handoff, answerable_only=True), index
 
-    async def answer(self, tenant: str, query: str, drop_handoff: bool = False) -> tuple[SearchResult, Answer | None]:
-        result, index = await self.search(tenant, query, drop_handoff=drop_handoff)
+    async def answer(self, tenant: str, query: str, asked: Asked | None = None) -> tuple[SearchResult, Answer | None]:
+        """The best section's answer and its confidence; a request for a person's words leave the query."""
+        asked = asked or Asked()
+        result, index = await self.search(tenant, query, drop_handoff=asked.wants_human)
         if result.best is None:
             return result, None
-        return result, Answer(result.best, compose_answer(result, index), answer_confidence(result))
+        return result, Answer(result.best, compose_answer(result, index), answer_confidence(result, asked))

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from parley_dashboard.deps import AdminDep, PrincipalDep, ServicesDep, TenantPath, visible_tenant
 from parley_knowledge import (
+    Asked,
     ConcurrentUpload,
     DocumentSummary,
     ExtractionError,
@@ -119,7 +120,7 @@ async def search(
     operators looking for the business's own answer."""
     visible_tenant(principal, tenant)
     retriever = Retriever(KnowledgeStore(services.db), refresh_seconds=0)
-    result, answer = await retriever.answer(tenant, q, drop_handoff=wants_human)
+    result, answer = await retriever.answer(tenant, q, Asked(wants_human=wants_human))
     return SearchResponse(
         query=q,
         answer=answer.text if answer else None,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from parley_business import BotConfig, BotConfigStore
 from parley_contracts import Analysis, KbMatch, ReplySource, SuggestedReply
 from parley_conversations.windows import text_limit
-from parley_knowledge import Answer, Retriever, SearchResult
+from parley_knowledge import Answer, Asked, Retriever, SearchResult
 from parley_nlp.analysis import TextSignals, analyze_text
 from parley_nlp.engine import AnalysisRequest
 
@@ -121,7 +121,8 @@ class OfflineEngine:
         result: SearchResult | None = None
         answer: Answer | None = None
         if text and config.knowledge_base_enabled:
-            result, answer = await self.retriever.answer(inbound.tenant, text, drop_handoff=signals.wants_human)
+            asked = Asked(question=signals.asks_question, wants_human=signals.wants_human)
+            result, answer = await self.retriever.answer(inbound.tenant, text, asked)
             analysis.kb_matches = [
                 KbMatch(
                     chunk_id=hit.chunk.chunk_id,
@@ -136,7 +137,7 @@ class OfflineEngine:
                 answer is not None
                 and answer.confidence >= MIN_REPLY_CONFIDENCE
                 and answer.text
-                and _answers_something(signals, result)
+                and may_answer(signals, result)
             ):
                 analysis.reply = SuggestedReply(
                     text=self._localize(answer, signals.language),
@@ -163,7 +164,7 @@ class OfflineEngine:
         return self._doc_language[key]
 
 
-def _answers_something(signals: TextSignals, result: SearchResult) -> bool:
+def may_answer(signals: TextSignals, result: SearchResult) -> bool:
     """A complaint or a request for a person that asks no question gets no knowledge-base answer (what it
     shares with a section is the topic of the complaint, not a question about it); a request for a person keeps
     its answer only when it names something specific."""
