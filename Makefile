@@ -54,7 +54,7 @@ ANSWER_SETS = services/nlp/training/*.jsonl services/nlp/training/not-adopted/*.
 	deploy/local/sample/messages.jsonl ../shared/eval/messages.jsonl tests/data/heldout/messages.jsonl \
 	tests/data/heldout[2-7]/messages.jsonl
 
-train: setup ## refit the learned text models and the answer confidence from the labelled sets (about 6 minutes)
+train: setup ## refit the learned text models and the answer confidence from the labelled sets (about 5 minutes)
 	@$(UV) run --frozen parley-nlp-train services/nlp/training/*.jsonl deploy/local/tuning/*.jsonl ../shared/eval/messages.jsonl \
 		tests/data/heldout/messages.jsonl tests/data/heldout[2-7]/messages.jsonl
 	@$(UV) run --frozen parley-nlp-train-answers $(ANSWER_SETS) --kb-dir ../shared/eval --kb-dir deploy/local/sample
