@@ -111,3 +111,25 @@ def test_the_operating_point_reads_as_the_default_handoff_threshold() -> None:
     shown = model.confidence(features)
     # Above the operating point exactly when shown above 0.3: the bot answers what the fit chose to answer.
     assert (fitted >= model.operating_point) == (shown >= retrieval.HANDOFF_THRESHOLD)
+
+
+def test_a_section_that_states_an_amount_answers_what_something_costs() -> None:
+    pages = [
+        [
+            "Harbour Kayaks - Questions and answers",
+            "1. Kayak rental",
+            "Single kayaks rent for 17 EUR per hour; the pier desk opens at 7:45 every morning.",
+            "2. Storms",
+            "When the harbour master raises the red flag, rentals stop and are refunded in full.",
+        ]
+    ]
+    chunks = chunk_pages(extract_pages(text_pdf(pages)))
+    index = KnowledgeIndex.build(
+        [{"chunk_id": str(c.ordinal), "section": c.section, "kind": c.kind, "text": c.text} for c in chunks]
+    )
+    result = index.search("how much does a kayak rental cost per hour?", answerable_only=True)
+    assert result.best is not None and result.best.chunk.section == "1. Kayak rental"
+    assert "cost" in result.best.matched and not result.unknown_units
+    assert answer_confidence(result) >= 0.3
+    # The query is not expanded: asking about a currency is asking about that currency.
+    assert analyze("EUR")[0].features == frozenset({"#money"})

@@ -73,3 +73,17 @@ def test_look_alikes(text: str) -> None:
 def test_portuguese_no_after_a_verb_is_not_a_negation() -> None:
     found = handoff_request("pode pedir pra um atendente me chamar no whats?")
     assert found.wanted, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the agent told me my refund would be back in a week, it's been two",
+        "el asesor me dijo que el cambio de fecha era gratis",
+        "o atendente falou que a troca era de graça, é verdade?",
+    ],
+)
+def test_what_staff_said_is_reported_not_requested(text: str) -> None:
+    found = handoff_rule(text)
+    assert not found.wanted and found.reason == "veto:reported", found
+    assert not handoff_request(text).wanted

@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parley_knowledge.lexicon import SKIP, Lexicon, default_lexicon
+from parley_knowledge.lexicon import DOCUMENT_IMPLIES, SKIP, Lexicon, default_lexicon
 from parley_knowledge.text import stem, tokenize
 
 K1 = 1.2
@@ -77,6 +77,18 @@ def features_of(units: list[Unit]) -> Counter[str]:
     for unit in units:
         for f in unit.features:
             tf[f] += 1
+    return tf
+
+
+def document_features(units: list[Unit]) -> Counter[str]:
+    """A document's features, with what its words imply for matching (`DOCUMENT_IMPLIES`): the amount in "17 EUR
+    per hour" is what "how much does it cost" asks for. Queries are not expanded: a customer naming a currency
+    asks about that currency."""
+    tf = features_of(units)
+    for concept, implied in DOCUMENT_IMPLIES.items():
+        if count := tf.get("#" + concept):
+            for other in implied:
+                tf["#" + other] += count
     return tf
 
 
@@ -164,10 +176,10 @@ class KnowledgeIndex:
                     kind=row.get("kind", "section"),
                     text=row["text"],
                     sentences=sentences,
-                    tf=features_of(body_units),
+                    tf=document_features(body_units),
                     heading=_heading_features(row.get("section"), heading_units, lex),
                     length=max(1, len(body_units)),
-                    sentence_features=[frozenset(f for u in analyze(s, lex) for f in u.features) for s in sentences],
+                    sentence_features=[frozenset(document_features(analyze(s, lex))) for s in sentences],
                 )
             )
         return cls(chunks, lex)

@@ -25,6 +25,8 @@ CONCEPTS: dict[str, list[str]] = _DATA["concepts"]
 # Words that name a question's intent only when they title a section ("Shipping times" answers "how
 # long", "Refund timing" too): too vague to map in a customer's message ("second time this happens").
 HEADING_CONCEPTS: dict[str, list[str]] = _DATA["heading_concepts"]
+# What a document's words imply for matching: a section stating "17 EUR" answers "how much does it cost".
+DOCUMENT_IMPLIES: dict[str, list[str]] = _DATA["document_implies"]
 
 
 def handoff_query_words() -> list[str]:

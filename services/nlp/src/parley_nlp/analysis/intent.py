@@ -60,6 +60,8 @@ _HUMAN_NATIVE = _prefixes("human")
 # Looking into the customer's case ("can a human check my order?"): a request when a person is its subject.
 _HANDLE = _latin("handle")
 _HANDLE_NATIVE = _prefixes("handle")
+# "The agent told me …" reports what staff said: a complaint or a question about it, not a request.
+_REPORTED = _latin("reported")
 # "If nobody answers …" is an ultimatum: the negation is the condition, not a refusal.
 _CONDITIONAL = _latin("conditional")
 # "Someone" only counts with a verb of talking or calling ("can someone call me?").
@@ -347,6 +349,9 @@ def _not_a_request(folded: str) -> str:
         if any(p.search(part) for p in _REFUSAL) and any(_is_talk(t) or _is_person(t) for t in words(part)):
             return "veto:negated"
     tokens = words(folded)
+    for i, tok in enumerate(tokens):
+        if _is_person(tok) and any(t in _REPORTED for t in tokens[i + 1 : i + 3]):
+            return "veto:reported"
     for i, (a, b) in enumerate(pairwise(tokens)):
         if _is_someone(a) and b in _SOMEONE_ELSE:
             return "veto:other-person"
