@@ -3,8 +3,11 @@
 `wants_human` is the signal that matters most (it switches the bot off for the chat), so it is built
 as a small grammar rather than a bag of words: a *person noun* (agent, atendente, इंसान, மனிதர்,
 ఏజెంట్, …) near a *request verb* (talk, pasar, falar, baat karni, pesanum, maatlaadaali, …), plus
-direct patterns that need no noun ("call me", "not a bot"). Asking for a phone number or opening
-hours is information, not a handoff, and is vetoed unless the customer also asks to be put through.
+direct patterns that need no noun ("call me", "not a bot"). A human being named at all ("rather sort it with a
+human", "are you even human?") and a person asked to look into the case ("can someone check my order?") ask for
+one too; "if nobody answers me today …" is an ultimatum, not a negation. Asking for a phone number or opening
+hours is information, not a handoff, and is vetoed unless the customer also asks to be put through; so are
+refusals ("no need to pass me to anyone") and reports of what staff said ("the agent told me …").
 """
 
 import re
