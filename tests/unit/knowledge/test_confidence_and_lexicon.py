@@ -14,12 +14,7 @@ from tests.unit.knowledge.kb_pdfs import ACME_PAGES, text_pdf
 @pytest.fixture(scope="module")
 def acme() -> KnowledgeIndex:
     chunks = chunk_pages(extract_pages(text_pdf(ACME_PAGES)))
-    return KnowledgeIndex.build(
-        [
-            {"chunk_id": str(c.ordinal), "section": c.section, "kind": c.kind, "text": c.text, "sentences": c.sentences}
-            for c in chunks
-        ]
-    )
+    return KnowledgeIndex.of_chunks(chunks)
 
 
 @pytest.mark.parametrize(
@@ -124,9 +119,7 @@ def test_a_section_that_states_an_amount_answers_what_something_costs() -> None:
         ]
     ]
     chunks = chunk_pages(extract_pages(text_pdf(pages)))
-    index = KnowledgeIndex.build(
-        [{"chunk_id": str(c.ordinal), "section": c.section, "kind": c.kind, "text": c.text} for c in chunks]
-    )
+    index = KnowledgeIndex.of_chunks(chunks)
     result = index.search("how much does a kayak rental cost per hour?", answerable_only=True)
     assert result.best is not None and result.best.chunk.section == "1. Kayak rental"
     assert "cost" in result.best.matched and not result.unknown_units

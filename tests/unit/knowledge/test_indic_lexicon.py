@@ -17,12 +17,7 @@ needs_eval = pytest.mark.skipif(not (EVAL / "aurora-faq.pdf").exists(), reason="
 
 def build(tenant: str) -> KnowledgeIndex:
     chunks = chunk_pages(extract_pages((EVAL / f"{tenant}-faq.pdf").read_bytes()))
-    return KnowledgeIndex.build(
-        [
-            {"chunk_id": str(c.ordinal), "section": c.section, "kind": c.kind, "text": c.text, "sentences": c.sentences}
-            for c in chunks
-        ]
-    )
+    return KnowledgeIndex.of_chunks(chunks)
 
 
 @pytest.fixture(scope="module")

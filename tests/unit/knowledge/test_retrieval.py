@@ -15,12 +15,7 @@ EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
 
 def build(data: bytes) -> KnowledgeIndex:
     chunks = chunk_pages(extract_pages(data))
-    return KnowledgeIndex.build(
-        [
-            {"chunk_id": str(c.ordinal), "section": c.section, "kind": c.kind, "text": c.text, "sentences": c.sentences}
-            for c in chunks
-        ]
-    )
+    return KnowledgeIndex.of_chunks(chunks)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parley_knowledge.lexicon import DOCUMENT_IMPLIES, SKIP, Lexicon, default_lexicon
+from parley_knowledge.chunking import Chunk
+from parley_knowledge.lexicon import SKIP, Lexicon, default_lexicon
 from parley_knowledge.text import stem, tokenize
 
 K1 = 1.2
@@ -80,12 +81,12 @@ def features_of(units: list[Unit]) -> Counter[str]:
     return tf
 
 
-def document_features(units: list[Unit]) -> Counter[str]:
-    """A document's features, with what its words imply for matching (`DOCUMENT_IMPLIES`): the amount in "17 EUR
-    per hour" is what "how much does it cost" asks for. Queries are not expanded: a customer naming a currency
-    asks about that currency."""
+def document_features(units: list[Unit], lexicon: Lexicon) -> Counter[str]:
+    """A document's features, with what its words imply for matching (`Lexicon.document_implies`): the amount in
+    "17 EUR per hour" is what "how much does it cost" asks for. Queries are not expanded: a customer naming a
+    currency asks about that currency."""
     tf = features_of(units)
-    for concept, implied in DOCUMENT_IMPLIES.items():
+    for concept, implied in lexicon.document_implies.items():
         if count := tf.get("#" + concept):
             for other in implied:
                 tf["#" + other] += count
@@ -160,6 +161,17 @@ class KnowledgeIndex:
         self.max_idf = self._idf(1)
 
     @classmethod
+    def of_chunks(cls, chunks: list[Chunk], document_id: str = "") -> KnowledgeIndex:
+        """The index of one document's chunks as `chunk_pages` gives them, without a store (the trainers, tests)."""
+        return cls.build(
+            [
+                {"chunk_id": f"{document_id}-{c.ordinal}", "document_id": document_id, "section": c.section}
+                | {"kind": c.kind, "text": c.text, "sentences": c.sentences}
+                for c in chunks
+            ]
+        )
+
+    @classmethod
     def build(cls, rows: list[dict], lexicon: Lexicon | None = None) -> KnowledgeIndex:
         """rows: stored chunk documents (chunk_id/_id, document_id, section, kind, text, sentences)."""
         lex = lexicon or default_lexicon()
@@ -176,10 +188,10 @@ class KnowledgeIndex:
                     kind=row.get("kind", "section"),
                     text=row["text"],
                     sentences=sentences,
-                    tf=document_features(body_units),
+                    tf=document_features(body_units, lex),
                     heading=_heading_features(row.get("section"), heading_units, lex),
                     length=max(1, len(body_units)),
-                    sentence_features=[frozenset(document_features(analyze(s, lex))) for s in sentences],
+                    sentence_features=[frozenset(document_features(analyze(s, lex), lex)) for s in sentences],
                 )
             )
         return cls(chunks, lex)

@@ -77,6 +77,7 @@ class Lexicon:
             (self.handoff_prefixes.append(form) if is_prefix else self.handoff_exact.add(form))
         self.stopwords = {fold(w) for w in stopwords}
         self.max_ngram = 3
+        self.document_implies: dict[str, list[str]] = DOCUMENT_IMPLIES
         self.heading_concepts: dict[str, set[str]] = {}
         for concept, spec in HEADING_CONCEPTS.items():
             for raw in _split_forms(spec):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from parley_knowledge import vocab
@@ -134,10 +135,26 @@ class AnswerModel:
         z = [(features[name] - m) / s for name, m, s in zip(self.features, self.mean, self.scale, strict=True)]
         return self.bias + sum(w * t for w, t in zip(self.weights, pairwise_terms(z), strict=True))
 
+    @cached_property
+    def shift(self) -> float:
+        """What moves the operating point to HANDOFF_THRESHOLD, in log-odds (computed once)."""
+        return _log_odds(HANDOFF_THRESHOLD) - _log_odds(self.operating_point)
+
     def confidence(self, features: dict[str, float]) -> float:
         """The fitted probability, shifted so that the operating point reads as HANDOFF_THRESHOLD."""
-        shift = _log_odds(HANDOFF_THRESHOLD) - _log_odds(self.operating_point)
-        return round(1.0 / (1.0 + math.exp(-(self.logit(features) + shift))), 4)
+        return round(1.0 / (1.0 + math.exp(-(self.logit(features) + self.shift))), 4)
+
+    def to_data(self, about: str) -> dict[str, Any]:
+        """The contents of an answer_model.json (what `load` reads)."""
+        return {
+            "_about": about,
+            "features": list(self.features),
+            "mean": [round(v, 6) for v in self.mean],
+            "scale": [round(v, 6) for v in self.scale],
+            "bias": round(self.bias, 6),
+            "weights": [round(v, 6) for v in self.weights],
+            "operating_point": round(self.operating_point, 4),
+        }
 
 
 def _log_odds(p: float) -> float:

@@ -17,6 +17,7 @@ as the default handoff threshold 0.3. The held-out sets `tests/data/heldout8`, `
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 from collections.abc import Sequence
@@ -26,17 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from parley_knowledge import KnowledgeIndex, chunk_pages, extract_pages
-from parley_knowledge.retrieval import FEATURES, HANDOFF_THRESHOLD, Asked, answer_features, pairwise_terms
+from parley_knowledge.retrieval import FEATURES, HANDOFF_THRESHOLD, AnswerModel, Asked, answer_features, pairwise_terms
 from parley_nlp.analysis import analyze_text
 from parley_nlp.engines.offline import may_answer
+from parley_nlp.evaluation import knowledge_base
+from parley_nlp.training import Adam, read
 
 MODEL_FILE = Path(__file__).parents[4] / "libs/knowledge/src/parley_knowledge/data/answer_model.json"
-FORBIDDEN = ("heldout8", "heldout9", "heldout10")
 L2 = 0.007  # on the mean log-loss, over standardised terms
 EPOCHS = 400
-STEP = 0.05
-BETA1 = 0.9
-BETA2 = 0.999
 MAX_WRONG = 0.02
 
 
@@ -49,32 +48,15 @@ class Example:
     right: bool  # answerable, and the best section is the labelled one
 
 
-def index_of(pdf: Path) -> KnowledgeIndex:
-    chunks = chunk_pages(extract_pages(pdf.read_bytes()))
-    rows = [
-        {"chunk_id": f"{pdf.stem}-{c.ordinal}", "document_id": pdf.stem, "section": c.section, "kind": c.kind}
-        | {"text": c.text, "sentences": c.sentences}
-        for c in chunks
-    ]
-    return KnowledgeIndex.build(rows)
-
-
 def examples(files: Sequence[Path], kb_dirs: Sequence[Path]) -> list[Example]:
     indexes: dict[str, KnowledgeIndex] = {}
     out: list[Example] = []
     for path in files:
-        if any(part in FORBIDDEN for part in path.parts):
-            raise SystemExit(f"{path}: held-out sets measure the models and must not train them")
-        for line in path.read_text("utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
+        for row in read([path]):  # refuses the held-out sets
             tenant = row["tenant"]
             if tenant not in indexes:
-                pdf = next((d / f"{tenant}-faq.pdf" for d in kb_dirs if (d / f"{tenant}-faq.pdf").exists()), None)
-                if pdf is None:
-                    raise SystemExit(f"{tenant}-faq.pdf: in none of {[str(d) for d in kb_dirs]}")
-                indexes[tenant] = index_of(pdf)
+                pdf = knowledge_base(tenant, list(kb_dirs))
+                indexes[tenant] = KnowledgeIndex.of_chunks(chunk_pages(extract_pages(pdf.read_bytes())), pdf.stem)
             signals = analyze_text(row["text"])
             result = indexes[tenant].search(row["text"], drop_handoff=signals.wants_human, answerable_only=True)
             asked = Asked(question=signals.asks_question, wants_human=signals.wants_human)
@@ -82,22 +64,12 @@ def examples(files: Sequence[Path], kb_dirs: Sequence[Path]) -> list[Example]:
             best = result.best.chunk.section if result.best else None
             answerable = bool(row["answerable"])
             out.append(Example(str(path), row["language"], answerable, features, answerable and best == row["section"]))
+    out.sort(key=lambda e: e.source)  # the same files give the same weights, in whatever order they are named
     return out
 
 
-@dataclass(frozen=True)
-class Fitted:
-    mean: list[float]
-    scale: list[float]
-    weights: list[float]
-    bias: float
-
-    def logit(self, features: dict[str, float]) -> float:
-        z = [(features[name] - m) / s for name, m, s in zip(FEATURES, self.mean, self.scale, strict=True)]
-        return self.bias + sum(map(mul, self.weights, pairwise_terms(z)))
-
-
-def fit(train: Sequence[Example]) -> Fitted:
+def fit(train: Sequence[Example]) -> AnswerModel:
+    """The model fitted on `train`; its operating point is placed later (`operating_point`)."""
     rows = [[e.features[name] for name in FEATURES] for e in train if e.features is not None]
     ys = [1.0 if e.right else 0.0 for e in train if e.features is not None]
     n = len(rows)
@@ -108,27 +80,14 @@ def fit(train: Sequence[Example]) -> Fitted:
     ]
     terms = [pairwise_terms([(v - m) / s for v, m, s in zip(row, mean, scale, strict=True)]) for row in rows]
     columns = list(zip(*terms, strict=True))
-    k = len(columns)
-    w = [0.0] * k
-    m1 = [0.0] * k
-    m2 = [0.0] * k
-    bias = bias_m1 = bias_m2 = 0.0
-    for epoch in range(1, EPOCHS + 1):
+    adam = Adam(len(columns))
+    w = adam.weights
+    for _ in range(EPOCHS):
         errors = [
-            (1.0 / (1.0 + math.exp(-(bias + sum(map(mul, w, t))))) - y) / n for t, y in zip(terms, ys, strict=True)
+            (1.0 / (1.0 + math.exp(-(adam.bias + sum(map(mul, w, t))))) - y) / n for t, y in zip(terms, ys, strict=True)
         ]
-        grad = [sum(map(mul, errors, col)) + L2 * wi for col, wi in zip(columns, w, strict=True)]
-        bias_grad = sum(errors)
-        c1 = 1.0 - BETA1**epoch
-        c2 = 1.0 - BETA2**epoch
-        for i, g in enumerate(grad):
-            m1[i] = BETA1 * m1[i] + (1 - BETA1) * g
-            m2[i] = BETA2 * m2[i] + (1 - BETA2) * g * g
-            w[i] -= STEP * (m1[i] / c1) / (math.sqrt(m2[i] / c2) + 1e-8)
-        bias_m1 = BETA1 * bias_m1 + (1 - BETA1) * bias_grad
-        bias_m2 = BETA2 * bias_m2 + (1 - BETA2) * bias_grad * bias_grad
-        bias -= STEP * (bias_m1 / c1) / (math.sqrt(bias_m2 / c2) + 1e-8)
-    return Fitted(mean, scale, w, bias)
+        adam.step([sum(map(mul, errors, col)) + L2 * wi for col, wi in zip(columns, w, strict=True)], sum(errors))
+    return AnswerModel(FEATURES, tuple(mean), tuple(scale), tuple(w), adam.bias, operating_point=HANDOFF_THRESHOLD)
 
 
 def out_of_fold(data: Sequence[Example]) -> list[float]:
@@ -178,23 +137,15 @@ def operating_point(data: Sequence[Example], probs: Sequence[float], max_wrong: 
     return at(1.0, data, probs)
 
 
-def write(model: Fitted, point: Operating, messages: int, out: Path) -> None:
+def write(model: AnswerModel, point: Operating, messages: int, out: Path) -> None:
     about = (
         "Weights of the answer confidence (parley_knowledge.retrieval): logistic regression over the pairwise "
         "products of the standardised features. Written by parley-nlp-train-answers from "
         f"{messages} labelled messages; do not edit. operating_point: the fitted probability shown as the default "
         f"handoff threshold {HANDOFF_THRESHOLD}, chosen out of fold ({point})."
     )
-    body = {
-        "_about": about,
-        "features": list(FEATURES),
-        "mean": [round(v, 6) for v in model.mean],
-        "scale": [round(v, 6) for v in model.scale],
-        "bias": round(model.bias, 6),
-        "weights": [round(v, 6) for v in model.weights],
-        "operating_point": round(point.threshold, 4),
-    }
-    out.write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    placed = dataclasses.replace(model, operating_point=point.threshold)
+    out.write_text(json.dumps(placed.to_data(about), ensure_ascii=False, indent=1) + "\n", "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,6 +64,33 @@ TASKS = (
 )
 
 
+class Adam:
+    """Full-batch Adam steps for a weight vector and a bias: per-weight steps that do not shrink over time, so a
+    few hundred full passes converge. `weights` is updated in place."""
+
+    def __init__(self, size: int, step: float = STEP) -> None:
+        self.weights = [0.0] * size
+        self.bias = 0.0
+        self._step = step
+        self._m1 = [0.0] * size
+        self._m2 = [0.0] * size
+        self._bias_m1 = self._bias_m2 = 0.0
+        self._epoch = 0
+
+    def step(self, grad: Sequence[float], bias_grad: float) -> None:
+        self._epoch += 1
+        c1 = 1.0 - BETA1**self._epoch
+        c2 = 1.0 - BETA2**self._epoch
+        w, m1, m2 = self.weights, self._m1, self._m2
+        for i, g in enumerate(grad):
+            m1[i] = BETA1 * m1[i] + (1 - BETA1) * g
+            m2[i] = BETA2 * m2[i] + (1 - BETA2) * g * g
+            w[i] -= self._step * (m1[i] / c1) / (math.sqrt(m2[i] / c2) + 1e-8)
+        self._bias_m1 = BETA1 * self._bias_m1 + (1 - BETA1) * bias_grad
+        self._bias_m2 = BETA2 * self._bias_m2 + (1 - BETA2) * bias_grad * bias_grad
+        self.bias -= self._step * (self._bias_m1 / c1) / (math.sqrt(self._bias_m2 / c2) + 1e-8)
+
+
 def fit(xs: Sequence[Mapping[str, float]], ys: Sequence[bool]) -> tuple[float, dict[str, float]]:
     """Class-balanced L2 logistic regression, full-batch gradient descent (Adam steps). Features seen in fewer
     than two training messages are left out (they can only memorise)."""
@@ -79,32 +106,21 @@ def fit(xs: Sequence[Mapping[str, float]], ys: Sequence[bool]) -> tuple[float, d
     neg = (n - sum(ys)) or 1
     targets = [1.0 if y else 0.0 for y in ys]
     scale = [(n / (2 * pos) if y else n / (2 * neg)) / n for y in ys]
-    # Adam: per-feature steps that do not shrink over time, so 300 full passes converge.
-    w = [0.0] * len(names)
-    m1 = [0.0] * len(names)
-    m2 = [0.0] * len(names)
-    bias = bias_m1 = bias_m2 = 0.0
-    for epoch in range(1, EPOCHS + 1):
+    adam = Adam(len(names))
+    w = adam.weights
+    for _ in range(EPOCHS):
         grad = [L2 * wi for wi in w]
         bias_grad = 0.0
         for row, target, sw in zip(rows, targets, scale, strict=True):
-            z = bias
+            z = adam.bias
             for i, v in row:
                 z += w[i] * v
             err = (sigmoid(z) - target) * sw
             bias_grad += err
             for i, v in row:
                 grad[i] += err * v
-        c1 = 1.0 - BETA1**epoch
-        c2 = 1.0 - BETA2**epoch
-        for i, g in enumerate(grad):
-            m1[i] = BETA1 * m1[i] + (1 - BETA1) * g
-            m2[i] = BETA2 * m2[i] + (1 - BETA2) * g * g
-            w[i] -= STEP * (m1[i] / c1) / (math.sqrt(m2[i] / c2) + 1e-8)
-        bias_m1 = BETA1 * bias_m1 + (1 - BETA1) * bias_grad
-        bias_m2 = BETA2 * bias_m2 + (1 - BETA2) * bias_grad * bias_grad
-        bias -= STEP * (bias_m1 / c1) / (math.sqrt(bias_m2 / c2) + 1e-8)
-    return bias, {k: wi for k, wi in zip(names, w, strict=True) if abs(wi) >= 1e-3}
+        adam.step(grad, bias_grad)
+    return adam.bias, {k: wi for k, wi in zip(names, w, strict=True) if abs(wi) >= 1e-3}
 
 
 def folds(ys: Sequence[bool], k: int = FOLDS, seed: int = SEED) -> list[int]:

@@ -105,7 +105,7 @@ _TRANSFER = _latin("transfer")
 _NEGATION = frozenset(_V["negation"])
 # After a word, only the verb-final languages' negators count ("baat nahi", "பேச வேண்டாம்"); "no" after a verb is
 # Portuguese for "in the" ("me chamar no whats").
-_NEGATION_AFTER = _NEGATION - {"no", "not", "nao", "nem", "never", "nunca", "nadie", "ninguem", "nobody"}
+_NEGATION_AFTER = _NEGATION - _latin("negation_before_only")
 # Phrases that refuse what their clause asks for: "no need to pass me to anyone", "अवसरं लेदु".
 _REFUSAL = tuple(phrase_pattern(fold(p)) for p in _V["refusal"])
 # A colon ends a clause too: "I need a person: what are your hours?" asks two things.
@@ -151,11 +151,18 @@ def _is_want(tok: str, before_noun: bool) -> bool:
     return tok in _WANT_AFTER or tok.startswith(_WANT_NATIVE)
 
 
-def _negated(tokens: list[str], i: int, commas: list[int]) -> bool:
-    """A negator just before token i, or (verb-final languages) just after it, in the same clause, unless a
-    condition introduces it: "if nobody calls me today …" is an ultimatum, a request."""
-    for j in range(max(0, i - 2), min(len(tokens), i + 3)):
-        if j == i or commas[j] != commas[i] or tokens[j] not in (_NEGATION if j < i else _NEGATION_AFTER):
+def _negated(
+    tokens: list[str],
+    i: int,
+    commas: list[int],
+    before: int = 2,
+    after: int = 2,
+    negators_after: frozenset[str] = _NEGATION_AFTER,
+) -> bool:
+    """A negator up to `before` words before token i, or (verb-final languages) up to `after` words after it, in
+    the same clause, unless a condition introduces it: "if nobody calls me today …" is an ultimatum, a request."""
+    for j in range(max(0, i - before), min(len(tokens), i + after + 1)):
+        if j == i or commas[j] != commas[i] or tokens[j] not in (_NEGATION if j < i else negators_after):
             continue
         if not any(tokens[k] in _CONDITIONAL for k in range(max(0, j - 2), j)):
             return True
@@ -164,14 +171,13 @@ def _negated(tokens: list[str], i: int, commas: list[int]) -> bool:
 
 def _refused(tokens: list[str], i: int, commas: list[int]) -> bool:
     """A human noun refused ("I don't need a human", "no quiero un humano", "इंसान नहीं चाहिए"): a negator up to
-    four words before it or three after, in its clause, unless a condition introduces it ("if no human …")."""
-    for j in range(max(0, i - 4), min(len(tokens), i + 4)):
-        if j == i or commas[j] != commas[i] or tokens[j] not in _NEGATION:
-            continue
-        if any(tokens[k] in _CONDITIONAL for k in range(max(0, j - 2), j)):
-            continue
-        return True
-    return False
+    four words before it or three after (any negator), in its clause."""
+    return _negated(tokens, i, commas, before=4, after=3, negators_after=_NEGATION)
+
+
+def _refusing(part: str) -> bool:
+    """A clause that refuses what it asks for: "no need to pass me to anyone"."""
+    return any(p.search(part) for p in _REFUSAL)
 
 
 def _sentence_request(sentence: str) -> tuple[float, str]:
@@ -189,7 +195,7 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
     best, reason = 0.0, ""
     clauses: set[int] = set()  # the comma-clauses the best request spans
     refused = False  # a request for a person, negated: "no necesito un agente", "बात नहीं करनी"
-    refusing = {k for k, part in enumerate(parts) if any(p.search(part) for p in _REFUSAL)}
+    refusing = {k for k, part in enumerate(parts) if _refusing(part)}
     persons = [i for i, t in enumerate(tokens) if _is_person(t)]
     someones = [i for i, t in enumerate(tokens) if _is_someone(t)]
     for i in persons + someones:
@@ -349,7 +355,7 @@ def _not_a_request(folded: str) -> str:
     if " zzother " in f" {folded} ":
         return "veto:other-person"
     for part in _COMMA_SPLIT.split(folded):
-        if any(p.search(part) for p in _REFUSAL) and any(_is_talk(t) or _is_person(t) for t in words(part)):
+        if _refusing(part) and any(_is_talk(t) or _is_person(t) for t in words(part)):
             return "veto:negated"
     tokens = words(folded)
     for i, tok in enumerate(tokens):
