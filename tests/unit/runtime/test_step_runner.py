@@ -330,3 +330,57 @@ async def test_a_batch_that_fails_leaves_nothing_held():
     with pytest.raises(ProducerBrokenError):
         await runner.run(_batch((b"th_a", 0)))
     assert held.log == ["discarded"] and not held.deferring
+
+
+class ScriptedConsumer:
+    """`getmany` as aiokafka's: what has arrived by the time it is asked (waiting up to `timeout_ms` for a first
+    record), arrivals scripted as (seconds after the start, record)."""
+
+    def __init__(self, arrivals: list[tuple[float, Record]]) -> None:
+        self._start = asyncio.get_running_loop().time()
+        self._arrivals = sorted(arrivals, key=lambda a: a[0])
+        self.calls: list[int] = []
+
+    def _now(self) -> float:
+        return asyncio.get_running_loop().time() - self._start
+
+    async def getmany(self, timeout_ms: int, max_records: int) -> dict[str, list[Record]]:
+        self.calls.append(timeout_ms)
+        deadline = self._now() + timeout_ms / 1000
+        while not self._arrived() and self._now() < deadline:
+            await asyncio.sleep(0.001)
+        taken = self._arrived()[:max_records]
+        self._arrivals = self._arrivals[len(taken) :]
+        return {"tp": taken} if taken else {}
+
+    def _arrived(self) -> list[Record]:
+        return [record for at, record in self._arrivals if at <= self._now()]
+
+
+def _records(n: int) -> list[Record]:
+    return [Record(offset=i) for i in range(n)]
+
+
+async def test_records_arriving_steadily_are_gathered_into_one_batch_for_the_linger():
+    first, second, late = _records(3)
+    consumer = ScriptedConsumer([(0.0, first), (0.01, second), (0.3, late)])
+    fetch = steps_module._waiting_fetch(max_records=200, linger_seconds=0.05)
+    assert await fetch(consumer) == (first, second)  # `late` came after the linger: the next batch
+    assert await fetch(consumer) == (late,)
+
+
+async def test_an_idle_consumers_first_record_is_processed_at_once():
+    first, second = _records(2)
+    consumer = ScriptedConsumer([(0.2, first), (0.25, second)])
+    fetch = steps_module._waiting_fetch(max_records=200, linger_seconds=0.05)
+    assert await fetch(consumer) == (first,)  # waited 0.2 s for it: no lingering after a pause
+    assert consumer.calls == [steps_module.IDLE_FETCH_WAIT_MS]
+
+
+async def test_a_full_batch_does_not_linger_and_a_zero_linger_never_does():
+    records = _records(3)
+    consumer = ScriptedConsumer([(0.0, r) for r in records])
+    assert await steps_module._waiting_fetch(max_records=2, linger_seconds=0.05)(consumer) == tuple(records[:2])
+    assert consumer.calls == [steps_module.IDLE_FETCH_WAIT_MS]
+    consumer = ScriptedConsumer([(0.0, records[0]), (0.001, records[1])])
+    assert await steps_module._waiting_fetch(max_records=200, linger_seconds=0)(consumer) == (records[0],)

@@ -24,6 +24,12 @@ class ServiceSettings(BaseSettings):
         ge=1,
         description="Threads (record keys) of one fetched batch processed at once; each thread's records stay in order.",
     )
+    consumer_linger_ms: float = Field(
+        default=10.0,
+        ge=0,
+        description="When records arrive steadily, how long a consumer gathers them into one batch (one write to the"
+        " store and one offset commit for several); an idle consumer's first record is processed at once.",
+    )
     kafka_publish_timeout_seconds: float = Field(
         default=10.0, gt=0, description="A publish not acknowledged in this time fails (and is retried)."
     )
