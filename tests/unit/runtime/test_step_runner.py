@@ -346,9 +346,8 @@ class ScriptedConsumer:
 
     async def getmany(self, timeout_ms: int, max_records: int) -> dict[str, list[Record]]:
         self.calls.append(timeout_ms)
-        deadline = self._now() + timeout_ms / 1000
-        while not self._arrived() and self._now() < deadline:
-            await asyncio.sleep(0.001)
+        if not self._arrived() and self._arrivals:  # wait for the next arrival, as long as the timeout allows
+            await asyncio.sleep(max(0.0, min(self._arrivals[0][0] - self._now(), timeout_ms / 1000)))
         taken = self._arrived()[:max_records]
         self._arrivals = self._arrivals[len(taken) :]
         return {"tp": taken} if taken else {}
