@@ -419,13 +419,16 @@ def _waiting_fetch(max_records: int, linger_seconds: float) -> Callable[[Any], A
 
     async def get_msg(consumer: Any) -> tuple[ConsumerRecord, ...]:
         asked = time.monotonic()
-        fetched = await consumer.getmany(timeout_ms=IDLE_FETCH_WAIT_MS, max_records=max_records)
-        records = [record for records in fetched.values() for record in records]
+        records = _flat(await consumer.getmany(timeout_ms=IDLE_FETCH_WAIT_MS, max_records=max_records))
         waited = time.monotonic() - asked
         if records and len(records) < max_records and waited < linger_seconds:
             await asyncio.sleep(linger_seconds - waited)
-            more = await consumer.getmany(timeout_ms=0, max_records=max_records - len(records))
-            records.extend(record for records in more.values() for record in records)
+            records += _flat(await consumer.getmany(timeout_ms=0, max_records=max_records - len(records)))
         return tuple(records)
 
     return get_msg
+
+
+def _flat(fetched: Mapping[Any, list[ConsumerRecord]]) -> list[ConsumerRecord]:
+    """aiokafka's `getmany` answer (records by partition) as one list, each partition's in order."""
+    return [record for partition in fetched.values() for record in partition]
