@@ -30,6 +30,16 @@ from parley_nlp.analysis.intent import handoff_request, handoff_rule
         # French and German callbacks.
         ("quelqu'un peut me rappeler demain matin ?", "person+verb:"),
         ("kann mich jemand zurueckrufen?", "person+verb:"),
+        ("zum dritten Mal: ich will jetzt mit einem Menschen reden", "person+verb:"),
+        # Whoever handles it, the shop's owner, a travel agent at a travel agency.
+        ("the saddle cracked after a month, I'd like to talk to whoever handles warranty", "person+verb:"),
+        ("can I speak with the shop owner about a discount on two bikes?", "person+verb:"),
+        ("quero falar com um agente de viagens sobre um pacote para Lisboa", "person+verb:"),
+        # An ultimatum whose condition stands three words before its negator.
+        ("se uma pessoa nao olhar meu pedido hoje vou reclamar", "person+handle:"),
+        # Asking whether anyone human is there at all.
+        ("respuestas automaticas otra vez, no hay ningun humano ahi?", "direct:"),
+        ("voces sao robo ou gente? preciso resolver um problema", "direct:"),
     ],
 )
 def test_requests(text: str, rule: str) -> None:
@@ -46,6 +56,9 @@ def test_requests(text: str, rule: str) -> None:
         "no necesito un humano, solo dime si hacen envios a Chile",
         "मुझे किसी एजेंट से बात नहीं करनी, बस डिलीवरी का समय बताइए",
         "no need to put me through to anyone, what is your email?",
+        # The negator reaches the verb through "want to".
+        "I don't want to talk to a person, just tell me when you open on Saturday",
+        "किसी से बात कराने की ज़रूरत नहीं, बस बता दीजिए Google Pay चलता है क्या?",
         "nao precisa me passar pra ninguem, so quero o prazo de entrega",
         "யாரிடமும் பேச வேண்டாம், return policy மட்டும் சொல்லுங்க",
     ],
@@ -64,10 +77,20 @@ def test_refusals_are_vetoes(text: str) -> None:
         "does the warranty pass to the new owner if I sell it?",  # an owner is not staff
         "a loja do centro tem assistencia tecnica?",  # a service, not a person
         "can I check the status of my order online?",  # the customer checks, nobody is asked
+        "do your agents speak English? my Spanish isn't great",  # which languages staff speak
+        "మీ ఏజెంట్లు తెలుగు మాట్లాడతారా?",
+        "i'm a freelance travel agent, do you pay commission?",  # the customer is the agent
+        "Club Solmar ke points kisi dost ko transfer ho sakte hai kya?",  # a friend, not staff
     ],
 )
 def test_look_alikes(text: str) -> None:
     assert not handoff_rule(text).wanted
+
+
+def test_a_negator_reaches_a_verb_only_through_wanting() -> None:
+    assert not handoff_rule("i don't want to talk to an agent").wanted
+    # The negator belongs to "understand"; "want to talk" after it is a request.
+    assert handoff_rule("i dont understand this invoice want to talk to an agent").wanted
 
 
 def test_portuguese_no_after_a_verb_is_not_a_negation() -> None:

@@ -82,8 +82,8 @@ def test_features_are_bounded_whatever_the_length():
 @pytest.mark.parametrize(
     "text",
     [
-        "third time I am asking and still nothing, what a joke",
-        "ja é a terceira vez que peço isso",
+        "still nothing after a week, this is getting old",
+        "quinta mensagem e nada ate agora",
     ],
 )
 def test_the_model_catches_displeasure_the_lexicon_misses(text: str):

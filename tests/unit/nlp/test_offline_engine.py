@@ -54,6 +54,16 @@ async def test_request_for_a_person_with_a_question_still_carries_the_answer() -
     assert a.reply is not None and a.reply.section == "2. Refunds"
 
 
+async def test_a_refused_person_leaves_the_question_to_the_bot() -> None:
+    # "no need to pass me to anyone": the refusal's words leave the query like a request's would, so what is
+    # left is the question, and the bot answers it.
+    a = await analyze("no need to pass me to anyone or talk to an agent, how heavy can my checked suitcase be?")
+    assert a.wants_human is False
+    assert a.reply is not None and a.reply.section == "1. Baggage allowance"
+    kept = await analyze("how heavy can my checked suitcase be?")
+    assert kept.reply is not None and a.reply.confidence == pytest.approx(kept.reply.confidence, abs=0.15)
+
+
 @pytest.mark.parametrize(("text", "language", "snippet"), [("Hola!", "es", "Hola"), ("thanks!", "en", "welcome")])
 async def test_small_talk_gets_a_short_fallback_reply(text: str, language: str, snippet: str) -> None:
     a = await analyze(text)

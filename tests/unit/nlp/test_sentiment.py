@@ -83,3 +83,40 @@ def test_score_bounds_and_empty() -> None:
     assert analyze_sentiment("", "und").label == "neutral"
     for text in ["awful awful awful horrible terrible!!!", "love love love amazing perfect"]:
         assert -1.0 <= analyze_sentiment(text, "en").score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asking again: the customer already asked and got nothing.
+        "third time asking: do you sell gift cards or not",
+        "asked twice already. how much is a wheel truing?",
+        "ya van dos veces que pregunto y nada: tienen instalacion?",
+        "segunda vez q pergunto: tem cabine com varanda?",
+        "zum dritten Mal jetzt: verkauft ihr Handyvertraege?",
+        "तीसरी बार पूछ रहा हूँ, रिफंड कब आएगा?",
+        "நான்காவது முறை கேட்கிறேன்: ரீஃபண்ட் எப்போ வரும்?",
+        "నాలుగోసారి అడుగుతున్నా: డబ్బులు ఎప్పుడు వస్తాయి?",
+        # A one-word sentence of praise after a problem is sarcasm.
+        "the bike came with a cracked frame. Lovely. how do I send it back?",
+        # Not even one call; what's the point; expected better.
+        "oru phone call kooda panna mudiyadha?",
+        "so the insurance doesn't cover cancelling?? whats the point of it",
+        "the strap snapped in a week, honestly expected better",
+    ],
+)
+def test_displeasure_without_swear_words(text: str) -> None:
+    assert analyze_sentiment(text, "und").label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great. How do I book a rental bike?",  # praise at the start is praise
+        "thanks for the info. Perfect.",  # a courteous close, with no problem before it
+        "ek aadmi mahine me kitni baar price match use kar sakta hai?",  # "how many times", a question
+        "courier మూడు సార్లు వచ్చినప్పుడు నేను ఇంట్లో లేకపోతే ఏమవుతుంది?",  # "three times", a question
+    ],
+)
+def test_counting_and_praise_are_not_displeasure(text: str) -> None:
+    assert analyze_sentiment(text, "und").label != "negative"

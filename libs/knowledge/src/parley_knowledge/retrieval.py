@@ -62,6 +62,11 @@ class Asked:
 
     question: bool = True  # it asks something ("?", a question word); a bare complaint does not
     wants_human: bool = False  # it asks for a person: the handoff words leave the query
+    refuses_human: bool = False  # it says it needs no person: those words leave the query too
+
+    @property
+    def drops_handoff_words(self) -> bool:
+        return self.wants_human or self.refuses_human
 
 
 def answer_features(result: SearchResult, asked: Asked | None = None) -> dict[str, float] | None:

@@ -57,9 +57,10 @@ class Retriever:
         return index.search(query, k=k, drop_handoff=drop_handoff, answerable_only=True), index
 
     async def answer(self, tenant: str, query: str, asked: Asked | None = None) -> tuple[SearchResult, Answer | None]:
-        """The best section's answer and its confidence; a request for a person's words leave the query."""
+        """The best section's answer and its confidence; the words of a request for a person (or of a refusal of
+        one) leave the query."""
         asked = asked or Asked()
-        result, index = await self.search(tenant, query, drop_handoff=asked.wants_human)
+        result, index = await self.search(tenant, query, drop_handoff=asked.drops_handoff_words)
         if result.best is None:
             return result, None
         return result, Answer(result.best, compose_answer(result, index), answer_confidence(result, asked))

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from parley_knowledge import KnowledgeIndex, chunk_pages, extract_pages
-from parley_knowledge.retrieval import FEATURES, HANDOFF_THRESHOLD, AnswerModel, Asked, answer_features, pairwise_terms
+from parley_knowledge.retrieval import FEATURES, HANDOFF_THRESHOLD, AnswerModel, answer_features, pairwise_terms
 from parley_nlp.analysis import analyze_text
 from parley_nlp.engines.offline import may_answer
 from parley_nlp.evaluation import knowledge_base
@@ -58,8 +58,8 @@ def examples(files: Sequence[Path], kb_dirs: Sequence[Path]) -> list[Example]:
                 pdf = knowledge_base(tenant, list(kb_dirs))
                 indexes[tenant] = KnowledgeIndex.of_chunks(chunk_pages(extract_pages(pdf.read_bytes())), pdf.stem)
             signals = analyze_text(row["text"])
-            result = indexes[tenant].search(row["text"], drop_handoff=signals.wants_human, answerable_only=True)
-            asked = Asked(question=signals.asks_question, wants_human=signals.wants_human)
+            asked = signals.asked()
+            result = indexes[tenant].search(row["text"], drop_handoff=asked.drops_handoff_words, answerable_only=True)
             features = answer_features(result, asked) if may_answer(signals, result) else None
             best = result.best.chunk.section if result.best else None
             answerable = bool(row["answerable"])

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from parley_contracts import Entity, Sentiment
+from parley_knowledge import Asked
 from parley_nlp.analysis.intent import (
     HandoffRequest,
     asks_question,
@@ -53,6 +54,12 @@ class TextSignals:
     wants_human: bool = False
     wants_human_confidence: float = 0.0
     asks_question: bool = True
+    # It speaks of a person only to say it needs none ("no need to pass me to anyone, what are your hours?").
+    refuses_human: bool = False
+
+    def asked(self) -> Asked:
+        """What the knowledge base's search needs to know beside the words."""
+        return Asked(question=self.asks_question, wants_human=self.wants_human, refuses_human=self.refuses_human)
 
 
 def analyze_text(text: str) -> TextSignals:
@@ -75,4 +82,5 @@ def analyze_text(text: str) -> TextSignals:
         wants_human=handoff.wanted,
         wants_human_confidence=handoff.confidence,
         asks_question=asks_question(text),
+        refuses_human=handoff.reason == "veto:negated",
     )

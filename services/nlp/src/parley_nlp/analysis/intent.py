@@ -67,6 +67,8 @@ _HANDLE_NATIVE = _prefixes("handle")
 _REPORTED = _latin("reported")
 # "If nobody answers …" is an ultimatum: the negation is the condition, not a refusal.
 _CONDITIONAL = _latin("conditional")
+# Words a negator reaches through to the verb after them: "I don't want to talk", "no quiero ni hablar".
+_NEGATION_TRANSPARENT = _latin("negation_transparent")
 # "Someone" only counts with a verb of talking or calling ("can someone call me?").
 _SOMEONE = _latin("someone")
 _SOMEONE_NATIVE = _prefixes("someone")
@@ -96,6 +98,9 @@ _DIRECT: tuple[tuple[re.Pattern[str], float], ...] = tuple((re.compile(p), float
 _DIRECT_NATIVE: tuple[tuple[str, float], ...] = tuple((p, float(c)) for p, c in _V["direct_native"])
 # "talk about …": the subject of a conversation follows, not the person to have it with.
 _TOPIC = _latin("topic")
+# "do your agents speak English?" asks which languages staff speak.
+_LANGUAGE_NAMES = _latin("language_names")
+_LANGUAGE_NAMES_NATIVE = _prefixes("language_names")
 _SOMEONE_ELSE = _latin("someone_else")
 # Information about contact channels, not a request to be put through.
 _INFO = re.compile(_V["info"])
@@ -161,10 +166,17 @@ def _negated(
 ) -> bool:
     """A negator up to `before` words before token i, or (verb-final languages) up to `after` words after it, in
     the same clause, unless a condition introduces it: "if nobody calls me today …" is an ultimatum, a request."""
+    # "I don't want to talk": wanting and "to" between the negator and the verb do not shield it.
+    # The negator must stand right before them: "I don't understand, want to talk" is no refusal.
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k] in _NEGATION_TRANSPARENT:
+        k -= 1
+    before = max(before, i - k)
     for j in range(max(0, i - before), min(len(tokens), i + after + 1)):
         if j == i or commas[j] != commas[i] or tokens[j] not in (_NEGATION if j < i else negators_after):
             continue
-        if not any(tokens[k] in _CONDITIONAL for k in range(max(0, j - 2), j)):
+        # "if a person doesn't look at it today": the condition may stand three words before its negator.
+        if not any(tokens[k] in _CONDITIONAL for k in range(max(0, j - 3), j)):
             return True
     return False
 
@@ -211,6 +223,8 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
                     best, reason, clauses = 0.75, f"person+help:{tokens[i]}/{tok}", {commas[i], commas[j]}
                 continue
             if _is_talk(tok):
+                if _names_language(tokens, j):
+                    continue
                 # "transfer my booking to another person": an object between verb and noun that is
                 # not the customer means something else is being passed.
                 if tok in _TRANSFER and j < i and _has_foreign_object(tokens[j + 1 : i]):
@@ -262,6 +276,15 @@ def _sentence_request(sentence: str) -> tuple[float, str]:
 # is a complaint about the service, not a request.
 _BARE_OK = _latin("bare_ok")
 _FOREIGN_OBJECT = _latin("foreign_object")
+
+
+def _names_language(tokens: list[str], j: int) -> bool:
+    """A language named right before or after the talk verb at j ("speak English", "தமிழ் பேசுவாங்களா")."""
+    return any(
+        t in _LANGUAGE_NAMES or t.startswith(_LANGUAGE_NAMES_NATIVE)
+        for t in tokens[max(0, j - 1) : j + 2]
+        if t != tokens[j]
+    )
 
 
 def _has_foreign_object(between: list[str]) -> bool:

@@ -152,7 +152,9 @@ def lexicon_sentiment(text: str, language: str = "und") -> Sentiment:
             continue  # "super happy": "super" is the intensifier here, not a word of its own
         before = tokens[max(0, i - 3) : i]
         after = tokens[i + 1 : i + 3]
-        if any(t in _NEGATORS for t in before) or any(t in _POSTPOSED_NEGATORS for t in after):
+        # A phrase of displeasure is not undone by a negator before it: "doesn't cover it?? what's the point".
+        negatable = not (tok in placeholders and w < 0)
+        if negatable and (any(t in _NEGATORS for t in before) or any(t in _POSTPOSED_NEGATORS for t in after)):
             # "not good" is displeasure; "not bad" is only mildly good.
             w = -max(0.5, 0.6 * w) if w > 0 else -0.3 * w
         elif i > 0 and (tokens[i - 1] in _INTENSIFIERS or (i > 1 and tokens[i - 2] in _INTENSIFIERS)):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from parley_business import BotConfig, BotConfigStore
 from parley_contracts import Analysis, KbMatch, ReplySource, SuggestedReply
 from parley_conversations.windows import text_limit
-from parley_knowledge import Answer, Asked, Retriever, SearchResult
+from parley_knowledge import Answer, Retriever, SearchResult
 from parley_nlp.analysis import TextSignals, analyze_text
 from parley_nlp.engine import AnalysisRequest
 
@@ -121,7 +121,7 @@ class OfflineEngine:
         result: SearchResult | None = None
         answer: Answer | None = None
         if text and config.knowledge_base_enabled:
-            asked = Asked(question=signals.asks_question, wants_human=signals.wants_human)
+            asked = signals.asked()
             result, answer = await self.retriever.answer(inbound.tenant, text, asked)
             analysis.kb_matches = [
                 KbMatch(
