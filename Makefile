@@ -49,14 +49,14 @@ schemas: setup ## regenerate libs/contracts/schemas from the models
 eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<folder>
 	@$(UV) run --frozen parley-devstack eval --eval-dir $(EVAL_DIR)
 
-# Every labelled set the answer confidence may learn from (never tests/data/heldout8–10: they measure).
+# Every labelled set the answer confidence may learn from (never tests/data/heldout10–12: they measure).
 ANSWER_SETS = services/nlp/training/*.jsonl services/nlp/training/not-adopted/*.jsonl deploy/local/tuning/*.jsonl \
 	deploy/local/sample/messages.jsonl ../shared/eval/messages.jsonl tests/data/heldout/messages.jsonl \
-	tests/data/heldout[2-7]/messages.jsonl
+	tests/data/heldout[2-9]/messages.jsonl
 
 train: setup ## refit the learned text models and the answer confidence from the labelled sets (about 5 minutes)
 	@$(UV) run --frozen parley-nlp-train services/nlp/training/*.jsonl deploy/local/tuning/*.jsonl ../shared/eval/messages.jsonl \
-		tests/data/heldout/messages.jsonl tests/data/heldout[2-7]/messages.jsonl
+		tests/data/heldout/messages.jsonl tests/data/heldout[2-9]/messages.jsonl
 	@$(UV) run --frozen parley-nlp-train-answers $(ANSWER_SETS) --kb-dir ../shared/eval --kb-dir deploy/local/sample
 
 bench: provision console browser ## benchmarks, figures written to bench/results/

@@ -47,7 +47,7 @@ def test_the_written_model_loads_and_its_operating_point_holds_out_of_fold(tmp_p
 
 
 def test_the_held_out_set_is_refused(tmp_path: Path) -> None:
-    folder = tmp_path / "heldout8"
+    folder = tmp_path / "heldout11"
     folder.mkdir()
     (folder / "messages.jsonl").write_text("", "utf-8")
     with pytest.raises(SystemExit, match="must not train"):

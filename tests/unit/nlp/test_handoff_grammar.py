@@ -110,3 +110,19 @@ def test_what_staff_said_is_reported_not_requested(text: str) -> None:
     found = handoff_rule(text)
     assert not found.wanted and found.reason == "veto:reported", found
     assert not handoff_request(text).wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # A conversation that happened is reported, not asked for.
+        ("I talked to an agent yesterday and he said 3 days", "veto:reported"),
+        ("falei com um atendente ontem e nada", "veto:reported"),
+        # A short message that wants a thing and names nobody.
+        ("naaku refund kavali", "veto:thing"),
+        ("quero um desconto", "veto:thing"),
+    ],
+)
+def test_what_the_learned_model_may_not_overrule(text: str, reason: str) -> None:
+    assert handoff_rule(text).reason == reason
+    assert not handoff_request(text).wanted

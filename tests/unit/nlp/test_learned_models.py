@@ -45,7 +45,7 @@ def test_training_sets_are_labelled_like_the_eval_format():
 
 def test_trainer_refuses_held_out_sets():
     with pytest.raises(SystemExit, match="held-out"):
-        training.read([REPO / "tests/data/heldout8/messages.jsonl"])
+        training.read([REPO / "tests/data/heldout10/messages.jsonl"])
 
 
 def test_trainer_learns_a_separating_model_from_examples():

@@ -49,7 +49,7 @@ async def test_request_for_a_person_has_no_knowledge_base_answer() -> None:
 
 
 async def test_request_for_a_person_with_a_question_still_carries_the_answer() -> None:
-    a = await analyze("Can I talk to an agent? Also, how long do refunds take to reach my card?")
+    a = await analyze("Can I talk to an agent? Also, are refunds paid to the original card?")
     assert a.wants_human is True
     assert a.reply is not None and a.reply.section == "2. Refunds"
 

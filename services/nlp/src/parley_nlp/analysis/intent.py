@@ -65,6 +65,8 @@ _HANDLE = _latin("handle")
 _HANDLE_NATIVE = _prefixes("handle")
 # "The agent told me …" reports what staff said: a complaint or a question about it, not a request.
 _REPORTED = _latin("reported")
+# "I talked to an agent yesterday …" reports a conversation that happened.
+_REPORTED_TALK = _latin("reported_talk")
 # "If nobody answers …" is an ultimatum: the negation is the condition, not a refusal.
 _CONDITIONAL = _latin("conditional")
 # Words a negator reaches through to the verb after them: "I don't want to talk", "no quiero ni hablar".
@@ -381,8 +383,12 @@ def _not_a_request(folded: str) -> str:
         if _refusing(part) and any(_is_talk(t) or _is_person(t) for t in words(part)):
             return "veto:negated"
     tokens = words(folded)
+    if len(tokens) <= _SHORT_WANT and _wants_a_thing(tokens):
+        return "veto:thing"
     for i, tok in enumerate(tokens):
         if _is_person(tok) and any(t in _REPORTED for t in tokens[i + 1 : i + 3]):
+            return "veto:reported"
+        if tok in _REPORTED_TALK and any(_is_person(t) or _is_someone(t) for t in tokens[i + 1 : i + 5]):
             return "veto:reported"
     for i, (a, b) in enumerate(pairwise(tokens)):
         if _is_someone(a) and b in _SOMEONE_ELSE:
@@ -395,6 +401,20 @@ def _not_a_request(folded: str) -> str:
         if _is_talk(a) and b in _NEGATION_AFTER:  # "பேச வேண்டாம்", "baat nahi karni"
             return "veto:negated"
     return ""
+
+
+# A short message that wants something and names nobody wants that thing ("naaku refund kavali", "tem desconto?"):
+# in every labelled set, no such message of at most five words asked for a person.
+_SHORT_WANT = 5
+
+
+_WANTING = _latin("wanting")
+_WANTING_NATIVE = _prefixes("wanting")
+
+
+def _wants_a_thing(tokens: list[str]) -> bool:
+    wants = any(t in _WANTING or t.startswith(_WANTING_NATIVE) for t in tokens)
+    return wants and not any(_is_person(t) or _is_someone(t) or _is_human(t) or _is_talk(t) for t in tokens)
 
 
 def detect_wants_human(text: str, language: str = "und") -> bool:
