@@ -37,6 +37,14 @@ from parley_nlp.analysis.intent import handoff_request, handoff_rule
         ("quero falar com um agente de viagens sobre um pacote para Lisboa", "person+verb:"),
         # An ultimatum whose condition stands three words before its negator.
         ("se uma pessoa nao olhar meu pedido hoje vou reclamar", "person+handle:"),
+        # Asking for a call, for whom to talk to, for a department; answered by email.
+        ("would appreciate a call about the double charge on my card", "direct:"),
+        ("quisiera una llamada para revisar la reserva", "direct:"),
+        ("who do I need to talk to about a corporate purchase?", "direct:"),
+        ("con quien tengo que hablar para una factura?", "direct:"),
+        ("me comunicas con el area de garantias?", "person+verb:"),
+        ("me gustaria hablar con el encargado de devoluciones por correo", "person+verb:"),
+        ("is anyone from solmar reachable? our guide isn't answering", "direct:"),
         # Asking whether anyone human is there at all.
         ("respuestas automaticas otra vez, no hay ningun humano ahi?", "direct:"),
         ("voces sao robo ou gente? preciso resolver um problema", "direct:"),
@@ -81,6 +89,8 @@ def test_refusals_are_vetoes(text: str) -> None:
         "మీ ఏజెంట్లు తెలుగు మాట్లాడతారా?",
         "i'm a freelance travel agent, do you pay commission?",  # the customer is the agent
         "Club Solmar ke points kisi dost ko transfer ho sakte hai kya?",  # a friend, not staff
+        "I'd like a phone with a good camera, what do you have?",  # a phone, not a call
+        "can I contact you by email?",  # how to reach the business, nobody asked for
     ],
 )
 def test_look_alikes(text: str) -> None:

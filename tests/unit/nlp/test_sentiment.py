@@ -120,3 +120,24 @@ def test_displeasure_without_swear_words(text: str) -> None:
 )
 def test_counting_and_praise_are_not_displeasure(text: str) -> None:
     assert analyze_sentiment(text, "und").label != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so I pay extra for express and it still takes a week? make it make sense",
+        "why is it so hard to get a straight answer from you",
+        "i'm done waiting, when will you fix this?",
+        "otra vez el mismo problema con la bici, no me lo puedo creer",
+        "ya me estan cansando con tantas excusas",
+        "que poca seriedad, me dejaron plantado en el aeropuerto",
+        "es increible que tarden tanto en devolver el dinero",
+    ],
+)
+def test_exasperation(text: str) -> None:
+    assert analyze_sentiment(text, "und").label == "negative"
+
+
+def test_amazement_stays_praise() -> None:
+    assert analyze_sentiment("es increible lo rapido que llego, genial", "und").label == "positive"
+    assert analyze_sentiment("how long does a refund take?", "und").label == "neutral"

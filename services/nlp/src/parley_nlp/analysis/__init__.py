@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from parley_contracts import Entity, Sentiment
-from parley_knowledge import Asked
+from parley_knowledge.retrieval import Asked
 from parley_nlp.analysis.intent import (
     HandoffRequest,
     asks_question,
