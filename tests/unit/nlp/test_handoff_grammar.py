@@ -45,6 +45,10 @@ from parley_nlp.analysis.intent import handoff_request, handoff_rule
         ("me comunicas con el area de garantias?", "person+verb:"),
         ("me gustaria hablar con el encargado de devoluciones por correo", "person+verb:"),
         ("is anyone from solmar reachable? our guide isn't answering", "direct:"),
+        ("alguem da loja pode me retornar? prefiro por telefone", "direct:"),
+        ("gostaria que alguem me ligasse sobre o seguro", "direct:"),
+        ("o robo nao resolve, quero gente de verdade", "person+want:"),
+        ("bot se kaam nahi ho raha, kisi bande ko bhejo", "person+verb:"),
         # Asking whether anyone human is there at all.
         ("respuestas automaticas otra vez, no hay ningun humano ahi?", "direct:"),
         ("voces sao robo ou gente? preciso resolver um problema", "direct:"),
@@ -91,6 +95,7 @@ def test_refusals_are_vetoes(text: str) -> None:
         "Club Solmar ke points kisi dost ko transfer ho sakte hai kya?",  # a friend, not staff
         "I'd like a phone with a good camera, what do you have?",  # a phone, not a call
         "can I contact you by email?",  # how to reach the business, nobody asked for
+        "posso retornar o produto depois de 10 dias?",  # returning a product
     ],
 )
 def test_look_alikes(text: str) -> None:

@@ -132,6 +132,9 @@ def test_counting_and_praise_are_not_displeasure(text: str) -> None:
         "ya me estan cansando con tantas excusas",
         "que poca seriedad, me dejaron plantado en el aeropuerto",
         "es increible que tarden tanto en devolver el dinero",
+        "que decepcao, a bike veio com o pneu furado",
+        "kitni baar bolna padega, refund kab aayega",
+        "ye kya mazaak hai, order abhi tak nahi aaya",
     ],
 )
 def test_exasperation(text: str) -> None:
