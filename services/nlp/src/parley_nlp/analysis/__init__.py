@@ -82,5 +82,5 @@ def analyze_text(text: str) -> TextSignals:
         wants_human=handoff.wanted,
         wants_human_confidence=handoff.confidence,
         asks_question=asks_question(text),
-        refuses_human=handoff.reason == "veto:negated",
+        refuses_human=handoff.refused,
     )

@@ -7,7 +7,9 @@ direct patterns that need no noun ("call me", "not a bot"). A human being named 
 human", "are you even human?") and a person asked to look into the case ("can someone check my order?") ask for
 one too; "if nobody answers me today …" is an ultimatum, not a negation. Asking for a phone number or opening
 hours is information, not a handoff, and is vetoed unless the customer also asks to be put through; so are
-refusals ("no need to pass me to anyone") and reports of what staff said ("the agent told me …").
+refusals ("no need to pass me to anyone"), reports of what staff said or of a conversation that happened ("the
+agent told me …", "I talked to an agent yesterday …") and short messages that want a thing and name nobody
+("naaku refund kavali"); the learned model never overrules these.
 """
 
 import re
@@ -125,6 +127,11 @@ class HandoffRequest:
     wanted: bool
     confidence: float  # 0..1; 0 when nothing suggests it
     reason: str  # which rule fired, for logs and debugging
+
+    @property
+    def refused(self) -> bool:
+        """The message speaks of a person only to say it needs none ("no need to pass me to anyone")."""
+        return self.reason == "veto:negated"
 
 
 def _head(tok: str) -> str:
@@ -282,11 +289,8 @@ _FOREIGN_OBJECT = _latin("foreign_object")
 
 def _names_language(tokens: list[str], j: int) -> bool:
     """A language named right before or after the talk verb at j ("speak English", "தமிழ் பேசுவாங்களா")."""
-    return any(
-        t in _LANGUAGE_NAMES or t.startswith(_LANGUAGE_NAMES_NATIVE)
-        for t in tokens[max(0, j - 1) : j + 2]
-        if t != tokens[j]
-    )
+    beside = tokens[max(0, j - 1) : j] + tokens[j + 1 : j + 2]
+    return any(t in _LANGUAGE_NAMES or t.startswith(_LANGUAGE_NAMES_NATIVE) for t in beside)
 
 
 def _has_foreign_object(between: list[str]) -> bool:
@@ -403,11 +407,9 @@ def _not_a_request(folded: str) -> str:
     return ""
 
 
-# A short message that wants something and names nobody wants that thing ("naaku refund kavali", "tem desconto?"):
-# in every labelled set, no such message of at most five words asked for a person.
+# A short message that wants something and names nobody wants that thing ("naaku refund kavali", "quero um
+# desconto"): in every labelled set, no such message of at most five words asked for a person.
 _SHORT_WANT = 5
-
-
 _WANTING = _latin("wanting")
 _WANTING_NATIVE = _prefixes("wanting")
 
