@@ -49,6 +49,12 @@ from parley_nlp.analysis.intent import handoff_request, handoff_rule
         ("gostaria que alguem me ligasse sobre o seguro", "direct:"),
         ("o robo nao resolve, quero gente de verdade", "person+want:"),
         ("bot se kaam nahi ho raha, kisi bande ko bhejo", "person+verb:"),
+        ("I want this escalated to a manager today", "direct:"),
+        ("please forward my case to the warranty team", "person+verb:"),
+        ("I'd like to book a call with a travel advisor about our honeymoon", "direct:"),
+        ("tried the bot three times now, can a person take over?", "direct:"),
+        ("please let a colleague of yours handle this", "person+handle:"),
+        ("hook me up with an agent", "direct:"),
         # Asking whether anyone human is there at all.
         ("respuestas automaticas otra vez, no hay ningun humano ahi?", "direct:"),
         ("voces sao robo ou gente? preciso resolver um problema", "direct:"),
@@ -96,6 +102,8 @@ def test_refusals_are_vetoes(text: str) -> None:
         "I'd like a phone with a good camera, what do you have?",  # a phone, not a call
         "can I contact you by email?",  # how to reach the business, nobody asked for
         "posso retornar o produto depois de 10 dias?",  # returning a product
+        "please forward the tracking number to my husband",  # forwarded to family, not to staff
+        "the bot should take over my booking change",  # the bot, not a person
     ],
 )
 def test_look_alikes(text: str) -> None:
