@@ -96,6 +96,15 @@ def test_every_language_has_handoff_persons_talk_verbs_and_direct_patterns():
         assert 0 < conf <= 1
 
 
+def test_the_verbs_of_wanting_a_thing_are_want_verbs():
+    # `wanting` (a short message that wants something and names nobody) picks from the want lists, minus verbs of
+    # existence ("hay", "irukkeengala"): a verb added only there would be a want verb the grammar does not know.
+    data = vocab.handoff()
+    wanting = set(data["wanting"])
+    assert wanting <= set(data["want_before"]) | set(data["want_after"]), wanting - set(data["want_before"])
+    assert not wanting & {"hay", "ha", "there", "tem", "hai", "irukkeengala", "unnara", "available"}
+
+
 def test_language_lexicon_and_sentiment_cover_every_language():
     lang = vocab.load("language", "parley_nlp")
     assert set(LANGUAGES) <= set(lang["strong"]) and set(LANGUAGES) <= set(lang["weak"])

@@ -69,6 +69,12 @@ class Asked:
         return self.wants_human or self.refuses_human
 
 
+def answer_search(index: KnowledgeIndex, query: str, asked: Asked, k: int = 5) -> SearchResult:
+    """The search an answer is read from, at run time and when the confidence is fitted alike: answerable sections
+    only, without the words of a request for a person (or of a refusal of one)."""
+    return index.search(query, k=k, drop_handoff=asked.drops_handoff_words, answerable_only=True)
+
+
 def answer_features(result: SearchResult, asked: Asked | None = None) -> dict[str, float] | None:
     """What the confidence is computed from, by name (None when nothing matched)."""
     best = result.best

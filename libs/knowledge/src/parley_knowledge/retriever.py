@@ -10,7 +10,7 @@ import asyncio
 import time
 
 from parley_knowledge.index import KnowledgeIndex, SearchResult
-from parley_knowledge.retrieval import Answer, Asked, answer_confidence, compose_answer
+from parley_knowledge.retrieval import Answer, Asked, answer_confidence, answer_search, compose_answer
 from parley_knowledge.store import ActiveDocument, KnowledgeStore
 
 
@@ -50,17 +50,12 @@ class Retriever:
             self._cache[tenant] = (time.monotonic(), active, index)
             return index
 
-    async def search(
-        self, tenant: str, query: str, k: int = 5, drop_handoff: bool = False
-    ) -> tuple[SearchResult, KnowledgeIndex]:
-        index = await self.index(tenant)
-        return index.search(query, k=k, drop_handoff=drop_handoff, answerable_only=True), index
-
     async def answer(self, tenant: str, query: str, asked: Asked | None = None) -> tuple[SearchResult, Answer | None]:
-        """The best section's answer and its confidence; the words of a request for a person (or of a refusal of
-        one) leave the query."""
+        """The best section's answer and its confidence (`answer_search`: the words of a request for a person, or
+        of a refusal of one, leave the query)."""
         asked = asked or Asked()
-        result, index = await self.search(tenant, query, drop_handoff=asked.drops_handoff_words)
+        index = await self.index(tenant)
+        result = answer_search(index, query, asked)
         if result.best is None:
             return result, None
         return result, Answer(result.best, compose_answer(result, index), answer_confidence(result, asked))

@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from parley_knowledge import KnowledgeIndex, chunk_pages, extract_pages
-from parley_knowledge.retrieval import FEATURES, HANDOFF_THRESHOLD, AnswerModel, answer_features, pairwise_terms
+from parley_knowledge.retrieval import (
+    FEATURES,
+    HANDOFF_THRESHOLD,
+    AnswerModel,
+    answer_features,
+    answer_search,
+    pairwise_terms,
+)
 from parley_nlp.analysis import analyze_text
 from parley_nlp.engines.offline import may_answer
 from parley_nlp.evaluation import knowledge_base
@@ -59,7 +66,7 @@ def examples(files: Sequence[Path], kb_dirs: Sequence[Path]) -> list[Example]:
                 indexes[tenant] = KnowledgeIndex.of_chunks(chunk_pages(extract_pages(pdf.read_bytes())), pdf.stem)
             signals = analyze_text(row["text"])
             asked = signals.asked()
-            result = indexes[tenant].search(row["text"], drop_handoff=asked.drops_handoff_words, answerable_only=True)
+            result = answer_search(indexes[tenant], row["text"], asked)
             features = answer_features(result, asked) if may_answer(signals, result) else None
             best = result.best.chunk.section if result.best else None
             answerable = bool(row["answerable"])
