@@ -9,7 +9,8 @@ import pytest
 
 from parley_contracts import Channel, Contact, ThreadStatus, utcnow
 from parley_conversations.documents import ThreadRecord
-from parley_router.owned import REPLACES_PER_COMMAND, OwnedConversations
+from parley_router.owned import OwnedConversations
+from parley_runtime.mongo import UPDATES_PER_COMMAND
 
 pytestmark = pytest.mark.integration
 
@@ -31,7 +32,7 @@ def thread(n: int, name: str) -> ThreadRecord:
 
 
 async def test_a_batch_of_hundreds_of_threads_is_written_without_deadlocking_ferretdb(db):
-    assert REPLACES_PER_COMMAND < 50
+    assert UPDATES_PER_COMMAND < 50
     store = OwnedConversations(db, capacity=0)  # nothing cached: every check below reads the store
     await store.ensure_indexes()
     for name in ("first", "second"):  # inserted (upserts), then replaced

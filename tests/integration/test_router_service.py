@@ -151,6 +151,7 @@ async def test_a_repeated_status_is_announced_once_and_a_replayed_one_again(rout
         settle=2,
     )
     assert [t["messages"][0]["status"] for t in ticks] == ["sent", "sent", "delivered"]
+    assert all(t["thread"]["thread_key"] == inbound.thread_key for t in ticks)  # the replay's too, rebuilt
     doc = await db["messages"].find_one({"_id": send["send_id"]})
     assert doc["status_event_id"] == delivered.event_id
     assert [h["status"] for h in doc["status_history"]] == ["queued", "sent", "delivered"]

@@ -44,8 +44,61 @@ def test_applied_keys_are_capped_and_the_last_update_can_be_replayed():
         record.mark_applied(f"k{n}", update if n == APPLIED_KEYS_KEPT + 4 else None)
     assert len(record.applied) == APPLIED_KEYS_KEPT and record.has_applied(f"k{APPLIED_KEYS_KEPT + 4}")
     assert not record.has_applied("k0")
-    assert record.replayed_update(f"k{APPLIED_KEYS_KEPT + 4}") == update
+    kept = record.replayed_update(f"k{APPLIED_KEYS_KEPT + 4}")
+    assert kept is not None and kept.rebuilt(record.view(), []) == update
     assert record.replayed_update("k3") is None
+
+
+def test_a_kept_announcement_holds_ids_not_copies_and_is_rebuilt_from_what_is_stored():
+    record = thread()
+    message = MessageRecord(
+        id="m1",
+        thread_key="th_1",
+        tenant="demo",
+        channel=Channel.WHATSAPP,
+        direction="in",
+        author=AuthorKind.CUSTOMER,
+        type="text",
+        text="hola",
+        at=AT,
+    )
+    update = ThreadUpdated(
+        event_id="upd_1",
+        tenant="demo",
+        channel=Channel.WHATSAPP,
+        thread_key="th_1",
+        cause="message.received",
+        thread=record.view(),
+        messages=[message.view()],
+    )
+    record.mark_applied("rcv:1", update)
+    doc = record.to_document()
+    assert "hola" not in str(doc["last_update"]) and "Carla" not in str(doc["last_update"])
+
+    kept = ThreadRecord.from_document(doc).replayed_update("rcv:1")
+    assert kept is not None and kept.message_ids == ["m1"]
+    assert kept.rebuilt(record.view(), [message.view()]) == update
+    later = message.model_copy(update={"text": "hola!"})  # as stored now
+    assert kept.rebuilt(record.view(), [later.view()]).messages[0].text == "hola!"
+
+
+def test_an_announcement_kept_whole_by_an_earlier_router_is_made_again_as_it_was():
+    record = thread()
+    update = ThreadUpdated(
+        event_id="upd_1",
+        tenant="demo",
+        channel=Channel.WHATSAPP,
+        thread_key="th_1",
+        cause="message.received",
+        thread=record.view(),
+    )
+    doc = {
+        **record.to_document(),
+        "applied": ["rcv:1"],
+        "last_update": {"key": "rcv:1", "event": update.model_dump(mode="json")},
+    }
+    kept = ThreadRecord.from_document(doc).replayed_update("rcv:1")
+    assert kept is not None and kept.rebuilt(thread().view(), []) == update
 
 
 def test_recent_turns_are_kept_in_order_without_duplicates_and_capped():

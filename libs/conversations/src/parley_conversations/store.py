@@ -234,6 +234,10 @@ class Conversations:
         doc = await self._read(self._messages, message_id)
         return MessageRecord.from_document(doc) if doc else None
 
+    async def messages(self, message_ids: Iterable[str]) -> list[MessageRecord]:
+        """In the order of `message_ids`; one erased meanwhile is left out."""
+        return [MessageRecord.from_document(d) for d in await self._read_all(self._messages, message_ids)]
+
     async def add_message(self, record: MessageRecord) -> bool:
         """Store a message once under its id; False when it was already stored."""
         return await self._insert(self._messages, record.to_document())

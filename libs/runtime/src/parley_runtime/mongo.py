@@ -5,6 +5,15 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_runtime.settings import ServiceSettings
 
+DUPLICATE_KEY = 11000  # the server's error code for an insert whose `_id` is taken
+
+# FerretDB 1.24 keeps one SQLite connection per statement of an update command until the whole command is done (a
+# `defer` inside its loop over the statements, internal/handler/msg_update.go), and each statement needs one more to
+# write: its pool has 100, so one update of about 100 replaces, or a few of 50 at once, deadlock it for good. Found by
+# `make chaos` (ferretdb-down-30s: the backlog after the outage made a batch of ~100 threads). 16 keeps most of the
+# saving (the command's fixed cost shared by 16) far from that limit.
+UPDATES_PER_COMMAND = 16
+
 
 def connect(settings: ServiceSettings) -> tuple[AsyncMongoClient, AsyncDatabase]:
     client: AsyncMongoClient = AsyncMongoClient(

@@ -8,7 +8,8 @@ sent, in plan order) and `uploads` (`{media_id, provider_media_id}` per attachme
 attempt resumes at the first part not sent and reuses uploads; while waiting, `retry_at` (None: behind an
 earlier send of the thread) and `last_error`; once sent, `provider_message_id` (the first part's) and
 `sent_at`; once failed, `error`. Every write is a lone-`_id` operation: FerretDB scans the collection for any
-other filter. Each document has one writer: the outbound instance owning its partition."""
+other filter. Each document has one writer: the outbound instance owning its partition. Writes asked for at the
+same moment share one command (`GroupedWrites`): a batch's sends claim their entries together."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,10 +17,9 @@ from enum import StrEnum
 from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import DuplicateKeyError
 
 from parley_contracts import MessageSend
-from parley_runtime.mongo import by_id
+from parley_outbound.grouped_writes import GroupedWrites
 
 
 class SendState(StrEnum):
@@ -62,6 +62,7 @@ COLLECTION = "outbound_sends"
 class SendLedger:
     def __init__(self, db: AsyncDatabase) -> None:
         self._sends = db[COLLECTION]
+        self._writes = GroupedWrites(self._sends)
 
     async def ensure_indexes(self) -> None:
         await self._sends.create_index([("partition", 1), ("state", 1)])
@@ -69,23 +70,20 @@ class SendLedger:
     async def claim(self, message: MessageSend, partition: int | None) -> LedgerEntry | None:
         """None when this send_id is new (now claimed); otherwise what an earlier delivery recorded."""
         now = datetime.now(UTC)
-        try:
-            await self._sends.insert_one(
-                {
-                    "_id": message.send_id,
-                    "thread_key": message.thread_key,
-                    "partition": partition,
-                    "state": str(SendState.SENDING),
-                    "attempts": 0,
-                    "created_at": now,
-                    "first_attempt_at": now,
-                    "redrive": message.redrive,
-                    "message": message.model_dump(mode="json"),
-                }
-            )
-            return None
-        except DuplicateKeyError:
-            return await self.entry(message.send_id)
+        claimed = await self._writes.insert(
+            {
+                "_id": message.send_id,
+                "thread_key": message.thread_key,
+                "partition": partition,
+                "state": str(SendState.SENDING),
+                "attempts": 0,
+                "created_at": now,
+                "first_attempt_at": now,
+                "redrive": message.redrive,
+                "message": message.model_dump(mode="json"),
+            }
+        )
+        return None if claimed else await self.entry(message.send_id)
 
     async def entry(self, send_id: str) -> LedgerEntry | None:
         doc = await self._sends.find_one({"_id": send_id})
@@ -112,12 +110,12 @@ class SendLedger:
         """Waiting for a retry at `retry_at`; or, with no attempt yet (None), behind an earlier send of its thread
         (its retry horizon then starts at its own first attempt)."""
         fields = {"state": str(SendState.WAITING), "retry_at": retry_at, "attempts": attempts, "last_error": error}
-        await self._sends.update_one(by_id(send_id), {"$set": {**fields, "first_attempt_at": first_attempt_at}})
+        await self._writes.update(send_id, {"$set": {**fields, "first_attempt_at": first_attempt_at}})
 
     async def reopen(self, send_id: str, redrive: int) -> None:
         """A failed send re-sent from the dead letters: tried again from the first part not sent, with a new horizon."""
-        await self._sends.update_one(
-            by_id(send_id),
+        await self._writes.update(
+            send_id,
             {
                 "$set": {
                     "state": str(SendState.SENDING),
@@ -141,11 +139,11 @@ class SendLedger:
 
     async def record_progress(self, send_id: str, progress: Progress) -> None:
         """Rewrites the whole (small) progress: idempotent, whatever an earlier write managed to store."""
-        await self._sends.update_one(by_id(send_id), {"$set": _progress_fields(progress)})
+        await self._writes.update(send_id, {"$set": _progress_fields(progress)})
 
     async def mark_sent(self, send_id: str, progress: Progress, attempts: int) -> None:
-        await self._sends.update_one(
-            by_id(send_id),
+        await self._writes.update(
+            send_id,
             {
                 "$set": {
                     **_progress_fields(progress),
@@ -159,8 +157,8 @@ class SendLedger:
         )
 
     async def mark_failed(self, send_id: str, error: str, attempts: int) -> None:
-        await self._sends.update_one(
-            by_id(send_id), {"$set": {"state": str(SendState.FAILED), "error": error, "attempts": attempts}}
+        await self._writes.update(
+            send_id, {"$set": {"state": str(SendState.FAILED), "error": error, "attempts": attempts}}
         )
 
 

@@ -517,10 +517,11 @@ class RouterHandlers:
         thread = await self._conversations.thread(thread_key)
         if thread is None or not thread.has_applied(key):
             return thread, False
-        update = thread.replayed_update(key)
-        if update is not None:
-            await self._announce(update)
-        log.info("router.replayed", key=key, reannounced=update is not None)
+        kept = thread.replayed_update(key)
+        if kept is not None:
+            messages = await self._conversations.messages(kept.message_ids)
+            await self._announce(kept.rebuilt(thread.view(), [m.view() for m in messages]))
+        log.info("router.replayed", key=key, reannounced=kept is not None)
         return thread, True
 
 

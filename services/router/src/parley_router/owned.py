@@ -41,15 +41,9 @@ from pymongo.errors import BulkWriteError
 
 from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS, MessageRecord, ThreadRecord
 from parley_conversations.store import Conversations
+from parley_runtime.mongo import DUPLICATE_KEY, UPDATES_PER_COMMAND
 
-DUPLICATE_KEY = 11000
 FLUSH_ORDER = (PROVIDER_IDS, MESSAGES, THREADS)  # a thread's "applied" marks go last
-# FerretDB 1.24 keeps one SQLite connection per statement of an update command until the whole command is done (a
-# `defer` inside its loop over the statements, internal/handler/msg_update.go), and each statement needs one more to
-# write: its pool has 100, so one update of about 100 replaces, or a few of 50 at once, deadlock it for good. Found by
-# `make chaos` (ferretdb-down-30s: the backlog after the outage made a batch of ~100 threads). 16 keeps most of the
-# saving (the command's fixed cost shared by 16) far from that limit.
-REPLACES_PER_COMMAND = 16
 
 
 @dataclass
@@ -132,8 +126,8 @@ class OwnedConversations(Conversations):
             for key, h in held.items()
             if h.insert is None or (key in found and h.replace is not None)
         ]
-        for start in range(0, len(replaces), REPLACES_PER_COMMAND):
-            await _bulk(collection, replaces[start : start + REPLACES_PER_COMMAND], {})
+        for start in range(0, len(replaces), UPDATES_PER_COMMAND):
+            await _bulk(collection, replaces[start : start + UPDATES_PER_COMMAND], {})
         for key, h in held.items():
             if key in found and h.replace is None:
                 self._drop(collection, key)  # stored before (a replayed step): left as it is, read it again
