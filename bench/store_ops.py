@@ -1,18 +1,25 @@
 """Cost of single MongoDB operations by collection size, on the local FerretDB (or MONGODB_URL): which filters
-take the lone-`_id` fast path (docs/adr/0003-storage.md).
+take the lone-`_id` fast path (docs/adr/0003-storage.md). With `--bytes`, FerretDB's CPU per document replaced
+(16 to a command, as the router's flush writes them) by the number of values in the document (fields and array
+items: what FerretDB converts one by one) against one string of the same size, on a collection of `--documents`.
 
-    uv run python -m bench.store_ops [--sizes 200,2000] [--calls 50]"""
+    uv run python -m bench.store_ops [--sizes 200,2000] [--calls 50]
+    uv run python -m bench.store_ops --values 10,50,100,200 [--documents 20000]"""
 
 import argparse
 import asyncio
+import random
 import statistics
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 
-from pymongo import AsyncMongoClient
+import bson
+from pymongo import AsyncMongoClient, ReplaceOne
 
-from parley_devstack import local_mongodb
+from bench import cpu
+from parley_devstack import local_mongodb_process
+from parley_runtime.mongo import UPDATES_PER_COMMAND
 
 DOC = {"text": "x" * 300}  # ~350 bytes, like a message
 
@@ -48,12 +55,58 @@ async def measure(url: str, sizes: list[int], calls: int) -> list[tuple[int, str
     return rows
 
 
+def _shaped(key: str, values: int, spread: bool) -> dict:
+    """A document of `values` short strings (`spread`) or of one string as long as those together."""
+    if spread:
+        return {"_id": key, "items": [{"n": f"v{i:05d}", "t": "abcdefgh"} for i in range(values // 2)]}
+    return {"_id": key, "text": "x" * (values * 12)}
+
+
+async def by_values(url: str, pid: int, counts: list[int], documents: int, writes: int = 1600) -> list[tuple]:
+    """FerretDB's CPU milliseconds per document replaced (the same documents rewritten at random), by shape."""
+    client: AsyncMongoClient = AsyncMongoClient(url)
+    collection = client["bench_store_ops"]["by_values"]
+    keys = [f"k{i}" for i in range(documents)]
+    rows = []
+    try:
+        for values in counts:
+            for spread in (True, False):
+                await collection.drop()
+                for start in range(0, documents, 1000):
+                    await collection.insert_many([_shaped(k, values, spread) for k in keys[start : start + 1000]])
+                await asyncio.sleep(3)  # the `_id` expression index (see `measure`)
+                chosen = random.Random(values).sample(keys, writes)
+                before = cpu.snapshot({"ferretdb": pid})
+                for start in range(0, writes, UPDATES_PER_COMMAND):
+                    batch = chosen[start : start + UPDATES_PER_COMMAND]
+                    await collection.bulk_write([ReplaceOne({"_id": k}, _shaped(k, values, spread)) for k in batch])
+                used = cpu.per_message(before, cpu.snapshot({"ferretdb": pid}), writes)
+                size = len(bson.encode(_shaped("k0", values, spread)))
+                rows.append((values if spread else 1, size, used["ferretdb"]))
+    finally:
+        await collection.drop()
+        await client.close()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="bench.store_ops")
     parser.add_argument("--sizes", default="200,2000")
     parser.add_argument("--calls", type=int, default=50)
+    parser.add_argument("--values", help="values per document: measure FerretDB's CPU per document replaced instead")
+    parser.add_argument("--documents", type=int, default=20000)
     args = parser.parse_args()
-    with local_mongodb() as url:
+    with local_mongodb_process() as (url, pid):
+        if args.values:
+            if pid is None:
+                raise SystemExit("--values measures the local FerretDB's CPU: unset MONGODB_URL")
+            counts = [int(s) for s in args.values.split(",")]
+            measured = asyncio.run(by_values(url, pid, counts, args.documents))
+            print(f"| values | bytes | FerretDB CPU ms per document replaced ({UPDATES_PER_COMMAND} per command) |")
+            print("|---|---|---|")
+            for values, size, ms in measured:
+                print(f"| {values} | {size} | {ms} |")
+            return
         rows = asyncio.run(measure(url, [int(s) for s in args.sizes.split(",")], args.calls))
     print("| documents | operation | p50 ms |\n|---|---|---|")
     for size, name, ms in rows:

@@ -10,6 +10,7 @@ import pytest
 
 from parley_business import BusinessUnitStore, UnitSettings
 from parley_contracts import CommandAction, Event, OutboundContent
+from parley_conversations.documents import ThreadRecord
 from parley_conversations.operators import Availability, Operator, Role
 from parley_conversations.roster import OperatorDirectory
 from tests.events import ANA, analyzed, command, received
@@ -191,7 +192,7 @@ async def test_a_silent_conversation_is_resolved_once_and_the_bots_session_clear
     thread = await eventually(
         lambda: db["threads"].find_one({"_id": quiet.thread_key, "status": "resolved"}), timeout=20
     )
-    assert thread["recent"] == [] and thread["context_reset_at"] is not None
+    assert ThreadRecord.from_document(thread).recent == [] and thread["context_reset_at"] is not None
     notes = [m async for m in db["messages"].find({"thread_key": quiet.thread_key, "type": "activity"})]
     assert [n["text"] for n in notes] == ["Resolved after no customer message for 2 s"]
     assert notes[0]["data"]["transition"]["actor"]["kind"] == "system"
@@ -215,4 +216,6 @@ async def test_start_over_resets_the_bots_session_in_the_customers_language(rout
     thread = await eventually(
         lambda: db["threads"].find_one({"_id": inbound.thread_key, "context_reset_at": {"$ne": None}})
     )
-    assert [t["text"] for t in thread["recent"]] == ["Empecemos de nuevo. ¿En qué te puedo ayudar?"]
+    assert [t.text for t in ThreadRecord.from_document(thread).recent] == [
+        "Empecemos de nuevo. ¿En qué te puedo ayudar?"
+    ]

@@ -58,6 +58,13 @@ def local_mongodb(data_dir: Path | None = None) -> Iterator[str]:
 
 
 @contextmanager
+def local_mongodb_process(data_dir: Path | None = None) -> Iterator[tuple[str, int | None]]:
+    """`local_mongodb` with the started FerretDB's process id (None with `MONGODB_URL`), to measure its CPU."""
+    with _local_mongodb(data_dir) as (url, child, _):
+        yield url, child.proc.pid if child else None
+
+
+@contextmanager
 def _local_mongodb(data_dir: Path | None, ports: Ports = Ports()) -> Iterator[tuple[str, Child | None, Path | None]]:
     if url := os.environ.get("MONGODB_URL"):
         yield url, None, None

@@ -146,13 +146,13 @@ class OwnedConversations(Conversations):
     async def save_thread(self, record: ThreadRecord, *, new: bool) -> None:
         if not self.deferring:
             return await super().save_thread(record, new=new)
-        doc = record.to_document()
         held = self._hold(self._threads, record.thread_key)
         if held.replace is not None:  # an earlier step of this batch, whose announcement has not gone out yet
-            before = bson.decode(held.replace, self._codec)
-            earlier = [*before.get("earlier_updates", []), before.get("last_update")]
-            doc["earlier_updates"] = [u for u in earlier if u and u != doc.get("last_update")]
-        held.replace = bson.encode(doc, codec_options=self._codec)
+            before = ThreadRecord.from_document(bson.decode(held.replace, self._codec))
+            earlier = [*before.earlier_updates, before.last_update]
+            kept = [u for u in earlier if u and u != record.last_update]
+            record = record.model_copy(update={"earlier_updates": kept})
+        held.replace = bson.encode(record.to_document(), codec_options=self._codec)
         held.upsert = True  # new or not, the router's whole view of its thread
 
     async def messages_of_thread(self, thread_key: str, listed: list[str] | None = None) -> list[MessageRecord]:
