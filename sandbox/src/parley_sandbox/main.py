@@ -17,12 +17,15 @@ def run() -> None:
         ingest_url=settings.sandbox_ingest_url,
         status_webhooks=settings.sandbox_status_webhooks,
     )
-    # log_config=None: uvicorn keeps our JSON handler instead of installing its own.
+    # log_config=None: uvicorn keeps our JSON handler instead of installing its own. No access log: every provider
+    # call the sandbox answers is already its own event (whatsapp.send.accepted, webhook.delivered, …), as in the
+    # services (parley_runtime.worker).
     uvicorn.run(
         create_app(settings),
         host=settings.sandbox_host,
         port=settings.sandbox_port,
         log_config=None,
+        access_log=False,
         log_level=settings.sandbox_log_level.lower(),
     )
 

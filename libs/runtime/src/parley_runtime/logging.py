@@ -70,3 +70,6 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     logging.getLogger("aiokafka").setLevel(logging.WARNING)
+    # httpx logs every request at INFO through the standard library (a record, a formatter, a JSON line): each one
+    # repeats an event of ours that says more (`outbound.part_sent`, `inbound.marked_read`), several per message.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
