@@ -95,7 +95,7 @@ def build_router(state: SandboxState) -> APIRouter:
             meta=resolved,
         )
         closed = await window.is_closed(state, parsed.type, wa_id)
-        log.info("whatsapp.send.accepted", to=wa_id, type=parsed.type, message_id=wamid, window_closed=closed)
+        log.info("whatsapp.send.accepted", type=parsed.type, message_id=wamid, window_closed=closed)
         if closed:
             # Posted whatever SANDBOX_STATUS_WEBHOOKS says: it is the only trace of the failure.
             state.spawn(_post_window_failure(wamid, wa_id))
