@@ -15,6 +15,20 @@ from parley_conversations.media import AttachmentRefused, attachment_rules, chec
 AT = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 
 
+def message(**fields: object) -> MessageRecord:
+    """A customer's message on th_1, with `fields` changed."""
+    defaults: dict[str, object] = {
+        "id": "m1",
+        "thread_key": "th_1",
+        "tenant": "demo",
+        "channel": Channel.WHATSAPP,
+        "direction": "in",
+        "author": AuthorKind.CUSTOMER,
+        "at": AT,
+    }
+    return MessageRecord.model_validate({**defaults, **fields})
+
+
 def thread() -> ThreadRecord:
     return ThreadRecord(
         thread_key="th_1",
@@ -51,17 +65,7 @@ def test_applied_keys_are_capped_and_the_last_update_can_be_replayed():
 
 def test_a_kept_announcement_holds_ids_not_copies_and_is_rebuilt_from_what_is_stored():
     record = thread()
-    message = MessageRecord(
-        id="m1",
-        thread_key="th_1",
-        tenant="demo",
-        channel=Channel.WHATSAPP,
-        direction="in",
-        author=AuthorKind.CUSTOMER,
-        type="text",
-        text="hola",
-        at=AT,
-    )
+    said = message(text="hola")
     update = ThreadUpdated(
         event_id="upd_1",
         tenant="demo",
@@ -69,7 +73,7 @@ def test_a_kept_announcement_holds_ids_not_copies_and_is_rebuilt_from_what_is_st
         thread_key="th_1",
         cause="message.received",
         thread=record.view(),
-        messages=[message.view()],
+        messages=[said.view()],
     )
     record.mark_applied("rcv:1", update)
     stored = ThreadRecord.from_document(record.to_document())
@@ -77,8 +81,8 @@ def test_a_kept_announcement_holds_ids_not_copies_and_is_rebuilt_from_what_is_st
 
     kept = stored.replayed_update("rcv:1")
     assert kept is not None and kept.message_ids == ["m1"]
-    assert kept.rebuilt(record.view(), [message.view()]) == update
-    later = message.model_copy(update={"text": "hola!"})  # as stored now
+    assert kept.rebuilt(record.view(), [said.view()]) == update
+    later = said.model_copy(update={"text": "hola!"})  # as stored now
     assert kept.rebuilt(record.view(), [later.view()]).messages[0].text == "hola!"
 
 
@@ -110,18 +114,14 @@ def test_recent_turns_are_kept_in_order_without_duplicates_and_capped():
 
 
 def test_a_delivery_status_never_goes_backwards_and_an_equal_one_is_reapplied():
-    message = MessageRecord(
+    sent = message(
         id="snd_1",
-        thread_key="th_1",
-        tenant="demo",
-        channel=Channel.WHATSAPP,
         direction="out",
         author=AuthorKind.BOT,
-        at=AT,
         status=DeliveryState.QUEUED,
         status_history=[StatusChange(status=DeliveryState.QUEUED, at=AT)],
     )
-    read = message.with_status(DeliveryState.READ, AT, None)
+    read = sent.with_status(DeliveryState.READ, AT, None)
     assert read is not None and read.status == DeliveryState.READ
     assert read.with_status(DeliveryState.DELIVERED, AT, None) is None
     again = read.with_status(DeliveryState.READ, AT, None)
@@ -145,17 +145,11 @@ def test_attachment_rules_load_and_refuse_what_whatsapp_would():
 
 
 def test_whatever_a_provider_put_in_a_message_becomes_storable():
-    message = MessageRecord(
+    odd = message(
         id="whatsapp:1:wamid.X",
-        thread_key="th_1",
-        tenant="demo",
-        channel=Channel.WHATSAPP,
-        direction="in",
-        author=AuthorKind.CUSTOMER,
-        at=AT,
         data={"big": 2**70, "a.b": {"$where": 1}, "grid": [[1, 2], [3]], "nan": float("inf"), "ok": [1, {"x": [2]}]},
     )
-    data = message.to_document()["data"]
+    data = odd.to_document()["data"]
     assert data == {
         "big": str(2**70),
         "a．b": {"＄where": 1},
