@@ -29,6 +29,13 @@ def message(**fields: object) -> MessageRecord:
     return MessageRecord.model_validate({**defaults, **fields})
 
 
+def announced(**fields: object) -> ThreadUpdated:
+    """th_1's announcement of a customer's message, with `fields` added."""
+    return ThreadUpdated.model_validate(
+        {"tenant": "demo", "channel": Channel.WHATSAPP, "thread_key": "th_1", "cause": "message.received", **fields}
+    )
+
+
 def thread() -> ThreadRecord:
     return ThreadRecord(
         thread_key="th_1",
@@ -53,7 +60,7 @@ def test_a_thread_survives_the_round_trip_through_its_document():
 
 def test_applied_keys_are_capped_and_the_last_update_can_be_replayed():
     record = thread()
-    update = ThreadUpdated(tenant="demo", channel=Channel.WHATSAPP, thread_key="th_1", cause="message.received")
+    update = announced()
     for n in range(APPLIED_KEYS_KEPT + 5):
         record.mark_applied(f"k{n}", update if n == APPLIED_KEYS_KEPT + 4 else None)
     assert len(record.applied) == APPLIED_KEYS_KEPT and record.has_applied(f"k{APPLIED_KEYS_KEPT + 4}")
@@ -66,15 +73,7 @@ def test_applied_keys_are_capped_and_the_last_update_can_be_replayed():
 def test_a_kept_announcement_holds_ids_not_copies_and_is_rebuilt_from_what_is_stored():
     record = thread()
     said = message(text="hola")
-    update = ThreadUpdated(
-        event_id="upd_1",
-        tenant="demo",
-        channel=Channel.WHATSAPP,
-        thread_key="th_1",
-        cause="message.received",
-        thread=record.view(),
-        messages=[said.view()],
-    )
+    update = announced(event_id="upd_1", thread=record.view(), messages=[said.view()])
     record.mark_applied("rcv:1", update)
     stored = ThreadRecord.from_document(record.to_document())
     assert "hola" not in str(stored.last_update) and "Carla" not in str(stored.last_update)
@@ -88,14 +87,7 @@ def test_a_kept_announcement_holds_ids_not_copies_and_is_rebuilt_from_what_is_st
 
 def test_an_announcement_kept_whole_by_an_earlier_router_is_made_again_as_it_was():
     record = thread()
-    update = ThreadUpdated(
-        event_id="upd_1",
-        tenant="demo",
-        channel=Channel.WHATSAPP,
-        thread_key="th_1",
-        cause="message.received",
-        thread=record.view(),
-    )
+    update = announced(event_id="upd_1", thread=record.view())
     doc = {
         **record.to_document(),
         "applied": ["rcv:1"],
