@@ -10,20 +10,20 @@ from tests.events import analyzed, command, received
 from tests.kafka_helpers import eventually, publish_events, wait_for_records
 
 pytestmark = pytest.mark.integration
-MESSAGES = 40
+MESSAGES = 60
 
 
 async def test_router_killed_mid_stream_loses_and_duplicates_nothing(services, infra, db):
     stack = services("router")
     inbound = [received(f"question {i}") for i in range(MESSAGES)]
-    # All at once (one producer): published one by one, a quick router answered them all before the kill.
-    await publish_events(
-        infra.kafka_bootstrap,
-        [e for event in inbound for e in (event, analyzed(event, reply=f"answer to {event.dedupe_key}"))],
-    )
-
-    # Kill as soon as the router is part-way through.
+    pairs = [[event, analyzed(event, reply=f"answer to {event.dedupe_key}")] for event in inbound]
+    # The router gathers what arrives together into one batch and writes it at once (parley_runtime.steps): a stream
+    # published in one go could be answered in full by the first write the test sees. So the first half goes first,
+    # and once the router has answered part of it, the second half, and the kill at once, while it is processed.
+    half = MESSAGES // 2
+    await publish_events(infra.kafka_bootstrap, [e for pair in pairs[:half] for e in pair])
     await eventually(lambda: db["messages"].count_documents({"direction": "out"}), timeout=30, interval=0.05)
+    await publish_events(infra.kafka_bootstrap, [e for pair in pairs[half:] for e in pair])
     stack.children["router"].kill()
     done_before = await db["messages"].count_documents({"direction": "out"})
     stack.stop("router")
@@ -71,11 +71,13 @@ async def test_router_killed_during_a_stream_of_commands_applies_each_once(servi
             command(t, CommandAction.RESOLVE),
         )
     ]
-    await publish_events(infra.kafka_bootstrap, commands)
     keys = [t.thread_key for t in threads]
+    half = len(commands) // 2  # as in the test above: the kill while the second half is processed
+    await publish_events(infra.kafka_bootstrap, commands[:half])
     await eventually(
         lambda: db["messages"].count_documents({"thread_key": {"$in": keys}, "type": "activity"}), interval=0.05
     )
+    await publish_events(infra.kafka_bootstrap, commands[half:])
     stack.children["router"].kill()
     notes_before = await db["messages"].count_documents({"thread_key": {"$in": keys}, "type": "activity"})
     stack.stop("router")
