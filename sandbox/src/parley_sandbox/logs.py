@@ -9,7 +9,7 @@ import structlog
 class _NamedPrintLogger(structlog.PrintLogger):
     """Prints rendered events; its `name` (the module's) is what `add_logger_name` puts in them."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str = "parley_sandbox", *_: object) -> None:
         super().__init__(sys.stdout)
         self.name = name
 
@@ -32,7 +32,7 @@ def configure_logging(level: str = "INFO") -> None:
             structlog.processors.JSONRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
-        logger_factory=lambda name="parley_sandbox", *_: _NamedPrintLogger(name),
+        logger_factory=_NamedPrintLogger,
         cache_logger_on_first_use=True,
     )
     handler = logging.StreamHandler(sys.stdout)

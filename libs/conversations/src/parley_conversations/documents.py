@@ -42,7 +42,7 @@ RECENT_TURNS_KEPT = 20
 # are most of a thread's values (64 applied keys, 20 turns of 4 values, an id per message, the last announcement),
 # and a thread is written once or twice per customer message. Read back only through `ThreadRecord.from_document`.
 PACKED_THREAD_FIELDS = ("applied", "recent", "message_ids", "last_update", "earlier_updates")
-_PACKED = CodecOptions(tz_aware=True)
+_PACKED_CODEC = CodecOptions(tz_aware=True)
 
 
 def _packed(value: Any) -> bytes:
@@ -51,7 +51,7 @@ def _packed(value: Any) -> bytes:
 
 def _unpacked(value: Any) -> Any:
     """A packed value; or the value as it is, in a document written before packing."""
-    return bson.decode(value, _PACKED)["v"] if isinstance(value, bytes) else value
+    return bson.decode(value, _PACKED_CODEC)["v"] if isinstance(value, bytes) else value
 
 
 @dataclass(frozen=True)
@@ -61,18 +61,18 @@ class KeptUpdate:
     The thread and the messages it announced are not copied into it: the store holds them beside it (the messages
     under their ids, written before the thread), and the announcement is rebuilt from them as they are at the
     replay: the thread as of the last step written, which only a later step of the same batch can have moved on
-    (consumers keep the newest snapshot by `version`), its messages as stored. Copied, they made up two thirds of
-    a thread's document (2.6 of 3.8 KB for a new conversation, written once or twice per customer message; FerretDB's
-    cost grows with the bytes written: about 0.4 ms of its CPU per KB). An announcement kept whole, by a router
-    before this, is made again as it was (`whole`)."""
+    (consumers keep the newest snapshot by `version`), its messages as stored. Copied, they made up most of a
+    thread's values (FerretDB's cost per write goes with them, `PACKED_THREAD_FIELDS`) and two thirds of its bytes
+    (2.6 of 3.8 KB for a new conversation). An announcement kept whole, by a router before this, is made again as it
+    was (`whole`)."""
 
     event: dict[str, Any]  # without `thread` and `messages`
     with_thread: bool
     message_ids: list[str]
     whole: ThreadUpdated | None = None
 
-    @classmethod
-    def of(cls, key: str, update: ThreadUpdated) -> dict[str, Any]:
+    @staticmethod
+    def stored(key: str, update: ThreadUpdated) -> dict[str, Any]:
         """What the thread's document keeps for the step `key`."""
         return {
             "key": key,
@@ -82,10 +82,10 @@ class KeptUpdate:
         }
 
     @classmethod
-    def from_kept(cls, kept: dict[str, Any]) -> "KeptUpdate":
-        if "message_ids" not in kept:
-            return cls(kept["event"], False, [], ThreadUpdated.model_validate(kept["event"]))
-        return cls(kept["event"], bool(kept["with_thread"]), list(kept["message_ids"]))
+    def from_stored(cls, stored: dict[str, Any]) -> "KeptUpdate":
+        if "message_ids" not in stored:
+            return cls(stored["event"], False, [], ThreadUpdated.model_validate(stored["event"]))
+        return cls(stored["event"], bool(stored["with_thread"]), list(stored["message_ids"]))
 
     def rebuilt(self, thread: ThreadView, messages: Iterable[MessageView]) -> ThreadUpdated:
         """The announcement with the thread and the messages as stored now (a message erased since is left out)."""
@@ -140,14 +140,14 @@ class ThreadRecord(ThreadView):
 
     def mark_applied(self, key: str, update: ThreadUpdated | None) -> None:
         self.applied = [*self.applied[-(APPLIED_KEYS_KEPT - 1) :], key]
-        self.last_update = KeptUpdate.of(key, update) if update else None
+        self.last_update = KeptUpdate.stored(key, update) if update else None
         self.earlier_updates = []
 
     def replayed_update(self, key: str) -> KeptUpdate | None:
         """The announcement of the step `key` when it was among the last written (it may not have gone out)."""
         for written in [*self.earlier_updates, self.last_update]:
             if written and written.get("key") == key:
-                return KeptUpdate.from_kept(written)
+                return KeptUpdate.from_stored(written)
         return None
 
     def remember_turn(self, turn: Turn) -> None:
