@@ -169,3 +169,23 @@ async def test_pages_counted_back_from_the_newest_message_listed_or_not(store):
         beyond, _ = await conversations.list_messages(record, skip=30, limit=10, from_newest=True)
         assert total == 25 and [m.id for m in latest] == ids[15:]  # oldest first within the page
         assert [m.id for m in before] == ids[:5] and beyond == []
+
+
+async def test_unset_fields_are_not_stored_and_queries_still_read_them_as_null(store):
+    """A thread is stored without its unset fields (FerretDB converts every field written); the views and the
+    timers' query must find a missing field where they look for null, as MongoDB does."""
+    conversations, _ = store
+    waiting = thread("th_unset_waiting", []).model_copy(update={"status": ThreadStatus.NEEDS_HUMAN})
+    done = thread("th_unset_done", []).model_copy(update={"status": ThreadStatus.RESOLVED, "partition": 0})
+    bot = thread("th_unset_bot", []).model_copy(update={"partition": 0})
+    for record in (waiting, done, bot):
+        await conversations.save_thread(record, new=True)
+    raw = await conversations._threads.find_one({"_id": "th_unset_waiting"})
+    assert raw is not None and {"assignee", "flow_due_at", "language"}.isdisjoint(raw)
+    unassigned, total = await conversations.list_threads(
+        ThreadQuery(tenants=None, view=View.UNASSIGNED), skip=0, limit=10
+    )
+    assert [t.thread_key for t in unassigned] == ["th_unset_waiting"] and total == 1
+    assert (await conversations.count_views(ThreadQuery(tenants=None), [View.UNASSIGNED]))[View.UNASSIGNED] == 1
+    assert [t.thread_key for t in await conversations.open_threads([0])] == ["th_unset_bot"]  # resolved, no flow: out
+    assert await conversations.thread("th_unset_waiting") == waiting

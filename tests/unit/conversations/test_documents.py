@@ -1,15 +1,26 @@
 from datetime import UTC, datetime, timedelta
 
 from parley_contracts import (
+    Analysis,
     AuthorKind,
     Channel,
     Contact,
     DeliveryState,
+    MediaRef,
+    QuickReply,
+    Sentiment,
     StatusChange,
     ThreadStatus,
     ThreadUpdated,
 )
-from parley_conversations.documents import APPLIED_KEYS_KEPT, RECENT_TURNS_KEPT, MessageRecord, ThreadRecord, Turn
+from parley_conversations.documents import (
+    APPLIED_KEYS_KEPT,
+    RECENT_TURNS_KEPT,
+    MessageRecord,
+    ThreadRecord,
+    Turn,
+    unpacked_message,
+)
 from parley_conversations.media import AttachmentRefused, attachment_rules, check_attachment
 
 AT = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
@@ -163,3 +174,49 @@ def test_a_thread_stored_before_the_list_existed_never_gets_a_partial_one():
     legacy = ThreadRecord.from_document({k: v for k, v in thread().to_document().items() if k != "message_ids"})
     legacy.index_messages(["m9"])
     assert legacy.message_ids is None  # its earlier messages are found by a query, not by a list missing them
+
+
+def values(doc: object) -> int:
+    """What FerretDB converts on a write: every field and array item, nested ones included."""
+    if isinstance(doc, dict):
+        return sum(1 + values(v) for v in doc.values())
+    if isinstance(doc, list):
+        return sum(1 + values(v) for v in doc)
+    return 0
+
+
+def test_a_message_stores_what_is_set_with_its_nested_values_packed_and_reads_back_the_same():
+    analysed = message(
+        text="hola",
+        analysis=Analysis(language="es", sentiment=Sentiment(label="negative", score=-0.6), keywords=["pedido"]),
+        media=[MediaRef(media_id="med_1", kind="image", mime_type="image/png", filename="a.png")],
+        quick_replies=[QuickReply(id="yes", title="Sí")],
+        status=DeliveryState.DELIVERED,
+        status_history=[
+            StatusChange(status=DeliveryState.SENT, at=AT),
+            StatusChange(status=DeliveryState.DELIVERED, at=AT),
+        ],
+    )
+    doc = analysed.to_document()
+    assert {"author_id", "error", "send_id", "in_reply_to", "data"}.isdisjoint(doc)  # unset: not written
+    assert all(isinstance(doc[name], bytes) for name in ("analysis", "status_history", "media", "quick_replies"))
+    assert values(doc) == len(doc) < 20  # one value per field: nothing nested is left for FerretDB to convert
+    assert MessageRecord.from_document(doc) == analysed
+    assert MessageRecord.from_document(message().to_document()) == message()
+
+
+def test_a_message_written_before_packing_still_reads():
+    analysed = message(analysis=Analysis(language="pt"), status_history=[StatusChange(status="sent", at=AT)])
+    legacy = {"_id": "m1", **analysed.model_dump(mode="python", exclude={"id"}), "status_rank": -1}
+    assert MessageRecord.from_document(legacy) == analysed
+    assert unpacked_message({"_id": "m1", "analysis": {"language": "pt"}}) == {
+        "_id": "m1",
+        "analysis": {"language": "pt"},
+    }
+
+
+def test_an_analysis_set_later_and_a_projected_row_read_back_unpacked():
+    fields = MessageRecord.analysis_fields(Analysis(language="hi", category="complaint"), AT)
+    assert isinstance(fields["analysis"], bytes) and fields["analyzed_at"] == AT
+    row = unpacked_message({"_id": "m1", "at": AT, **fields})
+    assert row["analysis"]["language"] == "hi" and row["analysis"]["category"] == "complaint"

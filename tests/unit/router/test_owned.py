@@ -13,7 +13,14 @@ from pymongo import InsertOne, ReplaceOne
 from pymongo.errors import AutoReconnect, BulkWriteError, DuplicateKeyError
 
 from parley_contracts import Analysis, Channel, Contact, ThreadStatus, ThreadUpdated
-from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS, MessageRecord, ThreadRecord
+from parley_conversations.documents import (
+    MESSAGES,
+    PROVIDER_IDS,
+    THREADS,
+    MessageRecord,
+    ThreadRecord,
+    unpacked_message,
+)
 from parley_router.owned import OwnedConversations
 
 AT = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
@@ -182,7 +189,7 @@ async def test_a_partial_update_drops_the_document(db):
     await store._insert(db[MESSAGES], {"_id": "m1", "text": "hi"})
     await store.set_analysis("m1", Analysis(language="en"), AT)
     doc = await store._read(db[MESSAGES], "m1")
-    assert doc is not None and doc["analysis"]["language"] == "en" and db[MESSAGES].reads == 1
+    assert doc is not None and unpacked_message(doc)["analysis"]["language"] == "en" and db[MESSAGES].reads == 1
 
 
 async def test_a_rebalance_and_an_erasure_forget_everything(db):

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import bson
-from bson.codec_options import CodecOptions
 from pydantic import BaseModel, Field
 
 from parley_contracts import (
+    Analysis,
     AuthorKind,
     Channel,
     DeliveryState,
@@ -28,6 +27,7 @@ from parley_contracts import (
     ThreadView,
 )
 from parley_conversations.flows import FlowSession
+from parley_runtime.mongo import packed, unpacked
 
 THREADS = "threads"
 MESSAGES = "messages"
@@ -36,22 +36,15 @@ PROVIDER_IDS = "provider_message_ids"
 APPLIED_KEYS_KEPT = 64  # far more than a crash can replay for one thread
 RECENT_TURNS_KEPT = 20
 
-# The router's own lists on a thread, which no query filters, sorts or projects: each stored as one BSON binary value.
-# FerretDB converts every field and array item of a document on each write, about 0.01 ms of its CPU each, where one
-# string of the same size costs a tenth (`uv run python -m bench.store_ops --values 20,100,200,400`); these lists
-# are most of a thread's values (64 applied keys, 20 turns of 4 values, an id per message, the last announcement),
-# and a thread is written once or twice per customer message. Read back only through `ThreadRecord.from_document`.
+# The router's own lists on a thread, which no query filters, sorts or projects: each stored as one BSON binary value
+# (`parley_runtime.mongo.packed`). They are most of a thread's values (64 applied keys, 20 turns of 4 values, an id
+# per message, the last announcement), and a thread is written once or twice per customer message. Read back only
+# through `ThreadRecord.from_document`.
 PACKED_THREAD_FIELDS = ("applied", "recent", "message_ids", "last_update", "earlier_updates")
-_PACKED_CODEC = CodecOptions(tz_aware=True)
-
-
-def _packed(value: Any) -> bytes:
-    return bson.encode({"v": value})
-
-
-def _unpacked(value: Any) -> Any:
-    """A packed value; or the value as it is, in a document written before packing."""
-    return bson.decode(value, _PACKED_CODEC)["v"] if isinstance(value, bytes) else value
+# A message's nested values, likewise: its analysis (30 to 60 values; analytics reads it through
+# `Conversations.messages_for_period`, which unpacks it), its status history (rewritten at every status), its
+# attachments and quick replies. Read back only through `MessageRecord.from_document` and `period_row`.
+PACKED_MESSAGE_FIELDS = ("analysis", "status_history", "media", "quick_replies")
 
 
 @dataclass(frozen=True)
@@ -173,13 +166,13 @@ class ThreadRecord(ThreadView):
         doc["flow_due_at"] = self.flow.due_at() if self.flow else None
         doc = storable(doc)
         for name in PACKED_THREAD_FIELDS:
-            doc[name] = _packed(doc[name])
-        return doc
+            doc[name] = packed(doc[name])
+        return _set_only(doc)
 
     @classmethod
     def from_document(cls, doc: dict[str, Any]) -> "ThreadRecord":
-        unpacked = {name: _unpacked(doc[name]) for name in PACKED_THREAD_FIELDS if name in doc}
-        return cls.model_validate({**doc, **unpacked, "thread_key": doc["_id"]})
+        lists = {name: unpacked(doc[name]) for name in PACKED_THREAD_FIELDS if name in doc}
+        return cls.model_validate({**doc, **lists, "thread_key": doc["_id"]})
 
 
 class MessageRecord(MessageView):
@@ -208,14 +201,36 @@ class MessageRecord(MessageView):
         return MessageView.model_validate(self.model_dump(include=set(MessageView.model_fields)))
 
     def to_document(self) -> dict[str, Any]:
-        doc = self.model_dump(exclude={"id"})
-        doc["_id"] = self.id
-        doc["status_rank"] = self.status_rank
-        return storable(doc)
+        """The stored message: its nested values packed (`PACKED_MESSAGE_FIELDS`), what is unset left out."""
+        doc = storable({"_id": self.id, **self.model_dump(exclude={"id"})})
+        for name in PACKED_MESSAGE_FIELDS:
+            if doc.get(name):
+                doc[name] = packed(doc[name])
+        return _set_only(doc)
+
+    @staticmethod
+    def analysis_fields(analysis: Analysis, at: datetime) -> dict[str, Any]:
+        """The fields a message's analysis sets when it comes after the message was stored."""
+        return {"analysis": packed(analysis.model_dump(mode="json")), "analyzed_at": at}
 
     @classmethod
     def from_document(cls, doc: dict[str, Any]) -> "MessageRecord":
-        return cls.model_validate({**doc, "id": doc["_id"]})
+        return cls.model_validate({**unpacked_message(doc), "id": doc["_id"]})
+
+
+def _set_only(doc: dict[str, Any]) -> dict[str, Any]:
+    """A document without its unset fields (None, an empty list or mapping), which FerretDB would convert on every
+    write too; reading fills them back with their defaults (every field that may be None defaults to None), and a
+    query treats a missing field as null as it treats a null one (`{"assignee": None}` finds both)."""
+    return {name: value for name, value in doc.items() if value is not None and value != [] and value != {}}
+
+
+def unpacked_message(doc: dict[str, Any]) -> dict[str, Any]:
+    """A stored message (whole, or a projection of it) with its packed values read back; a message written before
+    packing is returned as it is."""
+    if not any(isinstance(doc.get(name), bytes) for name in PACKED_MESSAGE_FIELDS):
+        return doc
+    return {**doc, **{name: unpacked(doc[name]) for name in PACKED_MESSAGE_FIELDS if name in doc}}
 
 
 _INT64 = 2**63

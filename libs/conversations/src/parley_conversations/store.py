@@ -23,7 +23,14 @@ from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
 from parley_contracts import Analysis, Channel, ThreadStatus, ThreadView
-from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS, MessageRecord, ThreadRecord
+from parley_conversations.documents import (
+    MESSAGES,
+    PROVIDER_IDS,
+    THREADS,
+    MessageRecord,
+    ThreadRecord,
+    unpacked_message,
+)
 from parley_runtime.mongo import by_id
 
 # A page of a conversation is read one message at a time (lone-`_id` reads): this many at once, so one operator
@@ -246,9 +253,7 @@ class Conversations:
         await self._replace(self._messages, record.to_document())
 
     async def set_analysis(self, message_id: str, analysis: Analysis, at: datetime) -> None:
-        await self._update(
-            self._messages, message_id, {"$set": {"analysis": analysis.model_dump(mode="json"), "analyzed_at": at}}
-        )
+        await self._update(self._messages, message_id, {"$set": MessageRecord.analysis_fields(analysis, at)})
 
     async def remember_provider_id(self, provider_message_id: str, message_id: str) -> None:
         await self._insert(self._provider_ids, {"_id": provider_message_id, "send_id": message_id})
@@ -434,12 +439,13 @@ class Conversations:
         where = {"$or": [{"created_at": {"$gte": since}}, {"status": {"$in": _WITH_PEOPLE}}]}
         return aiter(self._threads.find(_within(tenants, where), fields))
 
-    def messages_for_period(
+    async def messages_for_period(
         self, tenants: Iterable[str] | None, since: datetime, until: datetime, fields: dict[str, int]
     ) -> AsyncIterator[dict[str, Any]]:
-        """Messages of [since, until) as raw projected rows in no order (on MongoDB it wants an index on
-        (tenant, at))."""
-        return aiter(self._messages.find(_within(tenants, {"at": {"$gte": since, "$lt": until}}), fields))
+        """Messages of [since, until) as raw projected rows in no order, their packed values read back (project a
+        packed field whole: `analysis`, not `analysis.language`; on MongoDB it wants an index on (tenant, at))."""
+        async for doc in self._messages.find(_within(tenants, {"at": {"$gte": since, "$lt": until}}), fields):
+            yield unpacked_message(doc)
 
     # --- erasure: the router only (the single writer of threads, docs/adr/0001-router-single-writer.md) -------
 

@@ -61,10 +61,7 @@ MESSAGE_FIELDS = {
     "at": 1,
     "text": 1,
     "in_reply_to": 1,
-    "analysis.language": 1,
-    "analysis.sentiment.label": 1,
-    "analysis.category": 1,
-    "analysis.reply.text": 1,
+    "analysis": 1,  # stored packed, projected whole (parley_conversations.documents.PACKED_MESSAGE_FIELDS)
     "data.transition": 1,
 }
 

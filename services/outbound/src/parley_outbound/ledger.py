@@ -2,8 +2,9 @@
 across restarts and rebalances, part by part.
 
 A document: `_id` (send_id), `thread_key`, `partition`, `state` (sending → waiting ⇄ sending → sent | failed),
-`attempts`, `created_at`, `first_attempt_at`, the send itself (`message`, so a parked send is retried from the
-ledger after its Kafka record was committed), `redrive`; while sending, `provider_message_ids` (one per part
+`attempts`, `created_at`, `first_attempt_at`, the send itself (`message`, packed into one value as nothing queries
+inside it: `parley_runtime.mongo.packed`; so a parked send is retried from the ledger after its Kafka record was
+committed), `redrive`; while sending, `provider_message_ids` (one per part
 sent, in plan order) and `uploads` (`{media_id, provider_media_id}` per attachment uploaded), so a later
 attempt resumes at the first part not sent and reuses uploads; while waiting, `retry_at` (None: behind an
 earlier send of the thread) and `last_error`; once sent, `provider_message_id` (the first part's) and
@@ -20,6 +21,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_contracts import MessageSend
 from parley_outbound.grouped_writes import GroupedWrites
+from parley_runtime.mongo import packed, unpacked
 
 
 class SendState(StrEnum):
@@ -80,7 +82,7 @@ class SendLedger:
                 "created_at": now,
                 "first_attempt_at": now,
                 "redrive": message.redrive,
-                "message": message.model_dump(mode="json"),
+                "message": packed(message.model_dump(mode="json")),
             }
         )
         return None if claimed else await self.entry(message.send_id)
@@ -132,7 +134,7 @@ class SendLedger:
         where = {"partition": {"$in": sorted(partitions)}, "state": str(SendState.WAITING)}
         docs = [d async for d in self._sends.find(where).sort("created_at", 1)]
         return [
-            WaitingSend(MessageSend.model_validate(d["message"]), d.get("partition"), d.get("retry_at"))
+            WaitingSend(MessageSend.model_validate(unpacked(d["message"])), d.get("partition"), d.get("retry_at"))
             for d in docs
             if d.get("message")
         ]
