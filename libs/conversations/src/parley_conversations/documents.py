@@ -27,7 +27,7 @@ from parley_contracts import (
     ThreadView,
 )
 from parley_conversations.flows import FlowSession
-from parley_runtime.mongo import packed, unpacked
+from parley_runtime.packing import packed, unpacked
 
 THREADS = "threads"
 MESSAGES = "messages"
@@ -37,7 +37,7 @@ APPLIED_KEYS_KEPT = 64  # far more than a crash can replay for one thread
 RECENT_TURNS_KEPT = 20
 
 # The router's own lists on a thread, which no query filters, sorts or projects: each stored as one BSON binary value
-# (`parley_runtime.mongo.packed`). They are most of a thread's values (64 applied keys, 20 turns of 4 values, an id
+# (`parley_runtime.packing`). They are most of a thread's values (64 applied keys, 20 turns of 4 values, an id
 # per message, the last announcement), and a thread is written once or twice per customer message. Read back only
 # through `ThreadRecord.from_document`.
 PACKED_THREAD_FIELDS = ("applied", "recent", "message_ids", "last_update", "earlier_updates")

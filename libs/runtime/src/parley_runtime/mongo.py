@@ -1,9 +1,5 @@
 """The MongoDB connection (PyMongo's async API; FerretDB or MongoDB behind it)."""
 
-from typing import Any
-
-import bson
-from bson.codec_options import CodecOptions
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
 
@@ -32,18 +28,3 @@ def by_id(key: str) -> dict:
     `{"_id": {"$eq": key}}` took 423 ms against 2 ms; the operator form is read into Go and filtered there).
     MongoDB treats both alike. Use it for every update and replace of one document."""
     return {"_id": key}
-
-
-# FerretDB converts every field and array item of a document on each write, about 0.01 ms of its CPU each, where one
-# string of the same size costs a tenth (`uv run python -m bench.store_ops --values 20,100,200,400`, ADR 0003). A
-# nested value that no query filters, sorts or projects is therefore stored packed: one BSON binary value.
-_PACKED_CODEC = CodecOptions(tz_aware=True)
-
-
-def packed(value: Any) -> bytes:
-    return bson.encode({"v": value})
-
-
-def unpacked(value: Any) -> Any:
-    """A packed value; or the value as it is, in a document written before packing."""
-    return bson.decode(value, _PACKED_CODEC)["v"] if isinstance(value, bytes) else value

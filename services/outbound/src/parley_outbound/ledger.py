@@ -3,7 +3,7 @@ across restarts and rebalances, part by part.
 
 A document: `_id` (send_id), `thread_key`, `partition`, `state` (sending → waiting ⇄ sending → sent | failed),
 `attempts`, `created_at`, `first_attempt_at`, the send itself (`message`, packed into one value as nothing queries
-inside it: `parley_runtime.mongo.packed`; so a parked send is retried from the ledger after its Kafka record was
+inside it: `parley_runtime.packing`; so a parked send is retried from the ledger after its Kafka record was
 committed), `redrive`; while sending, `provider_message_ids` (one per part
 sent, in plan order) and `uploads` (`{media_id, provider_media_id}` per attachment uploaded), so a later
 attempt resumes at the first part not sent and reuses uploads; while waiting, `retry_at` (None: behind an
@@ -21,7 +21,7 @@ from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_contracts import MessageSend
 from parley_outbound.grouped_writes import GroupedWrites
-from parley_runtime.mongo import packed, unpacked
+from parley_runtime.packing import packed, unpacked
 
 
 class SendState(StrEnum):
