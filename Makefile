@@ -49,7 +49,7 @@ schemas: setup ## regenerate libs/contracts/schemas from the models
 eval: provision ## measure the bot on labelled messages: make eval EVAL_DIR=<folder>
 	@$(UV) run --frozen parley-devstack eval --eval-dir $(EVAL_DIR)
 
-# Every labelled set the answer confidence may learn from (never tests/data/heldout10–13: they measure).
+# Every labelled set the answer confidence may learn from (never tests/data/heldout10–15: they measure).
 ANSWER_SETS = services/nlp/training/*.jsonl services/nlp/training/not-adopted/*.jsonl deploy/local/tuning/*.jsonl \
 	deploy/local/sample/messages.jsonl ../shared/eval/messages.jsonl tests/data/heldout/messages.jsonl \
 	tests/data/heldout[2-9]/messages.jsonl
