@@ -1,6 +1,6 @@
 """Outbound's grouped writes (parley_outbound.grouped_writes) against the real FerretDB: writes asked for at the same
 moment go as one command (counted by a command listener), each caller still gets its own outcome, and two writes of
-one document keep their order."""
+one document keep their order; and the ledger's entries, which keep their send packed, read back whole."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -10,7 +10,10 @@ import pytest
 from pymongo import AsyncMongoClient, monitoring
 
 from parley_outbound.grouped_writes import GroupedWrites
+from parley_outbound.ledger import COLLECTION as LEDGER
+from parley_outbound.ledger import SendLedger
 from parley_runtime.mongo import UPDATES_PER_COMMAND
+from tests.events import send
 
 pytestmark = pytest.mark.integration
 
@@ -102,3 +105,30 @@ async def test_no_caller_is_told_stored_when_ferretdb_refuses_a_write_of_its_com
     assert isinstance(other, Exception)
     assert await collection.find_one({"_id": "send-1"}) == {"_id": "send-1", "state": "sending"}
     assert await collection.find_one({"_id": "elsewhere"}) is None
+
+
+async def test_a_parked_send_is_read_back_whole_from_its_packed_entry(infra, database_name):
+    """The ledger keeps the send it holds as one packed value (`parley_runtime.packing`): at a rebalance the parked
+    sends of the partitions taken over come back from FerretDB as they were claimed; an entry written before the
+    packing (the send as a nested document) too."""
+    client: AsyncMongoClient = AsyncMongoClient(infra.mongodb_url, tz_aware=True)
+    try:
+        db = client[database_name]
+        ledger = SendLedger(db)
+        parked = send("a parked reply")
+        assert await ledger.claim(parked, partition=3) is None
+        await ledger.park(parked.send_id, None, 0, None, None)
+        raw = await db[LEDGER].find_one({"_id": parked.send_id})
+        assert raw is not None and isinstance(raw["message"], bytes)
+        legacy = send("written before the packing")
+        await db[LEDGER].insert_one(
+            {"_id": legacy.send_id, "partition": 3, "state": "waiting", "message": legacy.model_dump(mode="json")}
+        )
+        waiting = await ledger.waiting({3})
+        assert sorted((w.message.send_id, w.message) for w in waiting) == sorted(
+            [(parked.send_id, parked), (legacy.send_id, legacy)]
+        )
+        assert await ledger.waiting({4}) == []
+    finally:
+        await client.drop_database(database_name)
+        await client.close()

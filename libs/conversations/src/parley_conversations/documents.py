@@ -4,8 +4,10 @@ docs/adr/0001-router-single-writer.md), nlp (reads a thread's recent turns) and 
 A stored thread is the public `ThreadView` plus what only the router needs: the partition it lives on (its
 timers are rebuilt per partition), the keys of the events it has applied (replays are recognised on the
 document itself, no transaction needed), the recent turns the bot reasons over, the last update it
-announced (`KeptUpdate`: re-announced if a crash came between the write and the announcement), and the ids of its messages in
-the order they were written (the console reads a conversation by lone-`_id` reads: docs/adr/0012-console-reads.md)."""
+announced (`KeptUpdate`: re-announced if a crash came between the write and the announcement), and the ids of its
+messages in the order they were written (the console reads a conversation by lone-`_id` reads:
+docs/adr/0012-console-reads.md). Threads and messages are stored without their unset fields, their nested values
+packed (docs/adr/0003-storage.md)."""
 
 import json
 import math
@@ -43,7 +45,7 @@ RECENT_TURNS_KEPT = 20
 PACKED_THREAD_FIELDS = ("applied", "recent", "message_ids", "last_update", "earlier_updates")
 # A message's nested values, likewise: its analysis (30 to 60 values; analytics reads it through
 # `Conversations.messages_for_period`, which unpacks it), its status history (rewritten at every status), its
-# attachments and quick replies. Read back only through `MessageRecord.from_document` and `period_row`.
+# attachments and quick replies. Read back only through `unpacked_message` (`MessageRecord.from_document` uses it).
 PACKED_MESSAGE_FIELDS = ("analysis", "status_history", "media", "quick_replies")
 
 

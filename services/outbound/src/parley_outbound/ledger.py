@@ -2,15 +2,15 @@
 across restarts and rebalances, part by part.
 
 A document: `_id` (send_id), `thread_key`, `partition`, `state` (sending → waiting ⇄ sending → sent | failed),
-`attempts`, `created_at`, `first_attempt_at`, the send itself (`message`, packed into one value as nothing queries
-inside it: `parley_runtime.packing`; so a parked send is retried from the ledger after its Kafka record was
-committed), `redrive`; while sending, `provider_message_ids` (one per part
-sent, in plan order) and `uploads` (`{media_id, provider_media_id}` per attachment uploaded), so a later
-attempt resumes at the first part not sent and reuses uploads; while waiting, `retry_at` (None: behind an
-earlier send of the thread) and `last_error`; once sent, `provider_message_id` (the first part's) and
-`sent_at`; once failed, `error`. Every write is a lone-`_id` operation: FerretDB scans the collection for any
-other filter. Each document has one writer: the outbound instance owning its partition. Writes asked for at the
-same moment share one command (`GroupedWrites`): a batch's sends claim their entries together."""
+`attempts`, `created_at`, `first_attempt_at`, the send itself (`message`, so a parked send is retried from the
+ledger after its Kafka record was committed; one packed value, as nothing queries inside it:
+`parley_runtime.packing`), `redrive`; while sending, `provider_message_ids` (one per part sent, in plan order) and
+`uploads` (`{media_id, provider_media_id}` per attachment uploaded), so a later attempt resumes at the first part
+not sent and reuses uploads; while waiting, `retry_at` (None: behind an earlier send of the thread) and
+`last_error`; once sent, `provider_message_id` (the first part's) and `sent_at`; once failed, `error`. Every write
+is a lone-`_id` operation: FerretDB scans the collection for any other filter. Each document has one writer: the
+outbound instance owning its partition. Writes asked for at the same moment share one command (`GroupedWrites`): a
+batch's sends claim their entries together."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
