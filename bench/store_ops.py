@@ -1,5 +1,5 @@
 """Cost of single MongoDB operations by collection size, on the local FerretDB (or MONGODB_URL): which filters
-take the lone-`_id` fast path (docs/adr/0003-storage.md). With `--bytes`, FerretDB's CPU per document replaced
+take the lone-`_id` fast path (docs/adr/0003-storage.md). With `--values`, FerretDB's CPU per document replaced
 (16 to a command, as the router's flush writes them) by the number of values in the document (fields and array
 items: what FerretDB converts one by one) against one string of the same size, on a collection of `--documents`.
 

@@ -171,7 +171,7 @@ async def test_pages_counted_back_from_the_newest_message_listed_or_not(store):
         assert [m.id for m in before] == ids[:5] and beyond == []
 
 
-async def test_unset_fields_are_not_stored_and_queries_still_read_them_as_null(store):
+async def test_unset_fields_are_not_stored_and_queries_still_read_them_as_null(store, db):
     """A thread is stored without its unset fields (FerretDB converts every field written); the views and the
     timers' query must find a missing field where they look for null, as MongoDB does."""
     conversations, _ = store
@@ -180,7 +180,7 @@ async def test_unset_fields_are_not_stored_and_queries_still_read_them_as_null(s
     bot = thread("th_unset_bot", []).model_copy(update={"partition": 0})
     for record in (waiting, done, bot):
         await conversations.save_thread(record, new=True)
-    raw = await conversations._threads.find_one({"_id": "th_unset_waiting"})
+    raw = await db["threads"].find_one({"_id": "th_unset_waiting"})
     assert raw is not None and {"assignee", "flow_due_at", "language"}.isdisjoint(raw)
     unassigned, total = await conversations.list_threads(
         ThreadQuery(tenants=None, view=View.UNASSIGNED), skip=0, limit=10

@@ -47,7 +47,7 @@ from pymongo.errors import ConnectionFailure
 
 from parley_contracts import Event
 from parley_runtime.deadletters import send_to_dead_letters
-from parley_runtime.kafka import on_message, undecoded
+from parley_runtime.kafka import on_message
 from parley_runtime.settings import ServiceSettings
 from parley_runtime.validation import summarize
 
@@ -398,7 +398,6 @@ def subscribe_steps(
         fetch_max_wait_ms=IDLE_FETCH_WAIT_MS,
         partition_assignment_strategy=(RangePartitionAssignor,),
         listener=_DrainFirst(batches.processing, listener),
-        decoder=undecoded,
     )
     subscriber(handler)
     subscriber.get_msg = _waiting_fetch(max_records, settings.consumer_linger_ms / 1000)  # type: ignore[method-assign]

@@ -62,7 +62,7 @@ from parley_dashboard.security import BodyLimit, SecurityHeaders, upload_limit, 
 from parley_dashboard.settings import DashboardSettings
 from parley_dashboard.templates import TemplateCatalog
 from parley_runtime.http import http_client
-from parley_runtime.kafka import make_broker, on_message, undecoded
+from parley_runtime.kafka import make_broker, on_message
 from parley_runtime.mongo import connect
 from parley_runtime.ratelimit import TokenBuckets
 from parley_runtime.steps import subscribe_step
@@ -251,9 +251,7 @@ def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> KafkaSubscri
         except Exception as exc:  # one bad push must not stop the stream for everyone
             log.error("live.push_failed", error=repr(exc))
 
-    live = broker.subscriber(
-        THREAD_UPDATED, group_id=None, auto_offset_reset="latest", ack_policy=AckPolicy.ACK_FIRST, decoder=undecoded
-    )
+    live = broker.subscriber(THREAD_UPDATED, group_id=None, auto_offset_reset="latest", ack_policy=AckPolicy.ACK_FIRST)
     live(on_message(broker, on_record, "dashboard_live"))
     return live
 

@@ -27,7 +27,7 @@ from pymongo.errors import DuplicateKeyError
 from parley_contracts import MESSAGE_SEND, Actor, DeadLetter, utcnow
 from parley_contracts.topics import ALL_TOPICS, DEAD_LETTER_SUFFIX, MAIN_TOPICS
 from parley_dashboard.auth.principal import Principal
-from parley_runtime.kafka import on_message, publish_bytes, undecoded
+from parley_runtime.kafka import on_message, publish_bytes
 from parley_runtime.mongo import by_id
 
 log = structlog.get_logger()
@@ -195,4 +195,4 @@ class DeadLetterListener:
 def subscribe_dead_letters(broker: KafkaBroker, group: str, listener: DeadLetterListener) -> None:
     """All `*.dlq` topics, one consumer group across replicas, from the earliest letter not yet kept."""
     handler = on_message(broker, listener.on_record, "dashboard_dead_letters")
-    broker.subscriber(*DEAD_LETTER_TOPICS, group_id=group, auto_offset_reset="earliest", decoder=undecoded)(handler)
+    broker.subscriber(*DEAD_LETTER_TOPICS, group_id=group, auto_offset_reset="earliest")(handler)
