@@ -30,6 +30,7 @@ DEVSTACK_ONLY = {
     "PARLEY_SMTP_PORT",
     "PARLEY_IMAP_PORT",
     "PARLEY_TEST_INFRA",
+    "PARLEY_FERRETDB_PPROF",  # read by the local FerretDB (deploy/ferretdb/main.go)
 }
 
 
