@@ -4,7 +4,13 @@ take the lone-`_id` fast path (docs/adr/0003-storage.md). With `--values`, Ferre
 items: what FerretDB converts one by one) against one string of the same size, on a collection of `--documents`.
 
     uv run python -m bench.store_ops [--sizes 200,2000] [--calls 50]
-    uv run python -m bench.store_ops --values 10,50,100,200 [--documents 20000]"""
+    uv run python -m bench.store_ops --values 10,50,100,200 [--documents 20000]
+
+With `--per-op N`, FerretDB's CPU per lone-`_id` find, replace, update and insert (N of each, one at a time, as the
+hot path sends them when it is not batching) of message-like documents on a collection of `--documents`, and over
+the whole run: what the local FerretDB's own settings cost (deploy/ferretdb/main.go).
+
+    uv run python -m bench.store_ops --per-op 6000 [--documents 20000]"""
 
 import argparse
 import asyncio
@@ -89,17 +95,72 @@ async def by_values(url: str, pid: int, counts: list[int], documents: int, write
     return rows
 
 
+def _message_like(i: int) -> dict:
+    """About the shape of a stored message: a dozen fields, its text, one packed binary value (ADR 0003)."""
+    return {
+        "_id": f"m{i:08d}",
+        "thread_key": f"t{i // 10}",
+        "at": i,
+        "author": "customer",
+        "status": "delivered",
+        "text": "hello " * 30,
+        "analysis": bytes(400),
+        "language": "en",
+    }
+
+
+async def per_op(url: str, pid: int, calls: int, documents: int) -> dict[str, float]:
+    """FerretDB's CPU milliseconds per operation, by kind, and per operation over all of them (checkpoints land in
+    whichever kind crosses the threshold: compare the total)."""
+    client: AsyncMongoClient = AsyncMongoClient(url)
+    collection = client["bench_store_ops"]["per_op"]
+    pick = random.Random(1)
+    ops: dict[str, Callable[[int], Awaitable[object]]] = {
+        "find": lambda i: collection.find_one({"_id": f"m{pick.randrange(documents):08d}"}),
+        "replace": lambda i: (lambda d: collection.replace_one({"_id": d["_id"]}, d))(
+            _message_like(pick.randrange(documents))
+        ),
+        "update": lambda i: collection.update_one(
+            {"_id": f"m{pick.randrange(documents):08d}"}, {"$set": {"status": "read"}}
+        ),
+        "insert": lambda i: collection.insert_one(_message_like(documents + i)),
+    }
+    costs: dict[str, float] = {}
+    try:
+        await collection.drop()
+        for start in range(0, documents, 1000):
+            await collection.insert_many([_message_like(i) for i in range(start, min(documents, start + 1000))])
+        await asyncio.sleep(3)  # the `_id` expression index (see `measure`)
+        for name, op in ops.items():
+            before = cpu.snapshot({"ferretdb": pid})
+            for i in range(calls):
+                await op(i)
+            costs[name] = cpu.per_message(before, cpu.snapshot({"ferretdb": pid}), calls)["ferretdb"]
+    finally:
+        await collection.drop()
+        await client.close()
+    costs["all four, per operation"] = round(sum(costs.values()) / len(ops), 3)
+    return costs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="bench.store_ops")
     parser.add_argument("--sizes", default="200,2000")
     parser.add_argument("--calls", type=int, default=50)
     parser.add_argument("--values", help="values per document: measure FerretDB's CPU per document replaced instead")
     parser.add_argument("--documents", type=int, default=20000)
+    parser.add_argument("--per-op", type=int, help="measure FerretDB's CPU per lone-`_id` operation, this many of each")
     args = parser.parse_args()
     with local_mongodb_process() as (url, pid):
+        if (args.values or args.per_op) and pid is None:
+            raise SystemExit("--values and --per-op measure the local FerretDB's CPU: unset MONGODB_URL")
+        if args.per_op:
+            costs = asyncio.run(per_op(url, pid, args.per_op, args.documents))
+            print(f"| operation (on {args.documents:,} documents) | FerretDB CPU ms |\n|---|---|")
+            for name, ms in costs.items():
+                print(f"| {name} | {ms} |")
+            return
         if args.values:
-            if pid is None:
-                raise SystemExit("--values measures the local FerretDB's CPU: unset MONGODB_URL")
             counts = [int(s) for s in args.values.split(",")]
             measured = asyncio.run(by_values(url, pid, counts, args.documents))
             print(f"| values | bytes | FerretDB CPU ms per document replaced ({UPDATES_PER_COMMAND} per command) |")
