@@ -78,9 +78,22 @@ def test_a_long_conversation_opens_on_its_latest_messages_and_loads_the_earlier_
         answer = http.get(f"{console}/api/threads/{phone.thread_key}/messages", params={"page_size": 1}, headers=auth)
         return answer.json()["total"] if answer.status_code == 200 else 0
 
-    def settled() -> int:  # every message and the bot's answers stored: nothing arrives while the page is read
+    def settled() -> int:
+        """Every message and the bot's answers stored, so nothing arrives while the page is read: the customer's last
+        line is analysed (the router stores the answer to it in the same step, after the earlier lines: one thread's
+        messages are processed in order). A pause in the pipeline is not taken for the end of it."""
+        newest = http.get(
+            f"{console}/api/threads/{phone.thread_key}/messages",
+            params={"page_size": 10, "newest": "true"},
+            headers=auth,
+        )
+        if newest.status_code != 200:
+            return 0
+        last = [m for m in newest.json()["items"] if m["text"] == "line 119 of a long story"]
+        if not last or last[0]["analysis"] is None:
+            return 0
         before = stored()
-        time.sleep(3)
+        time.sleep(1)
         return before if before >= 120 and stored() == before else 0
 
     total = wait_until(settled, timeout=120)
