@@ -18,10 +18,11 @@ import random
 import statistics
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 
 import bson
 from pymongo import AsyncMongoClient, ReplaceOne
+from pymongo.asynchronous.collection import AsyncCollection
 
 from bench import cpu
 from parley_devstack import local_mongodb_process
@@ -61,6 +62,14 @@ async def measure(url: str, sizes: list[int], calls: int) -> list[tuple[int, str
     return rows
 
 
+async def _fill(collection: AsyncCollection, count: int, document: Callable[[int], dict]) -> None:
+    """Empty `collection`, then `count` documents, a thousand to a command, and their `_id` expression index."""
+    await collection.drop()
+    for start in range(0, count, 1000):
+        await collection.insert_many([document(i) for i in range(start, min(count, start + 1000))])
+    await asyncio.sleep(3)  # the local FerretDB adds its `_id` expression index to new tables every 2 s
+
+
 def _shaped(key: str, values: int, spread: bool) -> dict:
     """A document of `values` short strings (`spread`) or of one string as long as those together."""
     if spread:
@@ -77,10 +86,8 @@ async def by_values(url: str, pid: int, counts: list[int], documents: int, write
     try:
         for values in counts:
             for spread in (True, False):
-                await collection.drop()
-                for start in range(0, documents, 1000):
-                    await collection.insert_many([_shaped(k, values, spread) for k in keys[start : start + 1000]])
-                await asyncio.sleep(3)  # the `_id` expression index (see `measure`)
+                # B023: the lambda is used up by this await, before the loop moves on
+                await _fill(collection, documents, lambda i: _shaped(keys[i], values, spread))  # noqa: B023
                 chosen = random.Random(values).sample(keys, writes)
                 before = cpu.snapshot({"ferretdb": pid})
                 for start in range(0, writes, UPDATES_PER_COMMAND):
@@ -95,12 +102,12 @@ async def by_values(url: str, pid: int, counts: list[int], documents: int, write
     return rows
 
 
-def _message_like(i: int) -> dict:
+def _message_like(n: int) -> dict:
     """About the shape of a stored message: a dozen fields, its text, one packed binary value (ADR 0003)."""
     return {
-        "_id": f"m{i:08d}",
-        "thread_key": f"t{i // 10}",
-        "at": i,
+        "_id": f"m{n:08d}",
+        "thread_key": f"t{n // 10}",
+        "at": n,
         "author": "customer",
         "status": "delivered",
         "text": "hello " * 30,
@@ -115,26 +122,23 @@ async def per_op(url: str, pid: int, calls: int, documents: int) -> dict[str, fl
     client: AsyncMongoClient = AsyncMongoClient(url)
     collection = client["bench_store_ops"]["per_op"]
     pick = random.Random(1)
-    ops: dict[str, Callable[[int], Awaitable[object]]] = {
-        "find": lambda i: collection.find_one({"_id": f"m{pick.randrange(documents):08d}"}),
-        "replace": lambda i: (lambda d: collection.replace_one({"_id": d["_id"]}, d))(
-            _message_like(pick.randrange(documents))
+    stored = [pick.randrange(documents) for _ in range(calls)]  # documents read and rewritten, at random
+    ops: dict[str, tuple[Callable[[int], Awaitable[object]], Iterable[int]]] = {
+        "find": (lambda n: collection.find_one({"_id": _message_like(n)["_id"]}), stored),
+        "replace": (lambda n: collection.replace_one({"_id": _message_like(n)["_id"]}, _message_like(n)), stored),
+        "update": (
+            lambda n: collection.update_one({"_id": _message_like(n)["_id"]}, {"$set": {"status": "read"}}),
+            stored,
         ),
-        "update": lambda i: collection.update_one(
-            {"_id": f"m{pick.randrange(documents):08d}"}, {"$set": {"status": "read"}}
-        ),
-        "insert": lambda i: collection.insert_one(_message_like(documents + i)),
+        "insert": (lambda n: collection.insert_one(_message_like(n)), range(documents, documents + calls)),
     }
     costs: dict[str, float] = {}
     try:
-        await collection.drop()
-        for start in range(0, documents, 1000):
-            await collection.insert_many([_message_like(i) for i in range(start, min(documents, start + 1000))])
-        await asyncio.sleep(3)  # the `_id` expression index (see `measure`)
-        for name, op in ops.items():
+        await _fill(collection, documents, _message_like)
+        for name, (op, numbers) in ops.items():
             before = cpu.snapshot({"ferretdb": pid})
-            for i in range(calls):
-                await op(i)
+            for n in numbers:
+                await op(n)
             costs[name] = cpu.per_message(before, cpu.snapshot({"ferretdb": pid}), calls)["ferretdb"]
     finally:
         await collection.drop()
