@@ -65,4 +65,5 @@ async def attack(targets: Path, rate: float, seconds: float, timeout_seconds: fl
         "max_ms": round(report["max_ms"], 2),
         "count": ok,
         "by_second": report["by_second"],
+        "started_unix": report["started_unix"],
     }

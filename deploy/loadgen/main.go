@@ -33,6 +33,9 @@ type report struct {
 	Max          float64        `json:"max_ms"`
 	Mean         float64        `json:"mean_ms"`
 	BySecond     []second       `json:"by_second"`
+	// When the first request was due: request i is due 1/rate later each (vegeta's constant pacer), the start an
+	// open-loop measurement counts from whether or not the attacker kept up.
+	StartedUnix float64 `json:"started_unix"`
 }
 
 // second: the requests sent during one second of the attack, and their latencies.
@@ -90,6 +93,7 @@ func main() {
 		Max:          ms(metrics.Latencies.Max),
 		Mean:         ms(metrics.Latencies.Mean),
 		BySecond:     bySecond,
+		StartedUnix:  float64(start.UnixNano()) / 1e9,
 	}
 	sort.Strings(out.Errors)
 	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
