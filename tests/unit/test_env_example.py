@@ -31,6 +31,7 @@ DEVSTACK_ONLY = {
     "PARLEY_IMAP_PORT",
     "PARLEY_TEST_INFRA",
     "PARLEY_FERRETDB_PPROF",  # read by the local FerretDB (deploy/ferretdb/main.go)
+    "PARLEY_SCHED_BATCH",  # read by the local stack's supervisor (parley_devstack.process)
 }
 
 
