@@ -69,7 +69,8 @@ def _rates(name: str, default: str) -> list[float]:
 
 async def offer_webhooks(url: str, senders: list[str], rate: float, folder: Path) -> dict:
     """One signed WhatsApp webhook per sender (a new customer message each, in that order), offered at `rate` by
-    the compiled load generator: request i is due at `started_unix` + i / rate."""
+    the compiled load generator: request i is due at `started_unix` + (i + 1) / rate (vegeta's constant pacer
+    waits one interval before the first)."""
     run = uuid.uuid4().hex[:8]
 
     def requests():
@@ -160,7 +161,7 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
     cpu_before = cpu.snapshot(pids)
     offered = await offer_webhooks(stack.url("ingest") + "/webhooks/whatsapp", senders, rate, stack.log_dir)
     # Each message's latency counts from when it was due, so a load generator that fell behind adds to it.
-    started = {wa_id: offered["started_unix"] + i / rate for i, wa_id in enumerate(senders)}
+    started = {wa_id: offered["started_unix"] + (i + 1) / rate for i, wa_id in enumerate(senders)}
     async with httpx.AsyncClient(timeout=10) as client:
         deadline = time.monotonic() + 60
         latencies: list[float] = []

@@ -33,8 +33,8 @@ type report struct {
 	Max          float64        `json:"max_ms"`
 	Mean         float64        `json:"mean_ms"`
 	BySecond     []second       `json:"by_second"`
-	// When the first request was due: request i is due 1/rate later each (vegeta's constant pacer), the start an
-	// open-loop measurement counts from whether or not the attacker kept up.
+	// When the attack began: vegeta's constant pacer makes request i due (i+1)/rate after it (the first waits one
+	// interval), the start an open-loop measurement counts from whether or not the attacker kept up.
 	StartedUnix float64 `json:"started_unix"`
 }
 
