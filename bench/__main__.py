@@ -52,7 +52,7 @@ PHASES = ("engine", "ack", "e2e", "operators", "console", "store")
 SUSTAINED_ANSWERED = 0.999
 SUSTAINED_P99_MS = 1000.0
 # The full store's levels, tried in turn until one is not sustained.
-SUSTAINED_RATES = "5,10,20,30,50,60,70,80,100,150,200"
+SUSTAINED_RATES = "5,10,20,30,50,60,70,80,90,100,120,150,200"
 
 
 def _phases() -> set[str]:
