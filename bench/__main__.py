@@ -472,6 +472,17 @@ def _by_second(level: dict) -> str:
     return f"{p99s[len(p99s) // 2]:g} / {p99s[-1]:g}" if p99s else "—"
 
 
+def _level_rows(store: dict) -> list[list[object]]:
+    """The full store's levels, the warm-up first (kept apart: it is not judged)."""
+    warmup = store.get("levels_warmup")
+    levels = [("full, warm-up (not judged)", warmup, "")] if warmup else []
+    levels += [("full", level, "yes" if level["sustained"] else "no") for level in store["levels"]]
+    return [
+        [name, level["offered_rate"], _p50_p99(level), f"{level['answered']} / {level['sent']}", verdict]
+        for name, level, verdict in levels
+    ]
+
+
 def render(r: dict) -> str:
     title = (
         f"# Parley benchmark ({r['started_at']}, {r['machine']['cores']} cores, {r['seconds_per_level']} s per level"
@@ -581,27 +592,7 @@ def render(r: dict) -> str:
                     f"{store['seeded_store']['answered']} / {store['seeded_store']['sent']}",
                     f"p99 ÷ empty: {store['p99_ratio']}",
                 ],
-                *[
-                    [
-                        "full, warm-up (not judged)",
-                        warmup["offered_rate"],
-                        _p50_p99(warmup),
-                        f"{warmup['answered']} / {warmup['sent']}",
-                        "",
-                    ]
-                    for warmup in [store.get("levels_warmup")]
-                    if warmup
-                ],
-                *[
-                    [
-                        "full",
-                        level["offered_rate"],
-                        _p50_p99(level),
-                        f"{level['answered']} / {level['sent']}",
-                        "yes" if level["sustained"] else "no",
-                    ]
-                    for level in store["levels"]
-                ],
+                *_level_rows(store),
             ],
         )
     reads = store.get("console_reads")

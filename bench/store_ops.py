@@ -102,10 +102,14 @@ async def by_values(url: str, pid: int, counts: list[int], documents: int, write
     return rows
 
 
+def _message_id(n: int) -> str:
+    return f"m{n:08d}"
+
+
 def _message_like(n: int) -> dict:
     """About the shape of a stored message: a dozen fields, its text, one packed binary value (ADR 0003)."""
     return {
-        "_id": f"m{n:08d}",
+        "_id": _message_id(n),
         "thread_key": f"t{n // 10}",
         "at": n,
         "author": "customer",
@@ -124,10 +128,10 @@ async def per_op(url: str, pid: int, calls: int, documents: int) -> dict[str, fl
     pick = random.Random(1)
     stored = [pick.randrange(documents) for _ in range(calls)]  # documents read and rewritten, at random
     ops: dict[str, tuple[Callable[[int], Awaitable[object]], Iterable[int]]] = {
-        "find": (lambda n: collection.find_one({"_id": _message_like(n)["_id"]}), stored),
-        "replace": (lambda n: collection.replace_one({"_id": _message_like(n)["_id"]}, _message_like(n)), stored),
+        "find": (lambda n: collection.find_one({"_id": _message_id(n)}), stored),
+        "replace": (lambda n: collection.replace_one({"_id": _message_id(n)}, _message_like(n)), stored),
         "update": (
-            lambda n: collection.update_one({"_id": _message_like(n)["_id"]}, {"$set": {"status": "read"}}),
+            lambda n: collection.update_one({"_id": _message_id(n)}, {"$set": {"status": "read"}}),
             stored,
         ),
         "insert": (lambda n: collection.insert_one(_message_like(n)), range(documents, documents + calls)),

@@ -56,15 +56,14 @@ def port_open(host: str, port: int) -> bool:
         return s.connect_ex((host, port)) == 0
 
 
+_OFF = frozenset({"0", "false", "no"})
+
+
 def batch_scheduling() -> bool:
-    """Whether children run under Linux's SCHED_BATCH (PARLEY_SCHED_BATCH, default on; docs/adr/0014-local-scheduling.md).
-    A woken batch process waits for the running one's slice instead of preempting it: with a dozen processes
-    passing each message along on two cores, the services were preempted about ten times per message each."""
-    return hasattr(os, "SCHED_BATCH") and os.environ.get("PARLEY_SCHED_BATCH", "true").lower() not in {
-        "0",
-        "false",
-        "no",
-    }
+    """Whether children run under Linux's SCHED_BATCH (PARLEY_SCHED_BATCH, default on; ADR 0014): a woken batch
+    process waits for the running one's slice instead of preempting it. With a dozen processes passing each message
+    along on two cores, the services were preempted about ten times per message each."""
+    return hasattr(os, "SCHED_BATCH") and os.environ.get("PARLEY_SCHED_BATCH", "true").lower() not in _OFF
 
 
 def _popen(argv: Sequence[str], **kwargs: Any) -> subprocess.Popen:
