@@ -242,8 +242,8 @@ def _mailer(settings: DashboardSettings, db) -> Mailer:
 def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> KafkaSubscriber:
     """Every replica reads every update from now on (no group, nothing to commit): live views need no replay;
     a console that reconnects reloads what it shows, and the inbox index starts from a pass over the threads.
-    Records come in batches, each applied in turn: FastStream's per-record call cost more than applying it (under
-    `make bench`, a quarter of dashboard-api's CPU went to FastStream's per-record steps)."""
+    Records come in batches, each applied in turn, not one FastStream call per record (at 80 msg/s in `make bench`,
+    dashboard-api's CPU per message 1.62 -> 1.42 ms)."""
 
     async def on_records(msg: KafkaMessage) -> None:
         for record in msg.raw_message:
