@@ -239,6 +239,9 @@ def _mailer(settings: DashboardSettings, db) -> Mailer:
     return Mailer(db, smtp)
 
 
+LIVE_BATCH_RECORDS = 500  # the most updates one fetch of the live stream hands over
+
+
 def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> KafkaSubscriber:
     """Every replica reads every update from now on (no group, nothing to commit): live views need no replay;
     a console that reconnects reloads what it shows, and the inbox index starts from a pass over the threads.
@@ -266,9 +269,6 @@ def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> KafkaSubscri
     live(on_message(broker, on_records, "dashboard_live"))
     fetch_batches(live, LIVE_BATCH_RECORDS)
     return live
-
-
-LIVE_BATCH_RECORDS = 500
 
 
 async def _reading_from_now(live: KafkaSubscriber, timeout: float = 30.0) -> None:
