@@ -389,24 +389,30 @@ def subscribe_steps(
         await batches.run(msg.raw_message)
 
     handler = on_message(broker, dispatch, "_".join([service, *(model.__name__ for model in steps)]))
-    subscriber = broker.subscriber(
+    subscriber = batch_subscriber(
+        broker,
         *runners,
+        max_records=max_records,
+        linger_seconds=settings.consumer_linger_ms / 1000,
         group_id=group,
         auto_offset_reset="earliest",
-        batch=True,
-        max_records=max_records,
-        fetch_max_wait_ms=IDLE_FETCH_WAIT_MS,
         partition_assignment_strategy=(RangePartitionAssignor,),
         listener=_DrainFirst(batches.processing, listener),
     )
     subscriber(handler)
-    fetch_batches(subscriber, max_records, settings.consumer_linger_ms / 1000)
 
 
-def fetch_batches(subscriber: Any, max_records: int, linger_seconds: float = 0.0) -> None:
-    """A batch subscriber's fetch: `_waiting_fetch` in place of FastStream's own (which wakes an idle consumer
-    every `batch_timeout_ms`, below)."""
+def batch_subscriber(
+    broker: KafkaBroker, *topics: str, max_records: int, linger_seconds: float = 0.0, **options: Any
+) -> Any:
+    """A subscriber handed batches of up to `max_records` records by `_waiting_fetch`, in place of FastStream's
+    own batch fetch (which wakes an idle consumer every `batch_timeout_ms`, below). `options`: the subscriber's
+    other settings (group, offset reset, ack policy, ...)."""
+    subscriber = broker.subscriber(
+        *topics, batch=True, max_records=max_records, fetch_max_wait_ms=IDLE_FETCH_WAIT_MS, **options
+    )
     subscriber.get_msg = _waiting_fetch(max_records, linger_seconds)
+    return subscriber
 
 
 # How long a fetch with nothing to return waits for records, in the broker (a Fetch request's max wait) and in

@@ -65,7 +65,7 @@ from parley_runtime.http import http_client
 from parley_runtime.kafka import make_broker, on_message
 from parley_runtime.mongo import connect
 from parley_runtime.ratelimit import TokenBuckets
-from parley_runtime.steps import IDLE_FETCH_WAIT_MS, fetch_batches, subscribe_step
+from parley_runtime.steps import batch_subscriber, subscribe_step
 
 log = structlog.get_logger()
 # HTTP routers: each request takes a token from its caller's bucket (deps.rate_limit). The WebSocket is apart.
@@ -257,17 +257,15 @@ def _subscribe_live(broker: KafkaBroker, listener: LiveListener) -> KafkaSubscri
             except Exception as exc:  # one bad push must not stop the stream for everyone
                 log.error("live.push_failed", error=repr(exc))
 
-    live = broker.subscriber(
+    live = batch_subscriber(
+        broker,
         THREAD_UPDATED,
+        max_records=LIVE_BATCH_RECORDS,
         group_id=None,
         auto_offset_reset="latest",
         ack_policy=AckPolicy.ACK_FIRST,
-        batch=True,
-        max_records=LIVE_BATCH_RECORDS,
-        fetch_max_wait_ms=IDLE_FETCH_WAIT_MS,
     )
     live(on_message(broker, on_records, "dashboard_live"))
-    fetch_batches(live, LIVE_BATCH_RECORDS)
     return live
 
 
