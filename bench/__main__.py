@@ -10,8 +10,9 @@ again at BENCH_COMPARE_RATE, 5 msg/s, for BENCH_COMPARE_SECONDS (30) before and 
 BENCH_CONSOLE_READS (20) times before and after, runs BENCH_LEVELS_WARMUP_SECONDS (90) at BENCH_LEVELS_WARMUP_RATE
 (50 msg/s) on the full store, kept apart (Kafka's JIT is still compiling until then), then looks for the highest
 sustained rate among BENCH_SUSTAINED_RATES (`SUSTAINED_RATES`, 5 to 200 msg/s, on that full store, up to the first
-not sustained) and BENCH_PHASES (engine,ack,e2e,operators,console,store). The headline figures issue 11 asks for
-are top-level keys of latest.json."""
+not sustained), then runs the highest rate sustained again with the demo business's labelled customer messages as
+texts instead of "hello" (BENCH_MIXED_TEXTS=0 skips it), and BENCH_PHASES (engine,ack,e2e,operators,console,store).
+The headline figures issue 11 asks for are top-level keys of latest.json."""
 
 import asyncio
 import json
@@ -20,6 +21,7 @@ import signal
 import sys
 import time
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -35,7 +37,7 @@ from bench.load import open_loop
 from bench.loadgen import attack, targets_file
 from bench.seed_store import seed_store
 from bench.stats import summary
-from bench.webhooks import META, signature, webhook
+from bench.webhooks import META, SAMPLE_MESSAGES, sample_texts, signature, webhook
 from parley_contracts import Channel, thread_key
 from parley_devstack import infrastructure
 from parley_devstack.process import Child, free_port
@@ -68,15 +70,17 @@ def _rates(name: str, default: str) -> list[float]:
     return [float(x) for x in os.environ.get(name, default).split(",") if x.strip()]
 
 
-async def offer_webhooks(url: str, senders: list[str], rate: float, folder: Path) -> dict:
-    """One signed WhatsApp webhook per sender (a new customer message each, in that order), offered at `rate` by
-    the compiled load generator: request i is due at `started_unix` + (i + 1) / rate (vegeta's constant pacer
-    waits one interval before the first)."""
+async def offer_webhooks(
+    url: str, senders: list[str], rate: float, folder: Path, texts: Sequence[str] = ("hello",)
+) -> dict:
+    """One signed WhatsApp webhook per sender (a new customer message each, in that order, its text the next of
+    `texts` in turn), offered at `rate` by the compiled load generator: request i is due at `started_unix` + (i +
+    1) / rate (vegeta's constant pacer waits one interval before the first)."""
     run = uuid.uuid4().hex[:8]
 
     def requests():
         for i, wa_id in enumerate(senders):
-            body = webhook(wa_id, f"wamid.bench.{run}.{i}", "hello")
+            body = webhook(wa_id, f"wamid.bench.{run}.{i}", texts[i % len(texts)])
             yield body, {"X-Hub-Signature-256": signature(body), "Content-Type": "application/json"}
 
     targets = targets_file(url, requests(), folder)
@@ -151,16 +155,17 @@ async def idle_cpu(stack: RunningStack, seconds: float) -> dict[str, float]:
     return cpu.per_message(before, cpu.snapshot(pids), max(1, round(seconds)))
 
 
-async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
-    """Webhook POSTed to ingest → the sandbox's WhatsApp endpoint called with the reply; with the CPU each
-    process spent per message over the level (this process, the load, is not counted)."""
+async def end_to_end(stack: RunningStack, rate: float, seconds: float, texts: Sequence[str] = ("hello",)) -> dict:
+    """Webhook POSTed to ingest → the sandbox's WhatsApp endpoint called with the reply (the first message sent
+    to that customer); with the CPU each process spent per message over the level (this process, the load, is
+    not counted)."""
     pids = _pipeline_pids(stack)
     # The compiled load generator, not a Python client: at 60-70 msg/s the Python open loop took 95-115 ms of CPU a
     # second, on the two cores the pipeline is measured on.
     prefix = f"52{uuid.uuid4().int % 10**6:06d}"
     senders = [f"{prefix}{i:05d}" for i in range(int(rate * seconds))]
     cpu_before = cpu.snapshot(pids)
-    offered = await offer_webhooks(stack.url("ingest") + "/webhooks/whatsapp", senders, rate, stack.log_dir)
+    offered = await offer_webhooks(stack.url("ingest") + "/webhooks/whatsapp", senders, rate, stack.log_dir, texts)
     # Each message's latency counts from when it was due, so a load generator that fell behind adds to it. A request
     # the generator never made (its attack ends on the clock) is not waited for.
     sent = senders[: offered["requests"]]
@@ -170,7 +175,11 @@ async def end_to_end(stack: RunningStack, rate: float, seconds: float) -> dict:
         latencies: list[float] = []
         while time.monotonic() < deadline:
             sent = (await client.get(stack.url("sandbox") + "/sandbox/sent", params={"channel": "whatsapp"})).json()
-            latencies = [(r["time"] - started[r["to"]]) * 1000 for r in sent["requests"] if r["to"] in started]
+            first: dict[str, float] = {}  # a reply may come in several messages (an answer and its buttons)
+            for request in sent["requests"]:
+                if request["to"] in started:
+                    first[request["to"]] = min(request["time"], first.get(request["to"], request["time"]))
+            latencies = [(at - started[wa_id]) * 1000 for wa_id, at in first.items()]
             if len(latencies) >= len(started):
                 break
             await asyncio.sleep(1)
@@ -364,6 +373,7 @@ async def full_store(stack: RunningStack, mongodb_url: str, database: str, secon
         if not levels[-1]["sustained"]:
             break
     return {
+        "mixed_texts": await mixed_texts(stack, levels, seconds),
         "compare_rate": rate,
         "compare_seconds": compare_seconds,
         "seeding": seeding,
@@ -383,6 +393,25 @@ async def full_store(stack: RunningStack, mongodb_url: str, database: str, secon
     }
 
 
+# How long the last level's backlog is given to drain before the mixed level (a level that was not sustained may
+# leave messages in flight after its minute of waiting for answers).
+MIXED_SETTLE_SECONDS = 20
+
+
+async def mixed_texts(stack: RunningStack, levels: list[dict], seconds: float) -> dict | None:
+    """The highest sustained rate again, each message's text one of the demo business's labelled customer messages
+    in turn instead of "hello": questions the knowledge base answers (retrieval, the answer confidence), questions
+    it does not and requests for a person (a handoff: assignment, notifications, the managers' email).
+    BENCH_MIXED_TEXTS=0 skips it."""
+    best = max((level for level in levels if level["sustained"]), key=lambda level: level["offered_rate"], default=None)
+    if best is None or os.environ.get("BENCH_MIXED_TEXTS", "1") == "0":
+        return None
+    await asyncio.sleep(MIXED_SETTLE_SECONDS)
+    texts = sample_texts()
+    measured = await end_to_end(stack, best["offered_rate"], seconds, texts)
+    return {**measured, "sustained": _sustained(measured), "texts": len(texts), "texts_from": SAMPLE_MESSAGES.name}
+
+
 def _sustained(measured: dict) -> bool:
     answered = measured["answered"] >= SUSTAINED_ANSWERED * measured["sent"] and measured["sent"] > 0
     return answered and measured.get("p99_ms", float("inf")) < SUSTAINED_P99_MS
@@ -394,6 +423,7 @@ def headline(results: dict) -> dict:
     sustained = [level for level in store.get("levels", []) if level["sustained"]]
     best = max(sustained, key=lambda level: level["offered_rate"]) if sustained else None
     ack = next((row for row in results.get("webhook_ack", []) if row["rate"] == 1000), None)
+    mixed = store.get("mixed_texts")
     return {
         "e2e_sustained_msgs_per_s": best["offered_rate"] if best else None,
         "e2e_p99_ms_at_sustained": best.get("p99_ms") if best else None,
@@ -405,6 +435,8 @@ def headline(results: dict) -> dict:
         "ack_p99_ms_at_1000": ack["ingest"].get("p99_ms") if ack else None,
         "ack_floor_p99_ms_at_1000": ack["bare_fastapi_floor"].get("p99_ms") if ack else None,
         "ack_achieved_rate_at_1000": ack["ingest"].get("achieved_rate") if ack else None,
+        "e2e_mixed_texts_sustained": mixed["sustained"] if mixed else None,
+        "e2e_mixed_texts_p99_ms": mixed.get("p99_ms") if mixed else None,
     }
 
 
@@ -443,6 +475,8 @@ def _cpu_table(r: dict) -> list[str]:
     store = r.get("store") or {}
     levels = [(f"e2e {row['rate']:g}/s", row["pipeline"]) for row in r.get("end_to_end", [])]
     levels += [(f"full store {level['offered_rate']:g}/s", level) for level in store.get("levels", [])]
+    if mixed := store.get("mixed_texts"):
+        levels.append((f"full store {mixed['offered_rate']:g}/s, mixed texts", mixed))
     levels = [(name, level["cpu_ms_per_message"]) for name, level in levels if level.get("cpu_ms_per_message")]
     idle = r.get("idle_cpu_ms_per_second") or {}
     if not levels:
@@ -477,6 +511,9 @@ def _level_rows(store: dict) -> list[list[object]]:
     warmup = store.get("levels_warmup")
     levels = [("full, warm-up (not judged)", warmup, "")] if warmup else []
     levels += [("full", level, "yes" if level["sustained"] else "no") for level in store["levels"]]
+    if mixed := store.get("mixed_texts"):
+        texts = f"full, {mixed['texts']} texts of {mixed['texts_from']} in turn"
+        levels.append((texts, mixed, "yes" if mixed["sustained"] else "no"))
     return [
         [name, level["offered_rate"], _p50_p99(level), f"{level['answered']} / {level['sent']}", verdict]
         for name, level, verdict in levels

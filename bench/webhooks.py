@@ -1,12 +1,22 @@
 """Signed WhatsApp webhooks for the benchmarks, built and serialised by the sandbox (which plays Meta)."""
 
+import json
 import time
+from pathlib import Path
 
 from parley_sandbox.meta import serialize, signature_sha256
 from parley_sandbox.settings import SandboxSettings
 from parley_sandbox.whatsapp import payloads
 
 META = SandboxSettings()  # the local defaults ingest also uses
+# What the demo business's customers write, labelled (questions the FAQ answers and does not, requests for a
+# person, complaints; English, Spanish, Portuguese): the texts of the mixed end-to-end level.
+SAMPLE_MESSAGES = Path(__file__).parent.parent / "deploy" / "local" / "sample" / "messages.jsonl"
+
+
+def sample_texts() -> list[str]:
+    lines = SAMPLE_MESSAGES.read_text("utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]
 
 
 def webhook(wa_id: str, wamid: str, text: str) -> bytes:
