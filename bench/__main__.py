@@ -40,6 +40,7 @@ from bench.stats import summary
 from bench.webhooks import META, SAMPLE_MESSAGES, sample_texts, signature, webhook
 from parley_contracts import Channel, thread_key
 from parley_devstack import infrastructure
+from parley_devstack.paths import SAMPLE
 from parley_devstack.process import Child, free_port
 from parley_devstack.services import SERVICES, RunningStack, stack_env
 from parley_devstack.topics import ensure_topics, recreate_topics
@@ -283,7 +284,8 @@ async def main() -> int:
             if "engine" in phases:
                 results["offline_engine"] = await engine_cost(infra.mongodb_url)
             stack.start("ingest")
-            stack.seed_demo()  # as make run: the sandbox's channel accounts connected to demo
+            # As make run: the sandbox's channel accounts connected to demo, its FAQ and its question flow.
+            stack.seed_demo(knowledge_base=SAMPLE / "demo-faq.pdf", flows=(SAMPLE / "demo-flow.json",))
             results["webhook_ack"] = []
             warmup = float(os.environ.get("BENCH_WARMUP_SECONDS", "30"))
             if "ack" in phases and warmup > 0:

@@ -2,8 +2,8 @@
 
 import json
 import time
-from pathlib import Path
 
+from parley_devstack.paths import SAMPLE
 from parley_sandbox.meta import serialize, signature_sha256
 from parley_sandbox.settings import SandboxSettings
 from parley_sandbox.whatsapp import payloads
@@ -11,7 +11,7 @@ from parley_sandbox.whatsapp import payloads
 META = SandboxSettings()  # the local defaults ingest also uses
 # What the demo business's customers write, labelled (questions the FAQ answers and does not, requests for a
 # person, complaints; English, Spanish, Portuguese): the texts of the mixed end-to-end level.
-SAMPLE_MESSAGES = Path(__file__).parent.parent / "deploy" / "local" / "sample" / "messages.jsonl"
+SAMPLE_MESSAGES = SAMPLE / "messages.jsonl"
 
 
 def sample_texts() -> list[str]:
