@@ -126,6 +126,7 @@ def create_app(settings: DashboardSettings) -> FastAPI:
             await services.hub.close_all()
             await broker.stop()
             await services.http.aclose()
+            services.mailer.close()
             await client.close()
 
     app = FastAPI(

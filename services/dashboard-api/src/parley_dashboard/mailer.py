@@ -1,8 +1,13 @@
 """Notification emails over SMTP (aiosmtplib), each sent once: `email_outbox` (`_id` = notification id)
 records what was sent, so a replayed update does not mail a manager twice.
 
+Emails go out over one SMTP session kept open between them (`SmtpSession`), not a session per email: each new one
+costs a TCP handshake, the greeting, EHLO, STARTTLS and the login, and mail services limit how often a sender may
+connect, while a burst of handoffs sends several emails a second.
+
 An SMTP failure is logged and recorded on the outbox entry; it does not hold back in-app notifications."""
 
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -10,6 +15,7 @@ from email.message import EmailMessage
 import aiosmtplib
 import structlog
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import DuplicateKeyError
 
 from parley_runtime.mongo import by_id
 
@@ -36,23 +42,83 @@ class Email:
     body: str
 
 
+class SmtpSession:
+    """One SMTP session, opened on the first email and kept for the next; opened again when the server closed it
+    (servers close idle sessions after a few minutes). One email at a time goes over it."""
+
+    def __init__(self, settings: SmtpSettings) -> None:
+        self._settings = settings
+        self._client: aiosmtplib.SMTP | None = None
+        self._lock = asyncio.Lock()
+
+    async def send(self, message: EmailMessage) -> None:
+        async with self._lock:
+            reused = self._client is not None and self._client.is_connected
+            try:
+                await (await self._open()).send_message(message)
+                return
+            except aiosmtplib.SMTPServerDisconnected:
+                self.close()
+                if not reused:
+                    raise
+            except BaseException:
+                self.close()  # whatever state the failure left the session in, the next email starts afresh
+                raise
+            # The kept session was gone when this email began (the server dropped it between two emails): once
+            # more, on a fresh one.
+            try:
+                await (await self._open()).send_message(message)
+            except BaseException:
+                self.close()
+                raise
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    async def _open(self) -> aiosmtplib.SMTP:
+        if self._client is not None and self._client.is_connected:
+            return self._client
+        smtp = self._settings
+        client = aiosmtplib.SMTP(
+            hostname=smtp.host,
+            port=smtp.port,
+            username=smtp.username,
+            password=smtp.password,
+            use_tls=smtp.security == "tls",
+            start_tls=smtp.security == "starttls",
+            timeout=smtp.timeout,
+        )
+        await client.connect()  # STARTTLS and the login too, as the settings ask
+        self._client = client
+        return client
+
+
 class Mailer:
     def __init__(self, db: AsyncDatabase, smtp: SmtpSettings | None) -> None:
         self._outbox = db[EMAIL_OUTBOX]
         self._smtp = smtp
+        self._session = SmtpSession(smtp) if smtp is not None else None
 
     @property
     def enabled(self) -> bool:
         return self._smtp is not None
 
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
     async def send_once(self, email: Email) -> None:
         if self._smtp is None:
             return
-        previous = await self._outbox.find_one({"_id": email.id})
+        previous = None
+        try:  # the first time is the usual case: one write, no read
+            await self._outbox.insert_one({"_id": email.id, "to": email.to, "state": "sending", "attempts": 0})
+        except DuplicateKeyError:
+            previous = await self._outbox.find_one({"_id": email.id})
         if previous and previous.get("state") == "sent":
             return
-        if previous is None:
-            await self._outbox.insert_one({"_id": email.id, "to": email.to, "state": "sending", "attempts": 0})
         attempts = (previous or {}).get("attempts", 0) + 1
         try:
             await self._deliver(email)
@@ -83,13 +149,5 @@ class Mailer:
         message["To"] = email.to
         message["Subject"] = email.subject
         message.set_content(email.body)
-        await aiosmtplib.send(
-            message,
-            hostname=smtp.host,
-            port=smtp.port,
-            username=smtp.username,
-            password=smtp.password,
-            use_tls=smtp.security == "tls",
-            start_tls=smtp.security == "starttls",
-            timeout=smtp.timeout,
-        )
+        assert self._session is not None
+        await self._session.send(message)
