@@ -374,8 +374,8 @@ async def full_store(stack: RunningStack, mongodb_url: str, database: str, secon
         levels.append({**measured, "sustained": _sustained(measured)})
         if not levels[-1]["sustained"]:
             break
+    mixed = await mixed_texts(stack, levels, seconds)
     return {
-        "mixed_texts": await mixed_texts(stack, levels, seconds),
         "compare_rate": rate,
         "compare_seconds": compare_seconds,
         "seeding": seeding,
@@ -384,6 +384,7 @@ async def full_store(stack: RunningStack, mongodb_url: str, database: str, secon
         "p99_ratio": _ratio(seeded, empty),
         "levels_warmup": warmup,
         "levels": levels,
+        "mixed_texts": mixed,
         "console_reads": {
             "before_seeding": console_before,
             "full_store": console_after,

@@ -142,12 +142,10 @@ class Mailer:
         return deleted
 
     async def _deliver(self, email: Email) -> None:
-        smtp = self._smtp
-        assert smtp is not None
+        assert self._smtp is not None and self._session is not None  # send_once returns first without SMTP
         message = EmailMessage()
-        message["From"] = smtp.sender
+        message["From"] = self._smtp.sender
         message["To"] = email.to
         message["Subject"] = email.subject
         message.set_content(email.body)
-        assert self._session is not None
         await self._session.send(message)
