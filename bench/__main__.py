@@ -26,6 +26,7 @@ from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from pymongo import AsyncMongoClient
 
 from bench import cpu
 from bench.console_paint import measure as console_paint
@@ -38,7 +39,7 @@ from bench.loadgen import attack, targets_file
 from bench.seed_store import seed_store
 from bench.stats import summary
 from bench.webhooks import META, SAMPLE_MESSAGES, sample_texts, signature, webhook
-from parley_contracts import Channel, thread_key
+from parley_contracts import Channel, ThreadStatus, thread_key
 from parley_devstack import infrastructure
 from parley_devstack.paths import SAMPLE
 from parley_devstack.process import Child, free_port
@@ -156,15 +157,26 @@ async def idle_cpu(stack: RunningStack, seconds: float) -> dict[str, float]:
     return cpu.per_message(before, cpu.snapshot(pids), max(1, round(seconds)))
 
 
-async def end_to_end(stack: RunningStack, rate: float, seconds: float, texts: Sequence[str] = ("hello",)) -> dict:
+def new_customers(count: int) -> list[str]:
+    """Phone numbers no earlier level used: each message starts a conversation."""
+    prefix = f"52{uuid.uuid4().int % 10**6:06d}"
+    return [f"{prefix}{i:05d}" for i in range(count)]
+
+
+async def end_to_end(
+    stack: RunningStack,
+    rate: float,
+    seconds: float,
+    texts: Sequence[str] = ("hello",),
+    senders: list[str] | None = None,
+) -> dict:
     """Webhook POSTed to ingest → the sandbox's WhatsApp endpoint called with the reply (the first message sent
     to that customer); with the CPU each process spent per message over the level (this process, the load, is
-    not counted)."""
+    not counted). `senders`: the customers writing, one message each (new ones by default)."""
     pids = _pipeline_pids(stack)
     # The compiled load generator, not a Python client: at 60-70 msg/s the Python open loop took 95-115 ms of CPU a
     # second, on the two cores the pipeline is measured on.
-    prefix = f"52{uuid.uuid4().int % 10**6:06d}"
-    senders = [f"{prefix}{i:05d}" for i in range(int(rate * seconds))]
+    senders = senders if senders is not None else new_customers(int(rate * seconds))
     cpu_before = cpu.snapshot(pids)
     offered = await offer_webhooks(stack.url("ingest") + "/webhooks/whatsapp", senders, rate, stack.log_dir, texts)
     # Each message's latency counts from when it was due, so a load generator that fell behind adds to it. A request
@@ -374,7 +386,7 @@ async def full_store(stack: RunningStack, mongodb_url: str, database: str, secon
         levels.append({**measured, "sustained": _sustained(measured)})
         if not levels[-1]["sustained"]:
             break
-    mixed = await mixed_texts(stack, levels, seconds)
+    mixed = await mixed_texts(stack, levels, seconds, mongodb_url, database)
     return {
         "compare_rate": rate,
         "compare_seconds": compare_seconds,
@@ -401,18 +413,43 @@ async def full_store(stack: RunningStack, mongodb_url: str, database: str, secon
 MIXED_SETTLE_SECONDS = 20
 
 
-async def mixed_texts(stack: RunningStack, levels: list[dict], seconds: float) -> dict | None:
+async def mixed_texts(
+    stack: RunningStack, levels: list[dict], seconds: float, mongodb_url: str, database: str
+) -> dict | None:
     """The highest sustained rate again, each message's text one of the demo business's labelled customer messages
     in turn instead of "hello": questions the knowledge base answers (retrieval, the answer confidence), questions
-    it does not and requests for a person (a handoff: assignment, notifications, the managers' email).
-    BENCH_MIXED_TEXTS=0 skips it."""
+    it does not and requests for a person (a handoff: assignment, notifications, the managers' email); with how
+    many of those conversations the bot handed to a person. BENCH_MIXED_TEXTS=0 skips it."""
     best = max((level for level in levels if level["sustained"]), key=lambda level: level["offered_rate"], default=None)
     if best is None or os.environ.get("BENCH_MIXED_TEXTS", "1") == "0":
         return None
     await asyncio.sleep(MIXED_SETTLE_SECONDS)
     texts = sample_texts()
-    measured = await end_to_end(stack, best["offered_rate"], seconds, texts)
-    return {**measured, "sustained": _sustained(measured), "texts": len(texts), "texts_from": SAMPLE_MESSAGES.name}
+    rate = best["offered_rate"]
+    senders = new_customers(int(rate * seconds))
+    measured = await end_to_end(stack, rate, seconds, texts, senders)
+    return {
+        **measured,
+        "sustained": _sustained(measured),
+        "texts": len(texts),
+        "texts_from": SAMPLE_MESSAGES.name,
+        "handed_to_a_person": await _handed_off(mongodb_url, database, senders),
+    }
+
+
+async def _handed_off(mongodb_url: str, database: str, senders: list[str]) -> int:
+    """How many of these customers' conversations wait for a person (nobody takes them over during the bench)."""
+    client = AsyncMongoClient(mongodb_url)
+    try:
+        threads = client[database]["threads"]
+        handed = 0
+        for wa_id in senders:
+            key = thread_key("demo", Channel.WHATSAPP, META.whatsapp_phone_number_id, wa_id)
+            thread = await threads.find_one({"_id": key}, {"status": 1})
+            handed += thread is not None and thread.get("status") == ThreadStatus.NEEDS_HUMAN
+        return handed
+    finally:
+        await client.close()
 
 
 def _sustained(measured: dict) -> bool:
@@ -515,7 +552,10 @@ def _level_rows(store: dict) -> list[list[object]]:
     levels = [("full, warm-up (not judged)", warmup, "")] if warmup else []
     levels += [("full", level, "yes" if level["sustained"] else "no") for level in store["levels"]]
     if mixed := store.get("mixed_texts"):
-        texts = f"full, {mixed['texts']} texts of {mixed['texts_from']} in turn"
+        texts = (
+            f"full, {mixed['texts']} texts of {mixed['texts_from']} in turn ({mixed['handed_to_a_person']} of "
+            f"{mixed['sent']} handed to a person)"
+        )
         levels.append((texts, mixed, "yes" if mixed["sustained"] else "no"))
     return [
         [name, level["offered_rate"], _p50_p99(level), f"{level['answered']} / {level['sent']}", verdict]
