@@ -114,6 +114,21 @@ async def wait_for_records(
         await consumer.stop()
 
 
+def first_of_each(field: str, wanted: set[str]) -> Callable[[dict[str, Any]], bool]:
+    """A `wait_for_records` match that takes the first record of each `wanted` value of `field`: after a crash a
+    record may be published again, and counting copies would stop the wait before every value was seen."""
+    seen: set[str] = set()
+
+    def match(value: dict[str, Any]) -> bool:
+        key = value.get(field)
+        if key not in wanted or key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    return match
+
+
 async def eventually(check: Callable[[], Any], timeout: float = 30.0, interval: float = 0.2) -> Any:
     """Poll an async or sync `check` until it returns something truthy."""
     deadline = time.monotonic() + timeout

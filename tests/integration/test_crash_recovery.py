@@ -7,7 +7,7 @@ import pytest
 
 from parley_contracts import CommandAction, OutboundContent
 from tests.events import analyzed, command, received
-from tests.kafka_helpers import eventually, publish_events, wait_for_records
+from tests.kafka_helpers import eventually, first_of_each, publish_events, wait_for_records
 
 pytestmark = pytest.mark.integration
 MESSAGES = 60
@@ -39,15 +39,17 @@ async def test_router_killed_mid_stream_loses_and_duplicates_nothing(services, i
         assert sorted(m["author"] for m in messages) == ["bot", "customer"], event.thread_key
         thread = await db["threads"].find_one({"_id": event.thread_key})
         assert thread["message_count"] == 2
+    # At-least-once may publish a reply twice across the crash, but always under the same send_id, which
+    # outbound sends once: distinct send_ids == messages. (Copies count towards `count`, so the wait reads on for
+    # `settle` seconds after it: every send is in the topic by now.)
     sends = await wait_for_records(
         infra.kafka_bootstrap,
         "message.send",
         lambda v: v.get("in_reply_to") in {e.dedupe_key for e in inbound},
         count=MESSAGES,
         timeout=30,
+        settle=2,
     )
-    # At-least-once may publish a reply twice across the crash, but always under the same send_id, which
-    # outbound sends once: distinct send_ids == messages.
     assert len({s["send_id"] for s in sends}) == MESSAGES
     assert done_before < MESSAGES, "the router finished before it was killed: the test proved nothing"
 
@@ -103,13 +105,18 @@ async def test_router_killed_during_a_stream_of_commands_applies_each_once(servi
         thread = await db["threads"].find_one({"_id": t.thread_key})
         assert thread["message_count"] == 2 and thread["version"] == 5
     sends = await wait_for_records(
-        infra.kafka_bootstrap, "message.send", lambda v: v.get("thread_key") in set(keys), count=len(threads)
+        infra.kafka_bootstrap,
+        "message.send",
+        lambda v: v.get("thread_key") in set(keys),
+        count=len(threads),
+        settle=2,
     )
     assert len({s["send_id"] for s in sends}) == len(threads)
+    # Each command's first answer (a replay may announce one again; copies must not end the wait early).
     answers = await wait_for_records(
         infra.kafka_bootstrap,
         "thread.updated",
-        lambda v: v.get("command_id") in {c.command_id for c in commands},
+        first_of_each("command_id", {c.command_id for c in commands}),
         count=len(commands),
     )
     assert {a["command_id"] for a in answers} == {c.command_id for c in commands}
