@@ -1,6 +1,6 @@
 """What an operator's console reads from dashboard-api, timed one request at a time: the inbox's first page and the
 view counts (on every view switch), and on opening a conversation its messages and the contact panel (the
-contact's profile, with their other conversations), beside an authenticated read on the same service (`GET
+contact's profile, with their other conversations), and the analytics page's month of figures, beside an authenticated read on the same service (`GET
 /api/me`: HTTP, the session and one MongoDB read) as the floor. The `store` phase runs it before and after filling
 the store (docs/adr/0012-console-reads.md)."""
 
@@ -13,7 +13,7 @@ import httpx
 from bench.stats import summary
 from parley_devstack.services import RunningStack
 
-READS = ("inbox_page", "view_counts", "conversation", "contact_panel")
+READS = ("inbox_page", "view_counts", "conversation", "contact_panel", "analytics_30_days")
 
 
 async def measure(stack: RunningStack, count: int) -> dict:
@@ -42,6 +42,7 @@ async def measure(stack: RunningStack, count: int) -> dict:
             await timed("view_counts", "/api/threads/counts")
             await timed("conversation", f"/api/threads/{thread['thread_key']}/messages", page_size=500)
             await timed("contact_panel", f"/api/contacts/{thread['channel']}/{thread['contact']['id']}")
+            await timed("analytics_30_days", "/api/analytics", tenant="demo", days=30)
             await timed("floor", "/api/me")
         total = first.json()["total"]
     floor = summary(timings.pop("floor"))

@@ -1,6 +1,7 @@
 """A realistically full store for the benchmarks: threads of the demo unit, each with its messages, written through
 the documents' own serialisation (`ThreadRecord` / `MessageRecord.to_document()`, what the router stores) in bulk
-batches — the equivalent of the real write path without waiting for a month of traffic. Threads are spread over
+batches, with the daily figures the router would have counted for them — the equivalent of the real write path
+without waiting for a month of traffic. Threads are spread over
 the last 30 days and the 3 partitions; `statuses` says how many are open (a month in, most are resolved)."""
 
 import random
@@ -12,6 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pymongo import AsyncMongoClient
 
 from parley_contracts import Channel, Contact, LastMessage, ThreadStatus
+from parley_conversations.daily_figures import DayFigures, day_of, figures_id
+from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.documents import MessageRecord, ThreadRecord
 
 # A month of traffic: most conversations resolved, some still open.
@@ -21,7 +24,7 @@ BATCH = 1000
 
 
 def _documents(
-    threads: int, messages_per_thread: int, statuses: Sequence[ThreadStatus], seed: int
+    threads: int, messages_per_thread: int, statuses: Sequence[ThreadStatus], seed: int, days: dict[str, DayFigures]
 ) -> Iterator[tuple[dict, list[dict]]]:
     rng = random.Random(seed)
     now = datetime.now(UTC)
@@ -56,7 +59,23 @@ def _documents(
             )
             messages.append(message.to_document())
         record.message_ids = [m["_id"] for m in messages]
+        _count(days, record, messages_per_thread)
         yield record.to_document(), messages
+
+
+def _count(days: dict[str, DayFigures], record: ThreadRecord, messages: int) -> None:
+    """What the router would have counted for the thread (parley_router.figures), on its creation day."""
+    day = day_of(record.created_at)
+    key = figures_id(record.tenant, day, record.partition or 0)
+    figures = days.setdefault(key, DayFigures(tenant=record.tenant, day=day, partition=record.partition or 0)).figures
+    channel = str(record.channel)
+    figures.conversations[channel] += 1
+    figures.messages_in[channel] += (messages + 1) // 2
+    figures.messages_out[channel] += messages // 2
+    figures.first_response.add(60.0)
+    if record.status == ThreadStatus.RESOLVED:
+        figures.resolved += 1
+        figures.resolution.add((record.updated_at - record.created_at).total_seconds())
 
 
 async def seed_store(
@@ -72,7 +91,8 @@ async def seed_store(
     client: AsyncMongoClient = AsyncMongoClient(mongodb_url, tz_aware=True)
     thread_batch: list[dict] = []
     message_batch: list[dict] = []
-    written = {"threads": 0, "messages": 0}
+    written = {"threads": 0, "messages": 0, "daily_figures": 0}
+    days: dict[str, DayFigures] = {}
     try:
         db = client[database]
 
@@ -86,11 +106,13 @@ async def seed_store(
                 written["messages"] += len(message_batch)
                 message_batch.clear()
 
-        for thread, messages in _documents(threads, messages_per_thread, statuses, seed):
+        for thread, messages in _documents(threads, messages_per_thread, statuses, seed, days):
             thread_batch.append(thread)
             message_batch.extend(messages)
             await flush()
         await flush(final=True)
+        await DailyFiguresStore(db).write(days.values())
+        written["daily_figures"] = len(days)
     finally:
         await client.close()
     return {**written, "seconds": round(time.monotonic() - started, 1)}

@@ -4,7 +4,7 @@ two; the third asks for a person, is handed to Ana, who answers and resolves. Ev
 (this module's database holds nothing else)."""
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import httpx
@@ -105,7 +105,9 @@ async def test_the_figures_of_the_period(stack, conversations, http):
     body = response.json()
     assert body["tenant"] == "demo"
     since, until = datetime.fromisoformat(body["since"]), datetime.fromisoformat(body["until"])
-    assert (until - since).days == 7 and abs((datetime.now(UTC) - until).total_seconds()) < 60
+    # Whole UTC days: today and the six before it.
+    assert since == datetime.combine(until.date() - timedelta(days=6), time(), UTC)
+    assert abs((datetime.now(UTC) - until).total_seconds()) < 60
     assert body["totals"] == {
         "conversations": 3,
         "messages_in": 3,

@@ -17,6 +17,7 @@ from parley_business.bot_config import COLLECTION as BOT_CONFIGS
 from parley_business.channel_account_store import COLLECTION as CHANNEL_ACCOUNTS
 from parley_business.flow_store import FLOWS, VERSIONS
 from parley_business.units import COLLECTION as BUSINESS_UNITS
+from parley_conversations.daily_figures import DAILY_FIGURES
 from parley_conversations.documents import MESSAGES, PROVIDER_IDS, THREADS
 from parley_conversations.flow_sessions import FLOW_SESSIONS
 from parley_conversations.media import MEDIA
@@ -38,6 +39,7 @@ HOT_PATH = [
     FLOWS,
     VERSIONS,
     FLOW_SESSIONS,
+    DAILY_FIGURES,  # by the router at every batch, and by analytics (days × partitions per period)
 ]
 PUSHED_DOWN_ID = "SELECT _ferretdb_sjson FROM \"{table}\" WHERE _ferretdb_sjson->'$._id' = ?"
 

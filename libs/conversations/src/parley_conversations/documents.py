@@ -43,8 +43,7 @@ RECENT_TURNS_KEPT = 20
 # per message, the last announcement), and a thread is written once or twice per customer message. Read back only
 # through `ThreadRecord.from_document`.
 PACKED_THREAD_FIELDS = ("applied", "recent", "message_ids", "last_update", "earlier_updates")
-# A message's nested values, likewise: its analysis (30 to 60 values; analytics reads it through
-# `Conversations.messages_for_period`, which unpacks it), its status history (rewritten at every status), its
+# A message's nested values, likewise: its analysis (30 to 60 values), its status history (rewritten at every status), its
 # attachments and quick replies. Read back only through `unpacked_message` (`MessageRecord.from_document` uses it).
 PACKED_MESSAGE_FIELDS = ("analysis", "status_history", "media", "quick_replies")
 
@@ -106,6 +105,9 @@ class ThreadRecord(ThreadView):
         default=None, description="The conversation reference of the thread key (MercadoLibre question:/pack:)."
     )
     replies_sent: int = Field(default=0, description="Bot and operator messages sent to the customer.")
+    first_resolved_at: datetime | None = Field(
+        default=None, description="When the thread was first resolved (analytics measure resolution time once)."
+    )
     applied: list[str] = Field(default_factory=list)
     recent: list[Turn] = Field(default_factory=list)
     context_reset_at: datetime | None = Field(default=None, description="The bot's session starts here.")

@@ -7,7 +7,7 @@ under their dedupe key / send id. A thread's messages are listed through the ids
 reads, docs/adr/0012-console-reads.md); dashboard-api lists and counts threads from its inbox index, built from one
 projected pass over the threads (`thread_rows`) and kept from `thread.updated`. The filtered queries below
 remain for threads stored before those lists existed, for the index's first load, and for rare work (exports,
-erasure, analytics): served by index on MongoDB, scans on FerretDB."""
+erasure): served by index on MongoDB, scans on FerretDB."""
 
 import asyncio
 import re
@@ -29,7 +29,6 @@ from parley_conversations.documents import (
     THREADS,
     MessageRecord,
     ThreadRecord,
-    unpacked_message,
 )
 from parley_runtime.mongo import by_id
 
@@ -428,24 +427,6 @@ class Conversations:
             cursor = self._messages.find({"thread_key": {"$in": legacy}})
             messages += [MessageRecord.from_document(d) async for d in cursor]
         return sorted(messages, key=lambda m: (m.at, m.id))
-
-    # --- analytics (dashboard): a period's rows, streamed through a projection --------------------------------
-
-    def threads_for_period(
-        self, tenants: Iterable[str] | None, since: datetime, fields: dict[str, int]
-    ) -> AsyncIterator[dict[str, Any]]:
-        """Threads created since `since`, and those with people now (whose holders' load is reported), as raw
-        projected rows in no order: one streamed pass (a scan on FerretDB), the caller tallies."""
-        where = {"$or": [{"created_at": {"$gte": since}}, {"status": {"$in": _WITH_PEOPLE}}]}
-        return aiter(self._threads.find(_within(tenants, where), fields))
-
-    async def messages_for_period(
-        self, tenants: Iterable[str] | None, since: datetime, until: datetime, fields: dict[str, int]
-    ) -> AsyncIterator[dict[str, Any]]:
-        """Messages of [since, until) as raw projected rows in no order, their packed values read back (project a
-        packed field whole: `analysis`, not `analysis.language`; on MongoDB it wants an index on (tenant, at))."""
-        async for doc in self._messages.find(_within(tenants, {"at": {"$gte": since, "$lt": until}}), fields):
-            yield unpacked_message(doc)
 
     # --- erasure: the router only (the single writer of threads, docs/adr/0001-router-single-writer.md) -------
 

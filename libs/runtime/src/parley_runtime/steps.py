@@ -23,6 +23,7 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 import structlog
@@ -90,13 +91,28 @@ class ProducerBrokenError(RuntimeError):
 
 log = structlog.get_logger()
 
-_PARTITION: ContextVar[int | None] = ContextVar("parley_record_partition", default=None)
+
+@dataclass(frozen=True)
+class RecordPosition:
+    topic: str
+    partition: int
+    offset: int
+
+
+_RECORD: ContextVar[RecordPosition | None] = ContextVar("parley_record", default=None)
+
+
+def current_record() -> RecordPosition | None:
+    """Where the record being processed sits (None outside a step): the router's daily figures remember the last
+    offset they counted, so a record processed again is not counted twice."""
+    return _RECORD.get()
 
 
 def current_partition() -> int | None:
     """The partition of the record being processed (None outside a step): per-partition state (the router's
     timers and workload documents) is keyed by it."""
-    return _PARTITION.get()
+    record = _RECORD.get()
+    return record.partition if record else None
 
 
 class StepRunner(Generic[E]):
@@ -147,7 +163,7 @@ class StepRunner(Generic[E]):
     async def process(self, record: ConsumerRecord) -> None:
         body: bytes = record.value or b""
         key = record.key.decode(errors="replace") if isinstance(record.key, bytes) else None
-        _PARTITION.set(record.partition)
+        _RECORD.set(RecordPosition(record.topic, record.partition, record.offset))
         with structlog.contextvars.bound_contextvars(
             topic=record.topic, partition=record.partition, offset=record.offset
         ):
@@ -313,7 +329,8 @@ class BatchRunner:
                     log.error("batch.flush_failed", error=repr(exc), records=len(ordered), exc_info=True)
                     held.discard()
                     held.deferring = False
-                    return await self._run_lanes(ordered)
+                    await self._run_lanes(ordered)
+                    return await held.flush()  # what is held back even then (the router's daily figures)
                 attempts += 1
                 delay = backoff(attempts, self._retry_base)
                 log.warning("batch.flush_retry", error=repr(exc), attempt=attempts, retry_in=delay)

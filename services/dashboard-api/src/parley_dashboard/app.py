@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from parley_business import BotConfigStore, BusinessUnitStore
 from parley_business.flow_store import FlowStore
 from parley_contracts import THREAD_UPDATED, ThreadUpdated
+from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.media import MediaStore
 from parley_conversations.operators import Role
@@ -36,6 +37,7 @@ from parley_dashboard.listeners import LiveListener, NotifyListener
 from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer, SmtpSettings
 from parley_dashboard.notifications import NotificationStore
+from parley_dashboard.partitions import RouterPartitions
 from parley_dashboard.privacy import ContactData
 from parley_dashboard.referrals import ReferralKeys
 from parley_dashboard.routes import (
@@ -211,6 +213,8 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         # them); no cache: an admin reads back what they saved.
         flows=FlowStore(db, settings.secret_cipher()),
         flow_sessions=FlowSessions(db),
+        figures=DailyFiguresStore(db),
+        partitions=RouterPartitions(settings.kafka_bootstrap_servers),
     )
 
 

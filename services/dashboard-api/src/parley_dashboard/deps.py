@@ -13,6 +13,7 @@ from starlette.datastructures import Headers
 
 from parley_business import BotConfigStore, BusinessUnitStore, ChannelAccountStore
 from parley_business.flow_store import FlowStore
+from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.documents import ThreadRecord
 from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.media import MediaStore
@@ -29,6 +30,7 @@ from parley_dashboard.inbox import Inbox
 from parley_dashboard.live import LiveHub
 from parley_dashboard.mailer import Mailer
 from parley_dashboard.notifications import NotificationStore
+from parley_dashboard.partitions import RouterPartitions
 from parley_dashboard.privacy import ContactData
 from parley_dashboard.referrals import ReferralKeys
 from parley_dashboard.settings import DashboardSettings
@@ -67,6 +69,8 @@ class Services:
     channel_accounts: ChannelAccountStore
     flows: FlowStore
     flow_sessions: FlowSessions
+    figures: DailyFiguresStore
+    partitions: RouterPartitions
 
 
 def get_services(request: Request) -> Services:

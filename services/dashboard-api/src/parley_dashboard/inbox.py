@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import structlog
 
-from parley_contracts import Channel, ThreadUpdated, ThreadView
+from parley_contracts import Channel, ThreadStatus, ThreadUpdated, ThreadView
 from parley_conversations.documents import ThreadRecord
 from parley_conversations.store import Conversations, ThreadQuery, ThreadRow, View
 from parley_dashboard.privacy import is_erasure
@@ -101,6 +101,17 @@ class InboxIndex:
         every = query.for_view(View.ALL)
         groups = Counter((r.status, r.assignee_id) for r in self._candidates(query.tenants) if every.matches(r))
         return {view: sum(n for (s, a), n in groups.items() if query.in_view(view, s, a)) for view in views}
+
+    def held(self, tenants: frozenset[str] | None) -> Counter[str]:
+        """Threads with people, per assignee (analytics: what each operator holds now)."""
+        return Counter(
+            r.assignee_id
+            for r in self._candidates(tenants)
+            if r.assignee_id and r.status in (ThreadStatus.NEEDS_HUMAN, ThreadStatus.HUMAN)
+        )
+
+    def tenants(self) -> set[str]:
+        return {tenant for tenant, rows in self._rows.items() if rows}
 
     def of_contact(self, channel: Channel, contact_id: str, tenants: frozenset[str] | None) -> list[ThreadRow]:
         """Oldest first, as `Conversations.threads_of_contact`."""

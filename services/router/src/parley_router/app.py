@@ -1,5 +1,5 @@
 """Router wiring: one co-partitioned consumer for its four input topics, the timers, the stores, the question
-flows."""
+flows, the daily figures."""
 
 from datetime import timedelta
 
@@ -9,8 +9,10 @@ from parley_business import BotConfigStore, BusinessUnitStore
 from parley_business.channel_account_store import SecretCipher
 from parley_business.flow_store import FlowStore
 from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus, ThreadCommand, utcnow
+from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.roster import OperatorDirectory, Roster, Workload
+from parley_router.figures import FiguresLedger, RouterBatch
 from parley_router.flows import FlowRunner
 from parley_router.handlers import RouterHandlers
 from parley_router.owned import OwnedConversations
@@ -31,6 +33,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     # The router reads flow definitions, never their secrets (outbound signs the submissions): no key needed.
     flow_store = FlowStore(db, SecretCipher(None), ttl_seconds=settings.bot_config_refresh_seconds)
     sessions = FlowSessions(db)
+    figures = FiguresLedger(DailyFiguresStore(db))
     handlers = RouterHandlers(
         broker=broker,
         conversations=conversations,
@@ -40,7 +43,13 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         workload=Workload(db),
         timers=timers,
         flows=FlowRunner(flow_store, sessions),
+        figures=figures,
     )
+
+    def forget_all() -> None:  # a rebalance: partitions this process owns again may have been written elsewhere
+        conversations.forget_all()
+        figures.forget_all()
+
     subscribe_steps(
         broker,
         settings,
@@ -52,8 +61,8 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
             MessageStatus: handlers.on_status,
             ThreadCommand: handlers.on_command,
         },
-        listener=PartitionWatcher(timers, conversations.open_threads, conversations.forget_all),
-        held_writes=conversations,
+        listener=PartitionWatcher(timers, conversations.open_threads, forget_all),
+        held_writes=RouterBatch(figures, conversations),
     )
     loop = TimerLoop(
         timers,

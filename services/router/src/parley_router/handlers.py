@@ -1,7 +1,8 @@
 """The router's processing steps, one per input topic. Each reads the thread by `_id`, builds a `Step` in pure
 code (the state machine decides every status change), and commits it in one place (`_commit`): messages,
 then sends, then the thread document with the step marked applied, then the announcement on
-`thread.updated` (docs/adr/0001-router-single-writer.md)."""
+`thread.updated` (docs/adr/0001-router-single-writer.md); and counts it in its business unit's figures of the day
+(parley_router.figures)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from parley_router.annotations import annotate, target_of
 from parley_router.assignment import Candidate, eligible, pick_operator
 from parley_router.decisions import Action, decide
 from parley_router.erasure import erase
+from parley_router.figures import FiguresLedger
 from parley_router.flows import FlowRunner, Say, due_command_id
 from parley_router.phrases import asks_to_start_over, restarted_message
 from parley_router.step import (
@@ -51,7 +53,7 @@ from parley_router.step import (
 )
 from parley_router.timers import TimerIndex, idle_deadline
 from parley_runtime.kafka import publish
-from parley_runtime.steps import current_partition
+from parley_runtime.steps import current_partition, current_record
 
 log = structlog.get_logger()
 
@@ -91,6 +93,7 @@ class RouterHandlers:
         workload: Workload,
         timers: TimerIndex,
         flows: FlowRunner,
+        figures: FiguresLedger,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self._broker = broker
@@ -101,6 +104,7 @@ class RouterHandlers:
         self._workload = workload
         self._timers = timers
         self._flows = flows
+        self._figures = figures
         self._now = now
 
     # --- message.received: operators see a message as soon as it arrives, before (and without) analysis -----
@@ -480,6 +484,7 @@ class RouterHandlers:
         await self._conversations.save_thread(record, new=step.new)
         await self._announce(update)
         self._timers.track(record)
+        await self._figures.count(step, current_record())  # last: a step that failed before it counted nothing
 
     async def _sync_workload(self, step: Step) -> None:
         before, after = _holder(step.before), _holder(step.state())

@@ -71,6 +71,8 @@ class Step:
     also_applied: list[str] = field(default_factory=list)  # keys of records this step covers too
     flow_before: FlowSession | None = None  # the thread's question flow session before this step
     flow_replaced: list[FlowSession] = field(default_factory=list)  # sessions this step ended and replaced
+    first_reply_at: datetime | None = None  # the thread's first reply to the customer, if this step sent it
+    first_resolved_at: datetime | None = None  # the thread's first resolution, if this step made it
 
     @classmethod
     def on(cls, key: str, cause: Event, record: ThreadRecord | None, inbound: MessageReceived | None) -> "Step":
@@ -118,6 +120,8 @@ class Step:
             record.handoff_reason = change.reason
         if new.status in (ThreadStatus.BOT, ThreadStatus.RESOLVED):
             record.handoff_reason = None
+        if new.status == ThreadStatus.RESOLVED and record.first_resolved_at is None:
+            record.first_resolved_at = self.first_resolved_at = change.at
         self.transitions.append(transition)
         self._note(transition, record.assignee.name if record.assignee else None)
         return outcome
@@ -199,6 +203,8 @@ class Step:
             event_id=send.event_id,
         )
         self.sends.append(send)
+        if self.record.replies_sent == 0:
+            self.first_reply_at = message.at
         self.record.replies_sent += 1
         self._add(message)
 

@@ -78,7 +78,7 @@ export function AnalyticsPage() {
         <span class="field-inline">
           <label for="an-days">Period</label>
           <select id="an-days" value={String(days)} onChange={(e) => setDays(Number((e.currentTarget as HTMLSelectElement).value))}>
-            <option value="1">Last 24 hours</option>
+            <option value="1">Today (UTC)</option>
             <option value="7">Last 7 days</option>
             <option value="30">Last 30 days</option>
             <option value="90">Last 90 days</option>
