@@ -135,23 +135,30 @@ async def test_a_discarded_batch_counts_nothing_and_is_read_again():
     class Conversations:
         deferring = False
         flushed = discarded = 0
+        log: list[str] = []
+
+        async def write_ahead(self):
+            self.log.append(f"ahead, figures written: {bool(store.writes)}")
 
         async def flush(self):
             self.flushed += 1
+            self.log.append(f"threads, figures written: {bool(store.writes)}")
 
         def discard(self):
             self.discarded += 1
 
     conversations = Conversations()
-    batch = RouterBatch(ledger, conversations)
+    batch = RouterBatch(ledger, conversations)  # type: ignore[arg-type]
     batch.deferring = True
     assert conversations.deferring
     await ledger.count(answered_step(), position(2))
     batch.discard()  # the flush of the conversations failed: the batch is processed again
     assert conversations.discarded == 1
     await ledger.count(answered_step(), position(2))
+    store.writes = 0
     await batch.flush()
     assert conversations.flushed == 1
+    assert conversations.log[-1] == "threads, figures written: True"  # the figures before the threads
     (stored,) = [DayFigures.from_document(d) for d in store.documents.values()]
     assert stored.figures.conversations == {"whatsapp": 2}  # the first batch's and the second's, once
 
