@@ -33,7 +33,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     # The router reads flow definitions, never their secrets (outbound signs the submissions): no key needed.
     flow_store = FlowStore(db, SecretCipher(None), ttl_seconds=settings.bot_config_refresh_seconds)
     sessions = FlowSessions(db)
-    figures = FiguresLedger(DailyFiguresStore(db))
+    figures = FiguresLedger(DailyFiguresStore(db), every_seconds=settings.figures_write_seconds)
     handlers = RouterHandlers(
         broker=broker,
         conversations=conversations,
@@ -46,9 +46,9 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         figures=figures,
     )
 
-    def forget_all() -> None:  # a rebalance: partitions this process owns again may have been written elsewhere
+    async def rebalanced() -> None:  # partitions this process owns again may have been written elsewhere
         conversations.forget_all()
-        figures.forget_all()
+        await figures.hand_over()
 
     subscribe_steps(
         broker,
@@ -61,7 +61,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
             MessageStatus: handlers.on_status,
             ThreadCommand: handlers.on_command,
         },
-        listener=PartitionWatcher(timers, conversations.open_threads, forget_all),
+        listener=PartitionWatcher(timers, conversations.open_threads, rebalanced),
         held_writes=RouterBatch(figures, conversations),
     )
     loop = TimerLoop(
@@ -77,12 +77,13 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     )
 
     async def close_db() -> None:
+        await figures.stop()  # the consumer has stopped: the last counts written
         await client.close()
 
     return make_worker_app(
         broker,
         title="Parley router",
-        on_startup=[conversations.ensure_indexes, sessions.ensure_indexes, loop.start],
+        on_startup=[conversations.ensure_indexes, sessions.ensure_indexes, loop.start, figures.start],
         on_shutdown=[loop.stop],
         after_shutdown=[close_db],
     )

@@ -1,12 +1,18 @@
 """The router's side of the daily figures (parley_conversations.daily_figures, docs/adr/0015-analytics-counted-on-write.md):
-what one applied step adds to its business unit's day (`figures_of`, pure), and the ledger that holds a batch's
-counts and writes them before the batch's threads.
+what one applied step adds to its business unit's day (`figures_of`, pure), and the ledger that keeps the counts and
+writes them.
 
-Why before: a thread's "applied" mark is what stops a step from running again after a crash. Written first, the
-figures of a step can be stored while its thread is not; the step then runs again, and the document's offsets
-(the last record it counted, per topic) say it was counted. The other order could lose counts for good."""
+A thread's "applied" mark is what stops a step from running again after a crash. Figures written before their
+thread carry the offsets of the records they counted, so a step that runs again is not counted twice; figures still
+in memory when the process dies are lost (`FiguresLedger`)."""
 
 import asyncio
+import contextlib
+import math
+import time
+from collections.abc import Callable
+
+import structlog
 
 from parley_contracts import ActorKind, AuthorKind, ThreadStatus
 from parley_conversations.daily_figures import DayFigures, Figures, day_of, figures_id
@@ -15,6 +21,8 @@ from parley_conversations.state_machine import Trigger
 from parley_router.owned import OwnedConversations
 from parley_router.step import Step
 from parley_runtime.steps import RecordPosition
+
+log = structlog.get_logger()
 
 PEOPLE_HANDOFF = "operator"  # what a person sending a thread to the team is counted under (data/reasons.json)
 UNKNOWN = "unknown"
@@ -69,16 +77,34 @@ def figures_of(step: Step) -> Figures:
 
 
 class FiguresLedger:
-    """A batch's counts, held until `flush` (the batch runner calls it before the threads are written, and again
-    after a batch processed record by record). The documents of this process's partitions are kept in memory once
-    read: only this process writes them while it owns the partition; `forget_all` at every rebalance."""
+    """The counts of this process's partitions, kept in memory and written at most every `every_seconds` (0: after
+    every batch), before the threads of the batch that made them or after; at once when partitions move
+    (`hand_over`) and when the process stops (`stop`). The documents are kept once read: only this process writes
+    them while it owns the partition.
 
-    def __init__(self, store: DailyFiguresStore, capacity: int = 1000) -> None:
+    Why not after every batch: each write is one more SQLite write transaction, and FerretDB's SQLite writes one at
+    a time. Written after every batch, the figures raised the p50 end to end by 12–34 ms at 60–100 msg/s (three
+    alternating store-phase runs against 538ad52, `BENCH_PHASES=store BENCH_SUSTAINED_RATES=60,80,100`). What a
+    crash can cost: counts written after their threads are lost if the process dies in between (at most
+    `every_seconds` of them), and never counted twice: counts written before their threads carry their offsets."""
+
+    def __init__(
+        self,
+        store: DailyFiguresStore,
+        every_seconds: float = 1.0,
+        capacity: int = 1000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._store = store
+        self._every = every_seconds
         self._capacity = capacity
+        self._clock = clock
         self._known: dict[str, DayFigures] = {}
         self._changed: set[str] = set()
+        self._last_write = -math.inf
         self._reading = asyncio.Lock()  # one lane reads a document, the others wait for it: no count is lost
+        self._writing = asyncio.Lock()
+        self._loop: asyncio.Task[None] | None = None
 
     async def count(self, step: Step, position: RecordPosition | None) -> None:
         figures = figures_of(step)
@@ -101,25 +127,62 @@ class FiguresLedger:
                 self._known[key] = known
             return known
 
-    async def flush(self) -> None:
-        """Write the documents the batch changed; safe to repeat after a failure (the same state again)."""
-        if self._changed:
-            await self._store.write(self._known[key] for key in sorted(self._changed))
-            self._changed.clear()
-        if len(self._known) > self._capacity:
+    async def flush(self, *, force: bool = False) -> None:
+        """Write the documents changed since the last write, if `every_seconds` have passed (or `force`). Safe beside
+        a batch in progress (each document is encoded at once, with what it counted so far) and to repeat after a
+        failure."""
+        if not self._changed or (not force and self._clock() - self._last_write < self._every):
+            return
+        async with self._writing:
+            changed, self._changed = self._changed, set()
+            try:
+                await self._store.write(self._known[key] for key in sorted(changed))
+            except BaseException:
+                self._changed |= changed
+                raise
+            self._last_write = self._clock()
+        if len(self._known) > self._capacity and not self._changed:
             self._known.clear()
 
+    async def hand_over(self) -> None:
+        """Partitions move (a rebalance): write what is counted, then forget the documents (another process may
+        write them next). A write that fails loses those counts; it is logged."""
+        try:
+            await self.flush(force=True)
+        except Exception as exc:
+            log.warning("figures.not_written", documents=len(self._changed), error=repr(exc))
+        self.forget_all()
+
     def forget_all(self) -> None:
-        """The batch is processed again from the store, or the partitions moved: read the documents again."""
+        """The batch is processed again from the store: read the documents again (counts not yet written are lost)."""
         self._known.clear()
         self._changed.clear()
 
+    async def start(self) -> None:
+        """Write what is due every `every_seconds` even when no batch comes (a quiet hour's last counts)."""
+        if self._every > 0:
+            self._loop = asyncio.create_task(self._write_due())
+
+    async def stop(self) -> None:
+        """At shutdown, once the consumer has stopped: the last counts written."""
+        if self._loop is not None:
+            self._loop.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop
+        await self.hand_over()
+
+    async def _write_due(self) -> None:
+        while True:
+            await asyncio.sleep(self._every)
+            try:
+                await self.flush()
+            except Exception as exc:  # the store is away: the next batch or round tries again
+                log.warning("figures.write_failed", error=repr(exc))
+
 
 class RouterBatch:
-    """What the batch runner holds back and flushes (parley_runtime.steps.HeldWrites): the figures beside the
-    provider ids and messages, then the threads and what waited for them. Side by side, not one after the other: each
-    batch's flush is on the path of every reply (measured: one more write in turn added 15–35 ms to the p50 at 60–100
-    msg/s end to end)."""
+    """What the batch runner holds back and flushes (parley_runtime.steps.HeldWrites): the figures when due, beside the
+    provider ids and messages, then the threads and what waited for them."""
 
     def __init__(self, figures: FiguresLedger, conversations: OwnedConversations) -> None:
         self._figures = figures

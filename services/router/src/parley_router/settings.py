@@ -36,3 +36,10 @@ class RouterSettings(ServiceSettings):
         description="Threads, messages and provider ids the router keeps in memory after writing them, per kind "
         "(parley_router.owned); 0 reads every one from the store.",
     )
+    figures_write_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        validation_alias="ROUTER_FIGURES_WRITE_SECONDS",
+        description="How often the daily figures analytics read are written (parley_router.figures); 0 after every "
+        "batch. A crash loses at most this long of counts, never counts twice.",
+    )

@@ -174,14 +174,15 @@ class TimerLoop:
 
 class PartitionWatcher(ConsumerRebalanceListener):
     """Keeps the timer index to the partitions this instance owns: drops revoked ones at once, rebuilds
-    assigned ones from MongoDB in the background (a scan, so not on the rebalance's critical path). At every
-    rebalance the cached documents are forgotten too (`forget`, parley_router.owned)."""
+        assigned ones from MongoDB in the background (a scan, so not on the rebalance's critical path). At every
+        rebalance the cached documents are forgotten too, once the daily figures are written (`forget`: parley_router.owned,
+    parley_router.figures)."""
 
     def __init__(
         self,
         index: TimerIndex,
         load: Callable[[set[int]], Awaitable[list[OpenThread]]],
-        forget: Callable[[], None],
+        forget: Callable[[], Awaitable[None]],
     ) -> None:
         self._index = index
         self._load = load
@@ -189,11 +190,11 @@ class PartitionWatcher(ConsumerRebalanceListener):
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def on_partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
-        self._forget()
+        await self._forget()
         self._index.drop_partitions({tp.partition for tp in revoked if tp.topic == THREAD_COMMAND})
 
     async def on_partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
-        self._forget()
+        await self._forget()
         partitions = {tp.partition for tp in assigned if tp.topic == THREAD_COMMAND}
         if partitions:
             task = asyncio.create_task(self._rebuild(partitions))
