@@ -54,7 +54,6 @@ def test_the_analytics_page_shows_the_api_figures(
     admin = api_login(http, api, "admin@demo.local")
     assert wait_until(lambda: phone.received()), "the bot did not answer"
 
-
     def counted() -> dict | None:  # the router writes its figures within ROUTER_FIGURES_WRITE_SECONDS (1 s)
         body = http.get(api + "/api/analytics", params={"days": 30}, headers=admin).json()
         return body if body["totals"]["messages_out"] >= 1 else None
