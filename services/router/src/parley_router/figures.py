@@ -83,7 +83,7 @@ class FiguresLedger:
     them while it owns the partition.
 
     Why not after every batch: each write is one more SQLite write transaction, and FerretDB's SQLite writes one at
-    a time. Written after every batch, the figures raised the p50 end to end by 12–34 ms at 60–100 msg/s (three
+    a time. Written after every batch, the figures raised the p50 end to end by 12–35 ms at 60 and 80 msg/s (three
     alternating store-phase runs against 538ad52, `BENCH_PHASES=store BENCH_SUSTAINED_RATES=60,80,100`). What a
     crash can cost: counts written after their threads are lost if the process dies in between (at most
     `every_seconds` of them), and never counted twice: counts written before their threads carry their offsets."""
