@@ -25,6 +25,7 @@ async def test_documents_written_together_and_read_back_by_id(db):
     documents = [DayFigures(tenant="demo", day=day, partition=p) for day in days for p in range(2)]
     for n, document in enumerate(documents):  # 60 documents: more than one command's worth
         document.count("message.received", n, one_message())
+        document.settle()
     await store.write(documents)
     await store.write(documents)  # the same state again (a flush repeated after a failure): unchanged
     again = await store.read(period_ids(["demo", "aurora"], days, 3))

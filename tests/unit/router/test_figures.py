@@ -97,7 +97,6 @@ class MemoryStore:
 
     async def write(self, documents):
         for document in documents:
-            document.settle()
             self.documents[document.id] = document.to_document()
         self.writes += 1
 

@@ -31,11 +31,8 @@ class DailyFiguresStore:
         return [DayFigures.from_document(doc) for doc in found if doc is not None]
 
     async def write(self, documents: Iterable[DayFigures]) -> None:
-        """Replaces by `_id` (created when missing), UPDATES_PER_COMMAND to a command; each document's offsets settled
-        first."""
-        documents = list(documents)
-        for document in documents:
-            document.settle()
+        """Replaces by `_id` (created when missing), UPDATES_PER_COMMAND to a command; the documents as they are now
+        (encoded before the first write goes out)."""
         ops = [ReplaceOne(by_id(d.id), d.to_document(), upsert=True) for d in documents]
         for start in range(0, len(ops), UPDATES_PER_COMMAND):
             await self._docs.bulk_write(ops[start : start + UPDATES_PER_COMMAND], ordered=False)

@@ -135,8 +135,11 @@ class FiguresLedger:
             return
         async with self._writing:
             changed, self._changed = self._changed, set()
+            documents = [self._known[key] for key in sorted(changed)]
+            for document in documents:
+                document.settle()  # its offsets move on to what it counted, as it is written
             try:
-                await self._store.write(self._known[key] for key in sorted(changed))
+                await self._store.write(documents)
             except BaseException:
                 self._changed |= changed
                 raise
