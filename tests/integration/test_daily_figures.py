@@ -38,15 +38,15 @@ async def test_documents_written_together_and_read_back_by_id(db):
 async def test_a_batch_processed_again_after_a_crash_is_counted_once(db):
     store = DailyFiguresStore(db)
     steps = [answered_step() for _ in range(3)]
-    ledger = FiguresLedger(store, every_seconds=0)
+    ledger = FiguresLedger(store)
     for offset, step in enumerate(steps[:2]):
         await ledger.count(step, RecordPosition("message.analyzed", 0, offset))
-    await ledger.flush()  # then the process dies before the threads are written
+    await ledger.flush(force=True)  # then the process dies before the threads are written
 
-    restarted = FiguresLedger(store, every_seconds=0)
+    restarted = FiguresLedger(store)
     for offset, step in enumerate(steps):
         await restarted.count(step, RecordPosition("message.analyzed", 0, offset))
-    await restarted.flush()
+    await restarted.flush(force=True)
     key = period_ids(["demo"], [steps[0].at.date().isoformat()], 1)
     (stored,) = await store.read(key)
     assert stored.figures.conversations == {"whatsapp": 3} and stored.figures.answered == 3

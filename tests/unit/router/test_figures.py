@@ -1,5 +1,5 @@
-"""What a step adds to its business unit's figures of the day (parley_router.figures), and the ledger that counts a
-batch's records once and writes them before the threads."""
+"""What a step adds to its business unit's figures of the day (parley_router.figures), and the ledger that counts each
+record once and writes the counts every so often."""
 
 from datetime import timedelta
 
@@ -8,7 +8,7 @@ import pytest
 from parley_contracts import AuthorKind, OutboundContent, ThreadStatus
 from parley_conversations.daily_figures import DayFigures, day_of
 from parley_conversations.state_machine import Change, Trigger
-from parley_router.figures import FiguresLedger, RouterBatch, figures_of
+from parley_router.figures import FiguresLedger, figures_of
 from parley_router.step import BOT_ACTOR, Step, command_send_id, customer_actor, reply_send_id
 from parley_runtime.steps import RecordPosition
 from tests.events import ANA, analyzed, command, received
@@ -107,22 +107,22 @@ def position(offset: int, topic: str = "message.analyzed") -> RecordPosition:
 
 async def test_the_ledger_counts_a_batch_once_even_when_it_comes_again():
     store = MemoryStore()
-    ledger = FiguresLedger(store, every_seconds=0)  # type: ignore[arg-type]
+    ledger = FiguresLedger(store)  # type: ignore[arg-type]
     first, second = answered_step(), answered_step()
     await ledger.count(second, position(8))  # threads side by side: out of order
     await ledger.count(first, position(7))
-    assert store.writes == 0  # held until the batch is written
-    await ledger.flush()
+    assert store.writes == 0  # kept in memory until written
+    await ledger.flush(force=True)
     key = f"demo/{day_of(first.at)}/1"
     stored = DayFigures.from_document(store.documents[key])
     assert stored.figures.conversations == {"whatsapp": 2} and stored.offsets == {"message.analyzed": 8}
 
-    # The process died before the threads were written: a new one processes the batch again.
-    again = FiguresLedger(store, every_seconds=0)  # type: ignore[arg-type]
+    # The counts were written, then the process died before the batch's threads were: a new one processes it again.
+    again = FiguresLedger(store)  # type: ignore[arg-type]
     await again.count(first, position(7))
     await again.count(second, position(8))
     await again.count(answered_step(), position(9))
-    await again.flush()
+    await again.flush(force=True)
     stored = DayFigures.from_document(store.documents[key])
     assert stored.figures.conversations == {"whatsapp": 3} and stored.offsets == {"message.analyzed": 9}
 
@@ -163,7 +163,7 @@ async def test_counts_are_written_at_most_every_so_often_and_when_partitions_mov
 
 async def test_a_failed_write_keeps_the_counts_for_the_next():
     store = MemoryStore()
-    ledger = FiguresLedger(store, every_seconds=0)  # type: ignore[arg-type]
+    ledger = FiguresLedger(store)  # type: ignore[arg-type]
     await ledger.count(answered_step(), position(1))
     failing = store.write
 
@@ -172,52 +172,33 @@ async def test_a_failed_write_keeps_the_counts_for_the_next():
 
     store.write = unreachable  # type: ignore[method-assign]
     with pytest.raises(ConnectionError):
-        await ledger.flush()
+        await ledger.flush(force=True)
     store.write = failing  # type: ignore[method-assign]
-    await ledger.flush()
+    await ledger.flush(force=True)
     (stored,) = [DayFigures.from_document(d) for d in store.documents.values()]
     assert stored.figures.conversations == {"whatsapp": 1}
 
 
-async def test_a_discarded_batch_counts_nothing_and_is_read_again():
+async def test_a_batch_processed_again_before_its_counts_were_written_counts_nothing_twice():
     store = MemoryStore()
-    ledger = FiguresLedger(store, every_seconds=0)  # type: ignore[arg-type]
+    ledger = FiguresLedger(store)  # type: ignore[arg-type]
     await ledger.count(answered_step(), position(1))
-    await ledger.flush()
-
-    class Conversations:
-        def __init__(self) -> None:
-            self.deferring = False
-            self.log: list[str] = []
-
-        async def write_ahead(self):
-            self.log.append("ahead")
-
-        async def flush(self):
-            self.log.append(f"threads, figures written: {bool(store.writes)}")
-
-        def discard(self):
-            self.log.append("discarded")
-
-    conversations = Conversations()
-    batch = RouterBatch(ledger, conversations)  # type: ignore[arg-type]
-    batch.deferring = True
-    assert conversations.deferring
-    await ledger.count(answered_step(), position(2))
-    batch.discard()  # the flush of the conversations failed: the batch is processed again
-    await ledger.count(answered_step(), position(2))
-    store.writes = 0
-    await batch.flush()
-    assert conversations.log == ["discarded", "ahead", "threads, figures written: True"]
+    await ledger.flush(force=True)
+    step = answered_step()
+    await ledger.count(step, position(2))
+    # The batch's writes failed and it is processed again record by record (parley_runtime.steps.BatchRunner): its
+    # counts are still in memory, not yet written.
+    await ledger.count(step, position(2))
+    await ledger.flush(force=True)
     (stored,) = [DayFigures.from_document(d) for d in store.documents.values()]
     assert stored.figures.conversations == {"whatsapp": 2}  # the first batch's and the second's, once
 
 
 async def test_a_step_that_adds_nothing_writes_nothing():
     store = MemoryStore()
-    ledger = FiguresLedger(store, every_seconds=0)  # type: ignore[arg-type]
+    ledger = FiguresLedger(store)  # type: ignore[arg-type]
     step = answered_step()
     quiet = Step.on("cmd:c9", step.cause, step.record, None)  # e.g. a command that changed nothing countable
     await ledger.count(quiet, position(3))
-    await ledger.flush()
+    await ledger.flush(force=True)
     assert store.writes == 0 and not store.documents

@@ -123,10 +123,6 @@ class ThreadQuery:
         return True
 
 
-def _within(tenants: Iterable[str] | None, where: dict[str, Any]) -> dict[str, Any]:
-    return where if tenants is None else {"tenant": {"$in": sorted(tenants)}, **where}
-
-
 def _literal(text: str) -> str:
     """A search is text, not a pattern: what the customer's name or number contains."""
     return re.escape(text.strip())

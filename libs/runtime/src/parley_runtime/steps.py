@@ -329,8 +329,7 @@ class BatchRunner:
                     log.error("batch.flush_failed", error=repr(exc), records=len(ordered), exc_info=True)
                     held.discard()
                     held.deferring = False
-                    await self._run_lanes(ordered)
-                    return await held.flush()  # what is held back even then (the router's daily figures)
+                    return await self._run_lanes(ordered)
                 attempts += 1
                 delay = backoff(attempts, self._retry_base)
                 log.warning("batch.flush_retry", error=repr(exc), attempt=attempts, retry_in=delay)

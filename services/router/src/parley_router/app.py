@@ -12,7 +12,7 @@ from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus, Th
 from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.roster import OperatorDirectory, Roster, Workload
-from parley_router.figures import FiguresLedger, RouterBatch
+from parley_router.figures import FiguresLedger
 from parley_router.flows import FlowRunner
 from parley_router.handlers import RouterHandlers
 from parley_router.owned import OwnedConversations
@@ -62,7 +62,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
             ThreadCommand: handlers.on_command,
         },
         listener=PartitionWatcher(timers, conversations.open_threads, rebalanced),
-        held_writes=RouterBatch(figures, conversations),
+        held_writes=conversations,
     )
     loop = TimerLoop(
         timers,

@@ -18,7 +18,6 @@ from parley_contracts import ActorKind, AuthorKind, ThreadStatus
 from parley_conversations.daily_figures import DayFigures, Figures, day_of, figures_id
 from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.state_machine import Trigger
-from parley_router.owned import OwnedConversations
 from parley_router.step import Step
 from parley_runtime.steps import RecordPosition
 
@@ -77,16 +76,16 @@ def figures_of(step: Step) -> Figures:
 
 
 class FiguresLedger:
-    """The counts of this process's partitions, kept in memory and written at most every `every_seconds` (0: after
-    every batch), before the threads of the batch that made them or after; at once when partitions move
-    (`hand_over`) and when the process stops (`stop`). The documents are kept once read: only this process writes
-    them while it owns the partition.
+    """The counts of this process's partitions, kept in memory and written every `every_seconds` by a round of its
+    own (`start`), at once when partitions move (`hand_over`) and when the process stops (`stop`). The documents are
+    kept once read: only this process writes them while it owns the partition.
 
-    Why not after every batch: each write is one more SQLite write transaction, and FerretDB's SQLite writes one at
+    Not with each batch's writes: each write is one more SQLite write transaction, and FerretDB's SQLite writes one at
     a time. Written after every batch, the figures raised the p50 end to end by 12–35 ms at 60 and 80 msg/s (three
-    alternating store-phase runs against 538ad52, `BENCH_PHASES=store BENCH_SUSTAINED_RATES=60,80,100`). What a
-    crash can cost: counts written after their threads are lost if the process dies in between (at most
-    `every_seconds` of them), and never counted twice: counts written before their threads carry their offsets."""
+    alternating store-phase runs against 538ad52, `BENCH_PHASES=store BENCH_SUSTAINED_RATES=60,80,100`). So counts
+    may be written before the threads of the steps that made them, or after. Before: the documents carry the offsets
+    they counted, so a step processed again (a crash, a batch whose writes failed) is not counted twice. After: a
+    crash in between loses them, at most `every_seconds` of them."""
 
     def __init__(
         self,
@@ -130,7 +129,7 @@ class FiguresLedger:
     async def flush(self, *, force: bool = False) -> None:
         """Write the documents changed since the last write, if `every_seconds` have passed (or `force`). Safe beside
         a batch in progress (each document is encoded at once, with what it counted so far) and to repeat after a
-        failure."""
+        failure (the counts are kept for the next write)."""
         if not self._changed or (not force and self._clock() - self._last_write < self._every):
             return
         async with self._writing:
@@ -157,14 +156,13 @@ class FiguresLedger:
         self.forget_all()
 
     def forget_all(self) -> None:
-        """The batch is processed again from the store: read the documents again (counts not yet written are lost)."""
+        """Read the documents again from the store (counts not yet written are lost)."""
         self._known.clear()
         self._changed.clear()
 
     async def start(self) -> None:
-        """Write what is due every `every_seconds` even when no batch comes (a quiet hour's last counts)."""
-        if self._every > 0:
-            self._loop = asyncio.create_task(self._write_due())
+        """Write what was counted every `every_seconds`, whether batches come or not."""
+        self._loop = asyncio.create_task(self._write_due())
 
     async def stop(self) -> None:
         """At shutdown, once the consumer has stopped: the last counts written."""
@@ -181,33 +179,3 @@ class FiguresLedger:
                 await self.flush()
             except Exception as exc:  # the store is away: the next batch or round tries again
                 log.warning("figures.write_failed", error=repr(exc))
-
-
-class RouterBatch:
-    """What the batch runner holds back and flushes (parley_runtime.steps.HeldWrites): the figures when due, beside the
-    provider ids and messages, then the threads and what waited for them."""
-
-    def __init__(self, figures: FiguresLedger, conversations: OwnedConversations) -> None:
-        self._figures = figures
-        self._conversations = conversations
-
-    @property
-    def deferring(self) -> bool:
-        return self._conversations.deferring
-
-    @deferring.setter
-    def deferring(self, value: bool) -> None:
-        self._conversations.deferring = value
-
-    async def flush(self) -> None:
-        try:
-            async with asyncio.TaskGroup() as group:  # one failure stops the other; the flush is tried again whole
-                group.create_task(self._figures.flush())
-                group.create_task(self._conversations.write_ahead())
-        except BaseExceptionGroup as failed:
-            raise failed.exceptions[0] from None  # what the batch runner judges (an unreachable store waits)
-        await self._conversations.flush()
-
-    def discard(self) -> None:
-        self._figures.forget_all()
-        self._conversations.discard()

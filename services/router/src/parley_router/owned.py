@@ -81,15 +81,14 @@ class OwnedConversations(Conversations):
         else:
             await action()
 
-    async def write_ahead(self) -> None:
-        """Write what the threads must follow (provider ids, then messages); `flush` writes the rest. The router's
-        daily figures are written meanwhile (parley_router.figures.RouterBatch)."""
-        await self._write(FLUSH_ORDER[:-1])
-
     async def flush(self) -> None:
         """Write what the batch held back, then run what waited for it. Safe to repeat after a failure: inserts
         that find their document leave it, replaces write the same state again."""
-        await self._write(FLUSH_ORDER)
+        for name in FLUSH_ORDER:
+            held = self._held.get(name)
+            if held:
+                await self._write_held(self._collections[name], held)
+                del self._held[name]
 
         # One thread's announcements in order, the threads' side by side: the producer sends what is waiting in one
         # request while the previous is in flight. An action is forgotten once done, so a flush that failed part-way
@@ -106,13 +105,6 @@ class OwnedConversations(Conversations):
         except BaseExceptionGroup as failed:
             raise failed.exceptions[0] from None  # what the consumer policy judges (an unreachable broker waits)
         self._waiting.clear()
-
-    async def _write(self, names: tuple[str, ...]) -> None:
-        for name in names:
-            held = self._held.get(name)
-            if held:
-                await self._write_held(self._collections[name], held)
-                del self._held[name]
 
     def discard(self) -> None:
         """Forget what the batch held back and what waited for it (a flush that cannot succeed): the batch is

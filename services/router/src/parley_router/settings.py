@@ -38,8 +38,8 @@ class RouterSettings(ServiceSettings):
     )
     figures_write_seconds: float = Field(
         default=1.0,
-        ge=0,
+        gt=0,
         validation_alias="ROUTER_FIGURES_WRITE_SECONDS",
-        description="How often the daily figures analytics read are written (parley_router.figures); 0 after every "
-        "batch. A crash loses at most this long of counts, never counts twice.",
+        description="How often the daily figures analytics read are written (parley_router.figures). A crash loses "
+        "at most this long of counts, never counts twice.",
     )
