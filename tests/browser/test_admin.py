@@ -66,6 +66,10 @@ def test_the_analytics_page_shows_the_api_figures(
     expect(page.get_by_test_id("kpi-conversations")).to_contain_text(str(totals["conversations"]))
     expect(page.get_by_test_id("kpi-messages-in")).to_contain_text(str(totals["messages_in"]))
     assert totals["conversations"] >= 1 and totals["messages_in"] >= 1
+    zone = figures["time_zone"]
+    expect(page.locator("#an-zone")).to_have_text(
+        f"Days from midnight, {zone} time." if zone else "Days from midnight, each unit in its own time zone."
+    )
     assert not console_errors, console_errors
 
 

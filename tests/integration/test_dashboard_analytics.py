@@ -6,6 +6,7 @@ two; the third asks for a person, is handed to Ana, who answers and resolves. Ev
 import uuid
 from datetime import UTC, datetime, time, timedelta
 from urllib.parse import parse_qs, urlparse
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -111,7 +112,8 @@ async def test_the_figures_of_the_period(stack, conversations, http):
     assert body is not None, "the resolution was never counted"
     assert body["tenant"] == "demo"
     since, until = datetime.fromisoformat(body["since"]), datetime.fromisoformat(body["until"])
-    # Whole UTC days: today and the six before it.
+    # Whole days of the unit's time zone (UTC unless set): today and the six before it.
+    assert body["time_zone"] == "UTC"
     assert since == datetime.combine(until.date() - timedelta(days=6), time(), UTC)
     assert abs((datetime.now(UTC) - until).total_seconds()) < 60
     assert body["totals"] == {
@@ -207,3 +209,30 @@ async def test_a_contacts_profile(stack, conversations, http):
     assert seen.status_code == 200 and seen.json()["click_to_chat"] is None  # aurora has no number
     narrowed = await http.get(url, params={"tenant": "aurora"}, headers=KEY)
     assert narrowed.status_code == 404
+
+
+async def test_a_unit_in_another_time_zone_counts_its_own_days(stack, conversations, http):
+    """Runs last: the unit it adds would change the other tests' totals of every unit."""
+    api, zone = stack.url("dashboard-api"), "Pacific/Kiritimati"  # UTC+14: from 10:00 UTC its day is UTC's next
+    refused = await http.put(f"{api}/api/business-units/islands", json={"time_zone": "Mars/Base"}, headers=KEY)
+    assert refused.status_code == 422 and "unknown time zone" in refused.text
+    put = await http.put(f"{api}/api/business-units/islands", json={"time_zone": zone}, headers=KEY)
+    assert put.status_code == 200 and put.json()["time_zone"] == zone, put.text
+    days_there = {datetime.now(ZoneInfo(zone)).date().isoformat()}
+    await publish_events(stack.env["KAFKA_BOOTSTRAP_SERVERS"], [received("hello", tenant="islands")])
+
+    async def counted() -> dict | None:
+        response = await http.get(api + "/api/analytics", params={"tenant": "islands", "days": 1}, headers=KEY)
+        assert response.status_code == 200, response.text
+        return response.json() if response.json()["totals"]["messages_in"] else None
+
+    body = await eventually(counted, timeout=15)
+    assert body is not None, "the message was never counted"
+    days_there.add(datetime.now(ZoneInfo(zone)).date().isoformat())  # in case its midnight passed meanwhile
+    assert body["time_zone"] == zone
+    [row] = body["per_day"]
+    assert row["day"] in days_there and (row["conversations"], row["messages"]) == (1, 1)
+    since = datetime.fromisoformat(body["since"])
+    assert (
+        since.utcoffset() == timedelta(hours=14) and since.time() == time() and since.date().isoformat() == row["day"]
+    )

@@ -4,6 +4,7 @@ exact ones, figures that add up, and offsets that keep a record from being count
 import random
 from datetime import UTC, datetime, timedelta, timezone
 from itertools import pairwise
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -111,3 +112,7 @@ def test_the_day_is_the_utc_date():
     assert day_of(datetime(2026, 12, 6, 23, 59, tzinfo=UTC)) == "2026-12-06"
     assert day_of(datetime(2026, 12, 6, 23, 0, tzinfo=timezone(timedelta(hours=-3)))) == "2026-12-07"
     assert day_of(datetime(2026, 12, 6, 0, 30)) == "2026-12-06"
+    buenos_aires = ZoneInfo("America/Argentina/Buenos_Aires")  # UTC-3
+    assert day_of(datetime(2026, 12, 7, 2, 59, tzinfo=UTC), buenos_aires) == "2026-12-06"
+    assert day_of(datetime(2026, 12, 7, 3, 0, tzinfo=UTC), buenos_aires) == "2026-12-07"
+    assert day_of(datetime(2026, 12, 7, 2, 0), buenos_aires) == "2026-12-06"  # naive: UTC

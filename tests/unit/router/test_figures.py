@@ -2,6 +2,7 @@
 record once and writes the counts every so often."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -202,3 +203,22 @@ async def test_a_step_that_adds_nothing_writes_nothing():
     await ledger.count(quiet, position(3))
     await ledger.flush(force=True)
     assert store.writes == 0 and not store.documents
+
+
+async def test_a_step_counts_on_its_business_units_own_day():
+    step = answered_step()
+    keys = []
+    for zone in (ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago")):  # UTC+14, UTC-11: 25 hours apart
+        asked: list[str] = []
+
+        async def zone_of(tenant: str, zone: ZoneInfo = zone, asked: list[str] = asked) -> ZoneInfo:
+            asked.append(tenant)
+            return zone
+
+        store = MemoryStore()
+        ledger = FiguresLedger(store, zone_of=zone_of)  # type: ignore[arg-type]
+        await ledger.count(step, position(1))
+        await ledger.flush(force=True)
+        assert list(store.documents) == [f"demo/{step.at.astimezone(zone).date().isoformat()}/1"] and asked == ["demo"]
+        keys += list(store.documents)
+    assert keys[0] != keys[1]  # never the same day in both

@@ -1,13 +1,14 @@
 """A business unit's conversation policy and identity (collection `business_units`, `_id` = tenant): its name
-and logo for the console, how long a silent conversation stays open, and how many threads one operator holds
-at most. Read by the router (cached), edited by admins through dashboard-api."""
+and logo for the console, how long a silent conversation stays open, how many threads one operator holds at most,
+and the time zone its days are counted in. Read by the router (cached), edited by admins through dashboard-api."""
 
 from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pymongo.asynchronous.database import AsyncDatabase
 
 COLLECTION = "business_units"
@@ -33,6 +34,21 @@ class UnitSettings(BaseModel):
         pattern=r"^[1-9][0-9]{6,14}$",
         description="The business's WhatsApp number, E.164 digits without the + (for click-to-chat links).",
     )
+    time_zone: str = Field(
+        default="UTC",
+        max_length=64,
+        description="The business's time zone, an IANA name (`America/Argentina/Buenos_Aires`): its analytics count "
+        "days from its midnight. A change applies to what is counted from then on.",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {name!r}: use an IANA name such as Europe/Madrid") from exc
+        return name
 
 
 class BusinessUnit(UnitSettings):
@@ -44,6 +60,10 @@ class BusinessUnit(UnitSettings):
     @property
     def display_name(self) -> str:
         return self.name or self.tenant
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
 
 
 class BusinessUnitStore:
@@ -65,6 +85,10 @@ class BusinessUnitStore:
         if self._ttl > 0:
             self._cache[tenant] = (now, unit)
         return unit
+
+    async def zone(self, tenant: str) -> ZoneInfo:
+        """The time zone the unit's days are counted in."""
+        return (await self.get(tenant)).zone
 
     async def put(self, tenant: str, settings: UnitSettings) -> BusinessUnit:
         unit = BusinessUnit(**settings.model_dump(), tenant=tenant, updated_at=datetime.now(UTC))

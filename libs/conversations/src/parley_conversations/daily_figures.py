@@ -1,8 +1,8 @@
-"""A business unit's figures of one UTC day, counted on write by the router instance that owns a partition, and
-added up by `GET /api/analytics` (docs/adr/0015-analytics-counted-on-write.md). The document's one definition (pure;
-`parley_conversations.daily_figures_store` reads and writes it).
+"""A business unit's figures of one of its days (midnight to midnight in its time zone), counted on write by the
+router instance that owns a partition, and added up by `GET /api/analytics` (docs/adr/0015-analytics-counted-on-write.md).
+The document's one definition (pure; `parley_conversations.daily_figures_store` reads and writes it).
 
-One document per (business unit, UTC day, partition), read and written by `_id` only: one partition has one
+One document per (business unit, day, partition), read and written by `_id` only: one partition has one
 writer (the router instance that owns it), so a document has one writer, and a period of N days costs N × the
 partition count reads by `_id` however much the store holds. Each document keeps, per input topic, the offset of
 the last record it counted (`offsets`): a record processed again after a crash, whose figures were written before
@@ -16,7 +16,7 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
@@ -109,9 +109,10 @@ class Figures(BaseModel):
 _COUNTERS = tuple(name for name, f in Figures.model_fields.items() if f.annotation == Counter[str])
 
 
-def day_of(at: datetime) -> str:
-    """YYYY-MM-DD, the UTC day of a time (a naive time is taken as UTC, as BSON dates are)."""
-    return (at.astimezone(UTC) if at.tzinfo else at).date().isoformat()
+def day_of(at: datetime, zone: tzinfo = UTC) -> str:
+    """YYYY-MM-DD, the day of a time in a business unit's time zone (a naive time is taken as UTC, as BSON dates
+    are)."""
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(zone).date().isoformat()
 
 
 def figures_id(tenant: str, day: str, partition: int) -> str:

@@ -201,6 +201,7 @@ export interface BusinessUnit {
   max_open_per_operator: number;
   email_managers: boolean;
   whatsapp_number?: string | null;
+  time_zone: string;
   updated_at: string | null;
 }
 
@@ -325,6 +326,8 @@ export interface Analytics {
   tenant: string | null;
   since: string;
   until: string;
+  /** The IANA zone the days are counted in; null when units in different zones are added up. */
+  time_zone: string | null;
   totals: {
     conversations: number;
     messages_in: number;

@@ -2,8 +2,9 @@
 it applies each step (parley_conversations.daily_figures, docs/adr/0015-analytics-counted-on-write.md). Pure: the
 route reads the documents and the current holders; this module only adds up.
 
-Definitions (also in the route's docstring, which is what the OpenAPI document shows). The period is whole UTC days:
-the day of `until` and the `days - 1` before it.
+Definitions (also in the route's docstring, which is what the OpenAPI document shows). The period is whole days of
+each business unit, in its time zone (`UnitSettings.time_zone`): the unit's day of `until` and the `days - 1` before
+it (`period`).
 - conversations: threads created in the period; per day and channel by their creation.
 - messages_in / messages_out: customer messages / bot and operator messages in the period (system notes are not
   messages); per day and channel.
@@ -25,11 +26,13 @@ the day of `until` and the `days - 1` before it.
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 
-from parley_conversations.daily_figures import DayFigures, Figures, Histogram
+from parley_conversations.daily_figures import DayFigures, Figures, Histogram, period_ids
 from parley_conversations.operators import Operator
 from parley_conversations.reasons import describe_handoff
 
@@ -56,7 +59,7 @@ class Totals(BaseModel):
 
 
 class DayChannel(BaseModel):
-    day: str = Field(description="YYYY-MM-DD (UTC).")
+    day: str = Field(description="YYYY-MM-DD, in the business unit's time zone.")
     channel: str
     conversations: int
     messages: int
@@ -78,8 +81,12 @@ class OperatorFigures(BaseModel):
 
 class AnalyticsOut(BaseModel):
     tenant: str | None = Field(description="The business unit asked for (null: all of the caller's).")
-    since: datetime
+    since: datetime = Field(description="The first day's midnight, in `time_zone` (the earliest unit's if mixed).")
     until: datetime
+    time_zone: str | None = Field(
+        description="The time zone the days are counted in (the units' `time_zone`); null when the units added up "
+        "count their days in different zones."
+    )
     totals: Totals
     per_day: list[DayChannel]
     languages: list[KeyCount]
@@ -89,6 +96,33 @@ class AnalyticsOut(BaseModel):
     first_response_seconds: Durations
     resolution_seconds: Durations
     operators: list[OperatorFigures]
+
+
+@dataclass(frozen=True)
+class Period:
+    """Which documents make the period: each unit's own days, from its midnight."""
+
+    since: datetime
+    time_zone: str | None
+    document_ids: list[str]
+
+
+def period(until: datetime, days: int, zones: Mapping[str, ZoneInfo], partitions: int) -> Period:
+    """The unit's day of `until` and the `days - 1` before it, for each unit (`zones`: its time zone)."""
+    ids: list[str] = []
+    starts: list[datetime] = []
+    for tenant, zone in zones.items():
+        today = until.astimezone(zone).date()
+        first = today - timedelta(days=days - 1)
+        ids += period_ids([tenant], [(first + timedelta(days=n)).isoformat() for n in range(days)], partitions)
+        starts.append(datetime.combine(first, time(), zone))
+    names = {zone.key for zone in zones.values()}
+    time_zone = names.pop() if len(names) == 1 else None
+    if not starts:  # no business unit: an empty period of UTC days
+        starts.append(datetime.combine(until.astimezone(UTC).date() - timedelta(days=days - 1), time(), UTC))
+        time_zone = "UTC"
+    since = min(starts)
+    return Period(since=since if time_zone else since.astimezone(UTC), time_zone=time_zone, document_ids=ids)
 
 
 def ranked(counter: Mapping[str, int]) -> list[KeyCount]:
@@ -102,7 +136,7 @@ def durations(histogram: Histogram) -> Durations:
 
 def report(
     tenant: str | None,
-    since: datetime,
+    period: Period,
     until: datetime,
     documents: Iterable[DayFigures],
     operators: Iterable[Operator],
@@ -123,8 +157,9 @@ def report(
     handoffs = total.handoffs.total()
     return AnalyticsOut(
         tenant=tenant,
-        since=since,
+        since=period.since,
         until=until,
+        time_zone=period.time_zone,
         totals=Totals(
             conversations=created,
             messages_in=total.messages_in.total(),

@@ -33,7 +33,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     # The router reads flow definitions, never their secrets (outbound signs the submissions): no key needed.
     flow_store = FlowStore(db, SecretCipher(None), ttl_seconds=settings.bot_config_refresh_seconds)
     sessions = FlowSessions(db)
-    figures = FiguresLedger(DailyFiguresStore(db), every_seconds=settings.figures_write_seconds)
+    figures = FiguresLedger(DailyFiguresStore(db), every_seconds=settings.figures_write_seconds, zone_of=units.zone)
     handlers = RouterHandlers(
         broker=broker,
         conversations=conversations,

@@ -10,7 +10,8 @@ import asyncio
 import contextlib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from datetime import UTC, tzinfo
 
 import structlog
 
@@ -75,6 +76,10 @@ def figures_of(step: Step) -> Figures:
     return figures
 
 
+async def _utc(_tenant: str) -> tzinfo:
+    return UTC
+
+
 class FiguresLedger:
     """The counts of this process's partitions, kept in memory and written every `every_seconds` by a round of its
     own (`start`), at once when partitions move (`hand_over`) and when the process stops (`stop`). The documents are
@@ -93,8 +98,10 @@ class FiguresLedger:
         every_seconds: float = 1.0,
         capacity: int = 1000,
         clock: Callable[[], float] = time.monotonic,
+        zone_of: Callable[[str], Awaitable[tzinfo]] | None = None,
     ) -> None:
         self._store = store
+        self._zone_of = zone_of or _utc
         self._every = every_seconds
         self._capacity = capacity
         self._clock = clock
@@ -111,7 +118,8 @@ class FiguresLedger:
             return
         record = step.record
         partition = position.partition if position else (record.partition or 0)
-        document = await self._document(record.tenant, day_of(step.at), partition)
+        day = day_of(step.at, await self._zone_of(record.tenant))
+        document = await self._document(record.tenant, day, partition)
         topic, offset = (position.topic, position.offset) if position else (None, None)
         if document.count(topic, offset, figures):
             self._changed.add(document.id)

@@ -78,7 +78,7 @@ export function AnalyticsPage() {
         <span class="field-inline">
           <label for="an-days">Period</label>
           <select id="an-days" value={String(days)} onChange={(e) => setDays(Number((e.currentTarget as HTMLSelectElement).value))}>
-            <option value="1">Today (UTC)</option>
+            <option value="1">Today</option>
             <option value="7">Last 7 days</option>
             <option value="30">Last 30 days</option>
             <option value="90">Last 90 days</option>
@@ -89,6 +89,9 @@ export function AnalyticsPage() {
       {loading && !data ? <Loading /> : null}
       {data ? (
         <div aria-busy={loading}>
+          <p class="muted" id="an-zone">
+            {data.time_zone ? `Days from midnight, ${data.time_zone} time.` : "Days from midnight, each unit in its own time zone."}
+          </p>
           <section class="kpis" aria-label="Totals">
             <Kpi id="kpi-conversations" label="Conversations" value={num(data.totals.conversations)} raw={String(data.totals.conversations)} />
             <Kpi id="kpi-messages-in" label="Customer messages" value={num(data.totals.messages_in)} raw={String(data.totals.messages_in)} hint={`${num(data.totals.messages_out)} sent`} />

@@ -2,16 +2,14 @@
 (counted by the router as it works, parley_conversations.daily_figures), read by `_id` and added up
 (parley_dashboard.analytics)."""
 
-from datetime import UTC, datetime, time, timedelta
 from typing import Annotated
 
 import structlog
 from fastapi import APIRouter, HTTPException, Query, status
 
 from parley_contracts import utcnow
-from parley_conversations.daily_figures import period_ids
 from parley_conversations.operators import Operator
-from parley_dashboard.analytics import AnalyticsOut, report
+from parley_dashboard.analytics import AnalyticsOut, period, report
 from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, TenantQuery, visible_tenant
 from parley_dashboard.partitions import PartitionsUnknown
 
@@ -31,16 +29,17 @@ async def analytics(
     services: ServicesDep,
     principal: PrincipalDep,
     tenant: TenantQuery = None,
-    days: Annotated[
-        int, Query(ge=1, le=366, description="The period: today (UTC) and the `days - 1` days before it.")
-    ] = 30,
+    days: Annotated[int, Query(ge=1, le=366, description="The period: today and the `days - 1` days before it.")] = 30,
 ) -> AnalyticsOut:
-    """Whole UTC days (`since`, a midnight, → `until`, now) of one business unit (`tenant`) or of all of the
-    caller's. Counted as the conversations happen, so it costs the same however much is stored.
+    """Whole days (`since`, a midnight, → `until`, now) of one business unit (`tenant`) or of all of the caller's,
+    each unit's days in its own time zone (its `time_zone` setting; `time_zone` in the answer, null if the units
+    added up differ). Counted as the conversations happen, so it costs the same however much is stored. A unit's
+    days are cut where its time zone was when they were counted: after a change of zone, the day of the change
+    holds what was counted under either.
 
     - **conversations**: threads created in the period. **messages_in** / **messages_out**: customer messages /
       bot and operator messages in the period (system notes are not counted).
-    - **per_day**: per UTC day and channel, the threads created that day and the messages sent that day.
+    - **per_day**: per day and channel, the threads created that day and the messages sent that day.
     - **languages**, **sentiment**, **categories**: over the period's customer messages that were analysed.
     - **handoffs**: times a thread went to `needs_human` in the period (the bot stepped aside, or a person sent a
       bot thread to the team); **handoff_reasons** counts them by reason, with its label (`operator` when a person
@@ -61,18 +60,16 @@ async def analytics(
     if tenant is not None:
         visible_tenant(principal, tenant)
     until = utcnow()
-    first_day = until.date() - timedelta(days=days - 1)
-    since = datetime.combine(first_day, time(), UTC)
     scope = [tenant] if tenant else (sorted(principal.tenants) if principal.tenants is not None else None)
     tenants = scope if scope is not None else await _every_tenant(services)
-    day_keys = [(first_day + timedelta(days=n)).isoformat() for n in range(days)]
     try:
         partitions = await services.partitions.count()
     except PartitionsUnknown as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from exc
-    documents = await services.figures.read(period_ids(tenants, day_keys, partitions))
+    days_of = period(until, days, {t: await services.units.zone(t) for t in tenants}, partitions)
+    documents = await services.figures.read(days_of.document_ids)
     operators = await _operators(services, scope)
-    out = report(tenant, since, until, documents, operators, await _held(services, scope, operators))
+    out = report(tenant, days_of, until, documents, operators, await _held(services, scope, operators))
     log.info(
         "analytics.computed",
         by=principal.id,
