@@ -10,6 +10,7 @@ import type {
   BotConfig,
   BotSettings,
   BusinessUnit,
+  UnitSettings,
   Channel,
   ChannelAccountIn,
   ChannelAccountView,
@@ -195,6 +196,8 @@ export const api = {
     request<Me>("/api/me/availability", { method: "PUT", json: { availability } }),
 
   units: () => request<BusinessUnit[]>("/api/business-units"),
+  putUnit: (tenant: string, body: UnitSettings) =>
+    request<BusinessUnit>(`/api/business-units/${encodeURIComponent(tenant)}`, { method: "PUT", json: body }),
 
   counts: (f: Pick<ThreadFilters, "channel" | "tenant">, signal?: AbortSignal) =>
     request<ViewCounts>("/api/threads/counts", { query: { channel: f.channel, tenant: f.tenant }, signal }),

@@ -193,15 +193,20 @@ export interface Me {
   unread_notifications: number;
 }
 
-export interface BusinessUnit {
-  tenant: string;
+/** What an admin edits: PUT /api/business-units/{tenant} (unknown fields are refused). */
+export interface UnitSettings {
   name: string | null;
   logo_url: string | null;
   idle_timeout_seconds: number | null;
   max_open_per_operator: number;
   email_managers: boolean;
   whatsapp_number?: string | null;
+  /** IANA name; the unit's analytics count days from its midnight. */
   time_zone: string;
+}
+
+export interface BusinessUnit extends UnitSettings {
+  tenant: string;
   updated_at: string | null;
 }
 

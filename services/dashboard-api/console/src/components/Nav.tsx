@@ -16,6 +16,7 @@ const ITEMS: Item[] = [
 ];
 
 const ADMIN: Item[] = [
+  { href: "/admin/unit", label: "Business unit", active: (p) => p.startsWith("/admin/unit") },
   { href: "/admin/knowledge", label: "Knowledge base", active: (p) => p.startsWith("/admin/knowledge") },
   { href: "/admin/bot", label: "Bot settings", active: (p) => p.startsWith("/admin/bot") },
   { href: "/admin/flows", label: "Flows", active: (p) => p.startsWith("/admin/flows") },
