@@ -68,6 +68,9 @@ def running_stack(infra: Infrastructure, log_dir: Path, **extra_env: str) -> Ite
         "SEND_BACKOFF_BASE_SECONDS": "0.05",
         "CONSUMER_RETRY_BASE_SECONDS": "0.05",
         "DASHBOARD_API_KEY": INTEGRATION_KEY,
+        # Operators here often act through the API, without a console: availability alone decides. Presence has its
+        # own tests (tests/integration/test_operator_presence.py).
+        "OPERATOR_PRESENCE_SECONDS": "0",
         **extra_env,
     }
     stack = start_stack(infra.kafka_bootstrap, infra.mongodb_url, log_dir, extra_env=env, mail=infra.mail)

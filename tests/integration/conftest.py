@@ -49,6 +49,9 @@ def services(
                 "SEND_BACKOFF_BASE_SECONDS": "0.05",
                 "CONSUMER_RETRY_BASE_SECONDS": "0.05",
                 "DASHBOARD_API_KEY": INTEGRATION_KEY,
+                # Operators here act through the API, without a console: availability alone decides. Presence has
+                # its own tests (test_operator_presence.py).
+                "OPERATOR_PRESENCE_SECONDS": "0",
                 **extra_env,
             },
             mail=infra.mail,

@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 from parley_conversations.operators import Availability, Load, Operator, Role
+from parley_conversations.presence import present
 from parley_router.assignment import Candidate, pick_operator
 
 T0 = datetime(2026, 12, 1, tzinfo=UTC)
@@ -53,3 +54,16 @@ def test_an_operators_own_cap_overrides_the_units():
 
 def test_nobody_at_all():
     assert pick_operator([], 10) is None
+
+
+def test_an_online_operator_whose_consoles_are_all_closed_gets_nothing():
+    ana_gone = Candidate(op("ana"), Load(0, None), present=False)
+    assert pick_operator([ana_gone, c(op("ben"), 5)], unit_cap=10).id == "ben"
+    assert pick_operator([ana_gone], unit_cap=10) is None
+
+
+def test_presence_is_a_recent_sighting_unless_not_required():
+    now = T0 + timedelta(hours=1)
+    assert present(now - timedelta(seconds=90), now, 90) and not present(now - timedelta(seconds=91), now, 90)
+    assert not present(None, now, 90)  # never connected, never logged in
+    assert present(None, now, 0) and present(now - timedelta(days=3), now, 0)  # 0: availability alone decides

@@ -215,6 +215,8 @@ export interface TeamMember {
   open_threads: number;
   cap: number;
   last_assigned_at: string | null;
+  /** When a console of theirs was last connected (or they logged in). */
+  last_seen_at: string | null;
 }
 
 export interface CommandOut {

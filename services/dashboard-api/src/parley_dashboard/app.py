@@ -23,6 +23,7 @@ from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.media import MediaStore
 from parley_conversations.operators import Role
+from parley_conversations.presence import PresenceStore
 from parley_conversations.roster import OperatorDirectory, Roster, Workload
 from parley_conversations.store import Conversations
 from parley_dashboard.auth.accounts import Accounts, LoginService
@@ -121,10 +122,12 @@ def create_app(settings: DashboardSettings) -> FastAPI:
         await broker.start()
         await _reading_from_now(live_stream)  # then the inbox index's first pass misses nothing the stream won't bring
         inbox = asyncio.create_task(services.inbox.keep_loaded())
+        beats = asyncio.create_task(services.hub.keep_presence())
         try:
             yield
         finally:
             inbox.cancel()
+            beats.cancel()
             await services.hub.close_all()
             await broker.stop()
             await services.http.aclose()
@@ -175,6 +178,7 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
     conversations = Conversations(db)
     media = MediaStore(db)
     http = http_client(timeout=settings.http_timeout_seconds)
+    presence = PresenceStore(db)
     return Services(
         settings=settings,
         db=db,
@@ -192,7 +196,8 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         media=media,
         notifications=notifications,
         commands=commands,
-        hub=LiveHub(),
+        hub=LiveHub(presence, settings.presence_beat_seconds),
+        presence=presence,
         mailer=mailer,
         contacts=ContactData(
             db,

@@ -18,6 +18,7 @@ from parley_conversations.documents import ThreadRecord
 from parley_conversations.flow_sessions import FlowSessions
 from parley_conversations.media import MediaStore
 from parley_conversations.operators import Role
+from parley_conversations.presence import PresenceStore
 from parley_conversations.roster import OperatorDirectory, Workload
 from parley_conversations.store import Conversations
 from parley_dashboard.auth.accounts import Accounts, LoginService
@@ -59,6 +60,7 @@ class Services:
     notifications: NotificationStore
     commands: CommandGateway
     hub: LiveHub
+    presence: PresenceStore
     mailer: Mailer
     contacts: ContactData
     dead_letters: DeadLetters

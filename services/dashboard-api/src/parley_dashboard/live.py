@@ -3,7 +3,11 @@ caller's business units, as it happens.
 
 Each dashboard-api replica reads all of `thread.updated` (no consumer group: every replica needs every
 update for its own connections) and fans it out here. A connection that cannot keep up is closed, so the
-console reconnects and reloads rather than silently missing updates."""
+console reconnects and reloads rather than silently missing updates.
+
+The hub also says who is at work: the operators with a console connected here are marked present when they
+connect and every `PRESENCE_BEAT_SECONDS` after (parley_conversations.presence), so the router stops assigning to
+someone whose consoles are all closed."""
 
 import asyncio
 import contextlib
@@ -13,7 +17,8 @@ from typing import Any
 import structlog
 from fastapi import WebSocket
 
-from parley_contracts import ThreadUpdated
+from parley_contracts import ThreadUpdated, utcnow
+from parley_conversations.presence import PresenceStore
 from parley_dashboard.auth.principal import Principal
 from parley_dashboard.notifications import Notification
 
@@ -50,8 +55,23 @@ def notification_event(note: Notification) -> dict[str, Any]:
 
 
 class LiveHub:
-    def __init__(self) -> None:
+    def __init__(self, presence: PresenceStore | None = None, beat_seconds: float = 20.0) -> None:
         self._connections: set[Connection] = set()
+        self._presence = presence
+        self._beat = beat_seconds
+
+    def people(self) -> set[str]:
+        """The operators with a console connected here (not integrations' API keys)."""
+        return {c.principal.id for c in self._connections if c.principal.is_person}
+
+    async def keep_presence(self) -> None:
+        """Every beat, mark the people connected here present (one write per person, by `_id`)."""
+        while self._presence is not None:
+            await asyncio.sleep(self._beat)
+            try:
+                await self._presence.seen(self.people(), utcnow())
+            except Exception as exc:  # the store is away: the next beat tries again
+                log.warning("live.presence_not_written", error=type(exc).__name__)
 
     @property
     def connections(self) -> int:
@@ -80,6 +100,8 @@ class LiveHub:
         """Stream to one accepted connection until it goes away."""
         conn = Connection(websocket, principal)
         self._connections.add(conn)
+        if self._presence is not None and principal.is_person:
+            await self._presence.seen({principal.id}, utcnow())
         log.info("live.connected", principal=principal.id, connections=len(self._connections))
         receiver = asyncio.create_task(self._drain_incoming(websocket))
         getter: asyncio.Task[dict[str, Any]] | None = None

@@ -91,6 +91,10 @@ class TeamMember(BaseModel):
     open_threads: int
     cap: int
     last_assigned_at: datetime | None
+    last_seen_at: datetime | None = Field(
+        description="When a console of theirs was last connected (or they logged in): an online operator gets new "
+        "conversations only if this is recent (the router's OPERATOR_PRESENCE_SECONDS)."
+    )
 
 
 class ApiKeyIn(BaseModel):

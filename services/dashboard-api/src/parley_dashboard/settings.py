@@ -40,6 +40,13 @@ class DashboardSettings(ServiceSettings, WhatsAppApiSettings, ChannelAccountSett
     command_wait_seconds: float = Field(
         default=2.0, ge=0, description="How long an action waits for the router before answering 202."
     )
+    presence_beat_seconds: float = Field(
+        default=20.0,
+        gt=0,
+        validation_alias="PRESENCE_BEAT_SECONDS",
+        description="How often the operators with a console connected are marked present; keep it well below the "
+        "router's OPERATOR_PRESENCE_SECONDS.",
+    )
     inbox_reload_seconds: float = Field(
         default=3600.0,
         gt=0,

@@ -11,6 +11,7 @@ from parley_business.flow_store import FlowStore
 from parley_contracts import MessageAnalyzed, MessageReceived, MessageStatus, ThreadCommand, utcnow
 from parley_conversations.daily_figures_store import DailyFiguresStore
 from parley_conversations.flow_sessions import FlowSessions
+from parley_conversations.presence import PresenceStore
 from parley_conversations.roster import OperatorDirectory, Roster, Workload
 from parley_router.figures import FiguresLedger
 from parley_router.flows import FlowRunner
@@ -43,6 +44,8 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         workload=Workload(db),
         timers=timers,
         flows=FlowRunner(flow_store, sessions),
+        presence=PresenceStore(db),
+        presence_seconds=settings.operator_presence_seconds,
         figures=figures,
     )
 

@@ -1,6 +1,7 @@
 """Who gets a conversation that needs a person: workload assignment. Pure.
 
-Among the business unit's operators who are online, take threads by workload and hold fewer than their cap:
+Among the business unit's operators who are online and present (a console of theirs connected lately,
+parley_conversations.presence), take threads by workload and hold fewer than their cap:
 the one holding the fewest; ties go to whoever was assigned least recently (then by id, so the choice is
 deterministic). Nobody eligible: None — the thread stays unassigned and managers are told."""
 
@@ -16,6 +17,7 @@ _NEVER = datetime.min.replace(tzinfo=UTC)
 class Candidate:
     operator: Operator
     load: Load
+    present: bool = True
 
     def has_room(self, unit_cap: int) -> bool:
         return self.load.open < (self.operator.max_open or unit_cap)
@@ -28,6 +30,7 @@ def eligible(candidates: list[Candidate], unit_cap: int) -> list[Candidate]:
         if c.operator.active
         and c.operator.auto_assign
         and c.operator.availability == Availability.ONLINE
+        and c.present
         and c.has_room(unit_cap)
     ]
 

@@ -31,6 +31,8 @@ from parley_contracts import (
 )
 from parley_conversations.content_rules import SKIPPED_ENGINE, Treatment, treatment_of
 from parley_conversations.documents import MessageRecord, ThreadRecord
+from parley_conversations.operators import Availability
+from parley_conversations.presence import PresenceStore, present
 from parley_conversations.roster import Roster, Workload
 from parley_conversations.state_machine import COMMAND_TRIGGERS, Applied, Change, Rejected, ThreadState, Trigger
 from parley_conversations.store import Conversations, OpenThread
@@ -94,6 +96,8 @@ class RouterHandlers:
         timers: TimerIndex,
         flows: FlowRunner,
         figures: FiguresLedger,
+        presence: PresenceStore,
+        presence_seconds: float,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self._broker = broker
@@ -105,6 +109,8 @@ class RouterHandlers:
         self._timers = timers
         self._flows = flows
         self._figures = figures
+        self._presence = presence
+        self._presence_seconds = presence_seconds
         self._now = now
 
     # --- message.received: operators see a message as soon as it arrives, before (and without) analysis -----
@@ -245,8 +251,13 @@ class RouterHandlers:
 
     async def _candidates(self, tenant: str) -> list[Candidate]:
         operators = await self._roster.of_tenant(tenant)
-        loads = await self._workload.loads([o.id for o in operators]) if operators else {}
-        return [Candidate(o, loads[o.id]) for o in operators]
+        if not operators:
+            return []
+        loads = await self._workload.loads([o.id for o in operators])
+        online = [o.id for o in operators if o.availability == Availability.ONLINE]
+        seen = await self._presence.last_seen(online) if online and self._presence_seconds > 0 else {}
+        now = self._now()
+        return [Candidate(o, loads[o.id], present(seen.get(o.id), now, self._presence_seconds)) for o in operators]
 
     # --- message.status: delivery ticks, never backwards ------------------------------------------------------
 

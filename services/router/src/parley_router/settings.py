@@ -20,6 +20,13 @@ class RouterSettings(ServiceSettings):
         validation_alias="ROSTER_REFRESH_SECONDS",
         description="How stale the cached operators (availability) and business-unit settings may be.",
     )
+    operator_presence_seconds: float = Field(
+        default=90.0,
+        ge=0,
+        validation_alias="OPERATOR_PRESENCE_SECONDS",
+        description="An online operator gets new conversations by workload only if a console of theirs was connected "
+        "(or they logged in) within this many seconds; 0: availability alone decides.",
+    )
     timer_interval_seconds: float = Field(
         default=5.0, gt=0, validation_alias="ROUTER_TIMER_SECONDS", description="How often timers are checked."
     )

@@ -7,6 +7,7 @@ import structlog
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from parley_contracts import utcnow
 from parley_dashboard.auth.accounts import LoginFailed, LoginThrottled
 from parley_dashboard.deps import PrincipalDep, ServicesDep
 from parley_dashboard.schemas import AvailabilityIn, LoginIn, MeOut, TokenOut
@@ -23,7 +24,8 @@ log = structlog.get_logger()
 async def login(body: LoginIn, request: Request, services: ServicesDep) -> TokenOut:
     """Exchange email and password for a session token (`Authorization: Bearer <token>`). Failed logins are
     counted per account and per client address; over the limit the answer is 429 with Retry-After. Logging
-    in makes the operator available (online) for assignments."""
+    in makes the operator available (online) for assignments, and present: for the router's
+    `OPERATOR_PRESENCE_SECONDS` after, and as long as a console of theirs is connected to `WS /api/live`."""
     address = request.client.host if request.client else None
     try:
         token, session, operator = await services.logins.login(body.email, body.password, address)
@@ -35,6 +37,7 @@ async def login(body: LoginIn, request: Request, services: ServicesDep) -> Token
     except LoginFailed as exc:
         log.info("auth.login_failed")
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, str(exc)) from exc
+    await services.presence.seen({operator.id}, utcnow())
     log.info("auth.login", operator_id=operator.id)
     expires_in = int((session.expires_at - datetime.now(UTC)).total_seconds())
     return TokenOut(access_token=token, expires_at=session.expires_at, expires_in=expires_in, operator=operator)
@@ -68,9 +71,11 @@ async def me(services: ServicesDep, principal: PrincipalDep) -> MeOut:
 
 @router.put("/me/availability", response_model=MeOut)
 async def set_availability(body: AvailabilityIn, services: ServicesDep, principal: PrincipalDep) -> MeOut:
-    """Online: new conversations may be assigned to you by workload. Away: none are."""
+    """Online: new conversations may be assigned to you by workload while a console of yours is connected (or for
+    the router's `OPERATOR_PRESENCE_SECONDS` after this call). Away: none are."""
     operator = await services.directory.get(principal.id) if principal.is_person else None
     if operator is None:
         raise HTTPException(status.HTTP_409_CONFLICT, "only operators have an availability")
     await services.directory.save(operator.model_copy(update={"availability": body.availability}))
+    await services.presence.seen({operator.id}, utcnow())
     return await me(services, principal)

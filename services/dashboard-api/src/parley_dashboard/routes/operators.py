@@ -86,17 +86,20 @@ async def team_workload(
     principal: ManagerDep,
     tenant: Annotated[str, Query(max_length=TENANT_MAX_LENGTH, pattern=TENANT_PATTERN)],
 ) -> list[TeamMember]:
-    """Who is online and how many conversations each holds, against their cap (managers)."""
+    """Who is online, when each was last at a console, and how many conversations each holds, against their cap
+    (managers)."""
     visible_tenant(principal, tenant)
     unit = await services.units.get(tenant)
     operators = await services.directory.of_tenant(tenant)
     loads = await services.workload.loads([o.id for o in operators])
+    seen = await services.presence.last_seen([o.id for o in operators])
     return [
         TeamMember(
             operator=o,
             open_threads=loads[o.id].open,
             cap=o.max_open or unit.max_open_per_operator,
             last_assigned_at=loads[o.id].last_assigned_at,
+            last_seen_at=seen.get(o.id),
         )
         for o in operators
     ]
