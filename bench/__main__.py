@@ -275,6 +275,9 @@ async def main() -> int:
                 "LOG_LEVEL": "INFO",
                 "SANDBOX_ENFORCE_WINDOW": "false",
                 "INGEST_PROCESSES": str(results["ingest_processes"]),
+                # Ana works through the API here, without a console: availability alone decides, so handoffs are
+                # assigned as they would be to an operator with the console open.
+                "OPERATOR_PRESENCE_SECONDS": "0",
             },
             mail=infra.mail,
         )
