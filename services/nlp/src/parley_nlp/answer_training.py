@@ -11,7 +11,7 @@ fitted by full-batch gradient descent (Adam steps; pure Python, deterministic). 
 out-of-fold predictions, leaving one labelled file out at a time (each was written by a different writer, so
 this is how the model fares on a new writer's messages): the lowest probability at which the wrong answers stay
 at or under `--max-wrong` of all messages (the issue's 2 %). The confidence is shifted so that this point reads
-as the default handoff threshold 0.3. The held-out sets `tests/data/heldout10`–`heldout15` must never be passed here.
+as the default handoff threshold 0.3. The held-out sets `tests/data/heldout10`–`heldout16` must never be passed here.
 """
 
 from __future__ import annotations
