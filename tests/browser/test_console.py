@@ -246,10 +246,13 @@ def test_the_main_screens_have_no_serious_accessibility_violations(
     row(page, phone.thread_key).click()
     expect(page.get_by_role("log", name="Messages").locator('[data-testid="message"]').first).to_be_visible()
     found["thread"] = serious_accessibility_violations(page)
-    for name in ("Analytics", "Knowledge base", "Bot settings", "Operators", "Channels"):
+    for name in ("Analytics", "Business unit", "Knowledge base", "Bot settings", "Operators", "Channels"):
         page.get_by_role("navigation").get_by_role("link", name=name).click()
         # The page itself, loaded (not the previous one, nor its loading state): axe checks what operators see.
         expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
         expect(page.locator(".loading")).to_have_count(0)
         found[name] = serious_accessibility_violations(page)
     assert not any(found.values()), found
+    # This console is connected: its admin is seen at one now (what keeps an operator in line for conversations).
+    page.get_by_role("navigation").get_by_role("link", name="Operators").click()
+    expect(page.get_by_role("row", name=re.compile("Demo Admin"))).to_contain_text("seen now")

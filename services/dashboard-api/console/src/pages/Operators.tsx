@@ -1,7 +1,9 @@
-// Operator accounts (admins): list, create (role, business units, password), change role, deactivate.
+// Operator accounts (admins): list, create (role, business units, password), change role, deactivate; when each
+// was last at a console (an online operator gets new conversations only while present).
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import { ErrorBox, Loading, PageHeader } from "../components/common";
+import { relativeTime } from "../format";
 import { errorText, me, toast, units } from "../session";
 import { useStore } from "../store";
 import type { Operator, Role } from "../types";
@@ -100,12 +102,21 @@ function CreateOperator({ onCreated }: { onCreated: () => void }) {
 
 export function OperatorsPage() {
   const who = useStore(me);
+  const unitList = useStore(units);
   const [ops, setOps] = useState<Operator[] | null>(null);
+  const [seen, setSeen] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState("");
 
   async function load() {
     try {
-      setOps(await api.operators());
+      const [operators, teams] = await Promise.all([api.operators(), Promise.all(unitList.map((u) => api.team(u.tenant)))]);
+      const last = new Map<string, string>();
+      for (const m of teams.flat()) {
+        const known = last.get(m.operator.id);
+        if (m.last_seen_at && (!known || m.last_seen_at > known)) last.set(m.operator.id, m.last_seen_at);
+      }
+      setOps(operators);
+      setSeen(last);
       setError("");
     } catch (err) {
       setError(errorText(err));
@@ -113,7 +124,7 @@ export function OperatorsPage() {
   }
   useEffect(() => {
     void load();
-  }, []);
+  }, [unitList]);
 
   async function update(op: Operator, patch: Partial<Pick<Operator, "role" | "active">>, done: string) {
     try {
@@ -173,7 +184,10 @@ export function OperatorsPage() {
                         </select>
                       </td>
                       <td>{o.tenants.join(", ")}</td>
-                      <td>{o.availability}</td>
+                      <td>
+                        {o.availability}
+                        {seen.has(o.id) ? <span class="muted"> · seen {relativeTime(seen.get(o.id))}</span> : null}
+                      </td>
                       <td>
                         {o.active ? "active" : "deactivated"}{" "}
                         {self ? null : (
