@@ -1,6 +1,7 @@
 """The admin's pages in real Chromium: a PDF uploaded in the knowledge-base page is what the bot then answers
 from in the sandbox, the "what would the bot answer" box shows it first; the analytics page shows the API's
-figures; a business unit's time zone set in its page is the one its analytics count days in; a channel account
+figures; a business unit's time zone set in its page is the one its analytics count days in; the bot's settings
+saved in theirs are the API's; a channel account
 connected in the channels page is what the API lists, its secret never shown."""
 
 import re
@@ -115,6 +116,29 @@ def test_an_admin_sets_the_business_units_time_zone_and_analytics_follow_it(
     finally:
         restore = {k: v for k, v in before.items() if k not in ("tenant", "updated_at")}
         assert http.put(api + "/api/business-units/demo", json=restore, headers=admin).status_code == 200
+
+
+def test_an_admin_changes_the_bots_settings(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    api = stack.url("dashboard-api")
+    admin = api_login(http, api, "admin@demo.local")
+    before = http.get(api + "/api/tenants/demo/bot-config", headers=admin).json()
+    try:
+        log_in(page, console, "admin@demo.local")
+        page.get_by_role("navigation").get_by_role("link", name="Bot settings").click()
+        page.get_by_label("Business unit").select_option(value="demo")
+        page.get_by_label("Handoff threshold").fill("0.45")
+        page.get_by_label("Languages").fill("en, es,pt  hi")
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_text("Bot settings saved")).to_be_visible()
+        saved = http.get(api + "/api/tenants/demo/bot-config", headers=admin).json()
+        assert saved["handoff_threshold"] == 0.45 and saved["languages"] == ["en", "es", "pt", "hi"]
+        assert saved["name"] == before["name"] and saved["channels"] == before["channels"]
+        assert not console_errors, console_errors
+    finally:
+        restore = {k: v for k, v in before.items() if k not in ("tenant", "updated_at")}
+        assert http.put(api + "/api/tenants/demo/bot-config", json=restore, headers=admin).status_code == 200
 
 
 def test_an_admin_connects_and_disconnects_a_channel_account(

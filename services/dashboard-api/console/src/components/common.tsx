@@ -1,8 +1,9 @@
-// Small shared pieces: status chip, business-unit badge, sparkline, business-unit selector, errors.
+// Small shared pieces: status chip, business-unit badge, sparkline, business-unit selector, errors, a settings
+// form's save.
 import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import { initials, STATUS_LABEL } from "../format";
-import { units } from "../session";
+import { errorText, units } from "../session";
 import { useStore } from "../store";
 import type { BusinessUnit } from "../types";
 import { StatusIcon } from "./icons";
@@ -58,6 +59,40 @@ export function ErrorBox({ children }: { children: ComponentChildren }) {
     <p class="error-box" role="alert">
       {children}
     </p>
+  );
+}
+
+/** A settings form's save: `saving` while `work` runs; its failure (the API's reason) in `error`, cleared when the
+ * next save starts. `setError` is for the page's own reads. */
+export function useSave(): {
+  saving: boolean;
+  error: string;
+  setError: (message: string) => void;
+  save: (work: () => Promise<void>) => Promise<void>;
+} {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState("");
+  async function save(work: () => Promise<void>) {
+    setSaving(true);
+    setError("");
+    try {
+      await work();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+  return { saving, error, setError, save };
+}
+
+export function SaveButton({ saving }: { saving: boolean }) {
+  return (
+    <div class="span-2">
+      <button type="submit" class="button-primary" disabled={saving}>
+        {saving ? "Saving…" : "Save"}
+      </button>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 // The bot's configuration for a business unit (admins): GET/PUT /api/tenants/{tenant}/bot-config.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
-import { ErrorBox, Loading, PageHeader, UnitSelect } from "../components/common";
+import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSave } from "../components/common";
 import { CHANNEL_LABEL, dateTime } from "../format";
 import { errorText, toast } from "../session";
 import { CHANNELS, type BotConfig, type BotSettings } from "../types";
@@ -17,8 +17,7 @@ export function BotSettingsPage() {
   const [form, setForm] = useState<BotSettings | null>(null);
   const [updated, setUpdated] = useState<string | null>(null);
   const [languages, setLanguages] = useState("");
-  const [error, setError] = useState("");
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, save } = useSave();
 
   useEffect(() => {
     if (!tenant) return;
@@ -38,12 +37,10 @@ export function BotSettingsPage() {
     setForm((f) => (f ? { ...f, [key]: value } : f));
   }
 
-  async function save(e: Event) {
+  function submit(e: Event) {
     e.preventDefault();
     if (!form) return;
-    setSaving(true);
-    setError("");
-    try {
+    void save(async () => {
       const body: BotSettings = {
         ...form,
         languages: languages.split(/[\s,]+/).map((l) => l.trim()).filter(Boolean),
@@ -55,11 +52,7 @@ export function BotSettingsPage() {
       setLanguages(saved.languages.join(", "));
       setUpdated(saved.updated_at);
       toast("Bot settings saved", "success");
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const input = (e: Event) => (e.currentTarget as HTMLInputElement).value;
@@ -72,7 +65,7 @@ export function BotSettingsPage() {
       <ErrorBox>{error}</ErrorBox>
       {!form && !error ? <Loading /> : null}
       {form ? (
-        <form class="card form-grid" onSubmit={(e) => void save(e)}>
+        <form class="card form-grid" onSubmit={submit}>
           {updated ? <p class="muted span-2">Last saved {dateTime(updated)}</p> : <p class="muted span-2">Defaults: nothing saved yet.</p>}
           <div class="field">
             <label for="bot-name">Bot name</label>
@@ -144,11 +137,7 @@ export function BotSettingsPage() {
             <input type="checkbox" checked={form.knowledge_base_enabled} onChange={(e) => set("knowledge_base_enabled", (e.currentTarget as HTMLInputElement).checked)} />
             Answer from the knowledge base
           </label>
-          <div class="span-2">
-            <button type="submit" class="button-primary" disabled={saving}>
-              {saving ? "Saving…" : "Save"}
-            </button>
-          </div>
+          <SaveButton saving={saving} />
         </form>
       ) : null}
     </div>

@@ -2,9 +2,9 @@
 // Saving refreshes the units every page shows (names, logos).
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
-import { ErrorBox, Loading, PageHeader, UnitSelect } from "../components/common";
+import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSave } from "../components/common";
 import { dateTime } from "../format";
-import { errorText, toast, units } from "../session";
+import { toast, units } from "../session";
 import { useStore } from "../store";
 import type { BusinessUnit, UnitSettings } from "../types";
 import { useTenantChoice } from "./Knowledge";
@@ -31,8 +31,7 @@ export function UnitSettingsPage() {
   const unit = list.find((u) => u.tenant === tenant);
   const [form, setForm] = useState<UnitSettings | null>(null);
   const [idleHours, setIdleHours] = useState("");
-  const [error, setError] = useState("");
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, save } = useSave();
 
   useEffect(() => {
     if (!unit) return;
@@ -45,12 +44,10 @@ export function UnitSettingsPage() {
     setForm((f) => (f ? { ...f, [key]: value } : f));
   }
 
-  async function save(e: Event) {
+  function submit(e: Event) {
     e.preventDefault();
     if (!form) return;
-    setSaving(true);
-    setError("");
-    try {
+    void save(async () => {
       const saved = await api.putUnit(tenant, {
         ...form,
         name: form.name?.trim() || null,
@@ -60,11 +57,7 @@ export function UnitSettingsPage() {
       });
       units.set(units.get().map((u) => (u.tenant === saved.tenant ? saved : u)));
       toast("Business unit saved", "success");
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const input = (e: Event) => (e.currentTarget as HTMLInputElement).value;
@@ -77,7 +70,7 @@ export function UnitSettingsPage() {
       <ErrorBox>{error}</ErrorBox>
       {!form && !error ? <Loading /> : null}
       {form && unit ? (
-        <form class="card form-grid" onSubmit={(e) => void save(e)}>
+        <form class="card form-grid" onSubmit={submit}>
           <p class="muted span-2">{unit.updated_at ? `Last saved ${dateTime(unit.updated_at)}` : "Defaults: nothing saved yet."}</p>
           <div class="field">
             <label for="unit-name">Display name</label>
@@ -137,11 +130,7 @@ export function UnitSettingsPage() {
             <input type="checkbox" checked={form.email_managers} onChange={(e) => set("email_managers", (e.currentTarget as HTMLInputElement).checked)} />
             Email managers when a conversation needs a person
           </label>
-          <div class="span-2">
-            <button type="submit" class="button-primary" disabled={saving}>
-              {saving ? "Saving…" : "Save"}
-            </button>
-          </div>
+          <SaveButton saving={saving} />
         </form>
       ) : null}
     </div>
