@@ -93,3 +93,15 @@ async def test_conversations_go_to_the_operator_only_while_her_console_is_open(s
     await asyncio.sleep(2)
     left = await _thread(http, api, fourth["thread_key"])
     assert left is not None and left["assignee"] is None, left
+
+
+async def test_logging_out_is_going_away_at_once(stack, http):
+    api = stack.url("dashboard-api")
+    ben = await login(http, api, "ben@demo.local")
+    assert (await http.put(api + "/api/me/availability", json={"availability": "away"}, headers=ben)).status_code == 200
+    ana = await login(http, api, "ana@demo.local")
+    assert (await http.post(api + "/api/auth/logout", headers=ana)).status_code == 204
+    thread = await _asks_for_a_person(stack, http, "I need someone from the team")  # within the login's window
+    await asyncio.sleep(1.5)  # offered again meanwhile
+    left = await _thread(http, api, thread["thread_key"])
+    assert left is not None and left["assignee"] is None, left

@@ -34,6 +34,10 @@ class PresenceStore:
                 ordered=False,
             )
 
+    async def forget(self, operator_id: str) -> None:
+        """Logged out: not present until a console of theirs (another device's) is marked again."""
+        await self._docs.delete_one({"_id": operator_id})
+
     async def last_seen(self, operator_ids: Collection[str]) -> dict[str, datetime]:
         found: dict[str, datetime] = {}
         for operator_id in operator_ids:  # lone-`_id` reads (docs/adr/0003-storage.md): a handful per handoff

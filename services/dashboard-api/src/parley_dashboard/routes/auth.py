@@ -49,9 +49,12 @@ async def logout(
     principal: PrincipalDep,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(auto_error=False))],
 ) -> Response:
-    """End this session (other sessions of the operator stay)."""
+    """End this session (other sessions of the operator stay). The operator gets no new conversations from now on,
+    until a console of theirs still open elsewhere marks them present again (within `PRESENCE_BEAT_SECONDS`)."""
     if bearer:
         await services.sessions.close(bearer.credentials)
+    if principal.is_person:
+        await services.presence.forget(principal.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
