@@ -68,10 +68,15 @@ class LiveHub:
         """Every beat, mark the people connected here present (one write per person, by `_id`)."""
         while self._presence is not None:
             await asyncio.sleep(self._beat)
-            try:
-                await self._presence.seen(self.people(), utcnow())
-            except Exception as exc:  # the store is away: the next beat tries again
-                log.warning("live.presence_not_written", error=type(exc).__name__)
+            await self._mark_present(self.people())
+
+    async def _mark_present(self, operator_ids: set[str]) -> None:
+        if self._presence is None:
+            return
+        try:
+            await self._presence.seen(operator_ids, utcnow())
+        except Exception as exc:  # the store is away: the next beat tries again; the stream goes on
+            log.warning("live.presence_not_written", error=type(exc).__name__)
 
     @property
     def connections(self) -> int:
@@ -100,8 +105,8 @@ class LiveHub:
         """Stream to one accepted connection until it goes away."""
         conn = Connection(websocket, principal)
         self._connections.add(conn)
-        if self._presence is not None and principal.is_person:
-            await self._presence.seen({principal.id}, utcnow())
+        if principal.is_person:
+            await self._mark_present({principal.id})
         log.info("live.connected", principal=principal.id, connections=len(self._connections))
         receiver = asyncio.create_task(self._drain_incoming(websocket))
         getter: asyncio.Task[dict[str, Any]] | None = None
