@@ -58,6 +58,16 @@ def test_a_customer_message_arrives_live_and_the_operator_works_the_thread(
     expect(page.get_by_test_id("thread-status")).to_have_text("bot")
     page.get_by_role("button", name="Resolve").click()
     expect(page.get_by_test_id("thread-status")).to_have_text("resolved")
+    # A private note for the team, on the resolved conversation: in the timeline, never on the customer's phone.
+    page.get_by_role("button", name="Private note").click()
+    page.get_by_label("Private note").fill("Lucía prefers WhatsApp audio; follow up on Friday")
+    page.get_by_role("button", name="Add note").click()
+    expect(log.locator(".msg-private")).to_contain_text("Ana Lima · private note")
+    expect(log.locator(".msg-private")).to_contain_text("follow up on Friday")
+    expect(page.get_by_test_id("thread-status")).to_have_text("resolved")
+    time.sleep(1)  # had the note been sent, the sandbox would have it by now
+    assert "follow up on Friday" not in " ".join(str(m) for m in phone.received())
+    page.get_by_role("button", name="Reply").click()
     page.get_by_role("button", name="Reopen").click()
     expect(page.get_by_test_id("thread-status")).to_have_text("human")
     counts = http.get(console + "/api/threads/counts", headers=api_login(http, console, "ana@demo.local")).json()

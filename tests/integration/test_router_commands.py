@@ -127,6 +127,41 @@ async def test_an_illegal_command_is_refused_with_its_reason_and_changes_nothing
     assert thread["status"] == "resolved" and thread["version"] == 2
 
 
+async def test_a_private_note_is_kept_in_the_timeline_in_any_status_and_never_sent(router, infra, db):
+    inbound = received("my order never arrived")
+    resolve = command(inbound, CommandAction.RESOLVE)
+    note = command(inbound, CommandAction.NOTE, content=OutboundContent(text="Carrier says Tuesday; call back then"))
+    blank = command(inbound, CommandAction.NOTE, content=OutboundContent(text="   "))
+    await publish_events(infra.kafka_bootstrap, [inbound, resolve, note, blank])
+    answers = await wait_for_records(
+        infra.kafka_bootstrap,
+        "thread.updated",
+        lambda v: v.get("command_id") in {note.command_id, blank.command_id},
+        count=2,
+    )
+    by_id = {a["command_id"]: a for a in answers}
+    added = by_id[note.command_id]
+    assert added["outcome"] == "applied" and added["transitions"] == []
+    [line] = added["messages"]
+    assert (line["direction"], line["author"], line["type"], line["author_name"]) == (
+        "internal",
+        "operator",
+        "note",
+        ANA.name,
+    )
+    assert line["text"] == "Carrier says Tuesday; call back then" and line["send_id"] is None
+    assert by_id[blank.command_id]["outcome"] == "rejected" and "needs text" in by_id[blank.command_id]["reason"]
+    thread = await db["threads"].find_one({"_id": inbound.thread_key})
+    assert thread["status"] == "resolved"  # a note does not reopen the conversation
+    assert thread["message_count"] == 1 and thread["last_message"]["author"] == "customer"  # nor is it a line of it
+    stored = await db["messages"].find_one({"_id": line["id"]})
+    assert stored is not None and stored["direction"] == "internal" and stored["type"] == "note"
+    sent = await wait_for_records(  # the note was applied: had it been sent, its message.send would be there
+        infra.kafka_bootstrap, "message.send", lambda v: v.get("thread_key") == inbound.thread_key, count=0, settle=1.5
+    )
+    assert sent == []
+
+
 async def test_a_handoff_goes_to_the_least_loaded_online_operator_and_resolving_frees_them(router, infra, db):
     unit = tenant()
     directory = OperatorDirectory(db)

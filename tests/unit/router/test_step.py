@@ -183,3 +183,39 @@ def test_the_customers_latest_reply_context_goes_onto_every_send_of_the_thread()
         OutboundContent(text="ok"), AuthorKind.BOT, send_id="snd_z"
     )
     assert bot.reply_context == {"message_id": "<a@x>", "subject": "Order"}  # the bot answers the message it read
+
+
+def test_a_private_note_is_a_line_of_the_timeline_for_the_team_only():
+    inbound = received("hi")
+    start = Step.on("rcv", inbound, None, inbound)
+    start.receive(inbound)
+    before = start.record.model_copy(deep=True)
+    ana = Actor(kind=ActorKind.OPERATOR, id="op_ana", name="Ana Lima")
+    command = ThreadCommand(
+        tenant="demo",
+        channel=inbound.channel,
+        thread_key=inbound.thread_key,
+        action=CommandAction.NOTE,
+        actor=ana,
+        content=OutboundContent(text="VIP customer: be quick"),
+    )
+    step = Step.on("cmd:" + command.command_id, command, start.record, None)
+    step.private_note("VIP customer: be quick", ana)
+    [note] = step.messages
+    assert (note.direction, note.author, note.author_id, note.author_name, note.type, note.text) == (
+        "internal",
+        "operator",
+        "op_ana",
+        "Ana Lima",
+        "note",
+        "VIP customer: be quick",
+    )
+    assert note.send_id is None and step.sends == [] and step.transitions == []
+    record = step.record  # not a line of the conversation: the count, the preview and the bot's context ignore it
+    assert (record.status, record.message_count, record.last_message, record.recent) == (
+        before.status,
+        before.message_count,
+        before.last_message,
+        before.recent,
+    )
+    assert step.changed

@@ -89,6 +89,7 @@ class CommandAction(StrEnum):
     RESOLVE = "resolve"
     REOPEN = "reopen"
     ASSIGN = "assign"
+    NOTE = "note"  # an operator's private note: kept in the thread for the team, never sent to the customer
     ERASE = "erase"  # GDPR: remove everything about the thread's contact in this thread
     IDLE_TIMEOUT = "idle_timeout"
     ASSIGN_WAITING = "assign_waiting"

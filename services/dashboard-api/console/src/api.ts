@@ -214,6 +214,8 @@ export const api = {
     }),
   attachmentRules: () => request<AttachmentRules>("/api/threads/attachment-rules"),
   replyText: (key: string, text: string) => command(`/api/threads/${encodeURIComponent(key)}/messages`, { text }),
+  /** A private note for the team: kept in the thread, never sent to the customer. */
+  note: (key: string, text: string) => command(`/api/threads/${encodeURIComponent(key)}/notes`, { text }),
   replyTemplate: (key: string, template: TemplateMessage) =>
     command(`/api/threads/${encodeURIComponent(key)}/messages`, { template }),
   replyFiles: (key: string, text: string, files: File[]) => {

@@ -125,6 +125,14 @@ class ReplyIn(BaseModel):
     quick_replies: list[QuickReply] = Field(default_factory=list, max_length=3)
 
 
+class NoteIn(BaseModel):
+    """A private note for the team (never sent to the customer)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=4096, pattern=r"\S")
+
+
 class ActionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -338,6 +338,8 @@ class RouterHandlers:
         action = command.action
         if action == CommandAction.REPLY:
             return self._operator_reply(step, command)
+        if action == CommandAction.NOTE:
+            return _private_note(step, command)
         if action == CommandAction.ASSIGN:
             return await self._assign(step, command)
         if action == CommandAction.IDLE_TIMEOUT:
@@ -544,6 +546,15 @@ class RouterHandlers:
 FLOW_ACTIONS = frozenset(
     {CommandAction.FLOW_RESULT, CommandAction.FLOW_TIMER, CommandAction.FLOW_RETRY, CommandAction.FLOW_RESET}
 )
+
+
+def _private_note(step: Step, command: ThreadCommand) -> Verdict:
+    """In any status, held by anyone or no one: a note changes nothing but the timeline."""
+    text = (command.content.text or "").strip() if command.content else ""
+    if not text:
+        return Verdict("rejected", "a note needs text")
+    step.private_note(text, command.actor)
+    return APPLIED
 
 
 def _verdict(outcome: object) -> Verdict:

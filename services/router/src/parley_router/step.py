@@ -38,6 +38,7 @@ from parley_router.activity import describe
 from parley_router.annotations import TARGET_KEYS
 
 ANNOTATIONS = frozenset(TARGET_KEYS)
+PRIVATE_NOTE = "note"  # the message type of a person's note for the team (internal, never sent)
 
 
 def derived_id(prefix: str, *parts: str) -> str:
@@ -256,6 +257,25 @@ class Step:
             data={"transition": transition.model_dump(mode="json")},
             author_name=transition.actor.name,
             id_part=str(len(self.transitions)),
+        )
+
+    def private_note(self, text: str, actor: Actor) -> None:
+        """A person's note for the team, in the timeline: never sent, not a line of the conversation (the bot's
+        context, the inbox preview and the message count leave it out)."""
+        self.messages.append(
+            MessageRecord(
+                id=derived_id("note_", self.key),
+                thread_key=self.record.thread_key,
+                tenant=self.record.tenant,
+                channel=self.record.channel,
+                direction="internal",
+                author=AuthorKind.OPERATOR,
+                author_id=actor.id if actor.kind == ActorKind.OPERATOR else None,
+                author_name=actor.name,
+                type=PRIVATE_NOTE,
+                text=text,
+                at=self._next_at(),
+            )
         )
 
     def note(

@@ -190,6 +190,76 @@ export function Composer({
   );
 }
 
+/** A private note for the team, in any status: kept in the thread's timeline, never sent to the customer. */
+export function NoteComposer({ thread, onResult }: { thread: ThreadView; onResult: (out: CommandOut) => void }) {
+  const [text, setText] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState("");
+  useEffect(() => {
+    setText("");
+    setError("");
+  }, [thread.thread_key]);
+
+  async function add() {
+    const body = text.trim();
+    if (!body) {
+      setError("Write the note first.");
+      return;
+    }
+    setSending(true);
+    setError("");
+    try {
+      const out = await api.note(thread.thread_key, body);
+      setText("");
+      showOutcome(out, "Note");
+      onResult(out);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form
+      class="composer composer-private"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
+      <p class="hint">Only your team sees private notes; the customer never does.</p>
+      <label for="note" class="sr-only">
+        Private note
+      </label>
+      <textarea
+        id="note"
+        rows={3}
+        placeholder="Write a note for your team…  (Ctrl+Enter to add)"
+        value={text}
+        maxLength={4096}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void add();
+          }
+        }}
+      />
+      {error ? (
+        <p class="error-box" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div class="composer-bar">
+        <button type="submit" class="button-primary" disabled={sending}>
+          <span>{sending ? "Adding…" : "Add note"}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
 const templatesByAccount = new Map<string, Promise<TemplateInfo[]>>();
 /** A WhatsApp account's approved templates (GET /api/templates?account_id=), asked once per account per page load. */
 function approvedTemplates(accountId: string): Promise<TemplateInfo[]> {

@@ -234,6 +234,21 @@ export function AnalysisLine({ a }: { a: Analysis }) {
 }
 
 export function Message({ m, customerName }: { m: MessageView; customerName: string }) {
+  if (m.direction === "internal" && m.type === "note") {
+    return (
+      <div class="msg msg-out msg-private" data-testid="message" data-author={m.author}>
+        <div class="bubble">
+          <div class="msg-author">{m.author_name || "Operator"} · private note</div>
+          <p class="msg-text">{m.text}</p>
+          <div class="msg-foot">
+            <time dateTime={m.at} title={dateTime(m.at)}>
+              {timeOf(m.at)}
+            </time>
+          </div>
+        </div>
+      </div>
+    );
+  }
   if (m.direction === "internal" || m.author === "system") {
     return (
       <div class="msg msg-note" data-testid="message" data-author={m.author}>

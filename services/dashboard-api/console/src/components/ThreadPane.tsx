@@ -10,7 +10,7 @@ import { useStore } from "../store";
 import type { CommandOut, MessageView, Operator, ThreadView } from "../types";
 import { markSeen } from "../unread";
 import { ErrorBox, Loading, StatusChip, UnitBadge } from "./common";
-import { addFiles, Composer, TemplatePicker, useAttachmentRules } from "./Composer";
+import { addFiles, Composer, NoteComposer, TemplatePicker, useAttachmentRules } from "./Composer";
 import { ContactPanel, contactHref } from "./ContactPanel";
 import { ChannelIcon, Icon } from "./icons";
 import { Link } from "./Link";
@@ -126,6 +126,7 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
   const [loading, setLoading] = useState(true);
   const [busy, setBusy] = useState<Action | null>(null);
   const [files, setFiles] = useState<File[]>([]);
+  const [noting, setNoting] = useState(false); // the writing box: a reply to the customer, or a private note
   const [dragging, setDragging] = useState(false);
   const [showContact, setShowContact] = useState(false);
   const who = useStore(me);
@@ -281,6 +282,7 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
       return;
     }
     setFiles(addFiles(files, dropped, rules));
+    setNoting(false); // files go with a reply: show it
   }
 
   return (
@@ -378,7 +380,17 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
             </div>
           ))}
         </div>
-        {thread.status === "resolved" ? (
+        <div class="composer-tabs" role="group" aria-label="Write">
+          <button type="button" class="tab" aria-pressed={!noting} onClick={() => setNoting(false)}>
+            Reply
+          </button>
+          <button type="button" class="tab" aria-pressed={noting} onClick={() => setNoting(true)}>
+            Private note
+          </button>
+        </div>
+        {noting ? (
+          <NoteComposer thread={thread} onResult={onResult} />
+        ) : thread.status === "resolved" ? (
           <p class="composer-closed">This conversation is resolved. Reopen it to reply; the customer's next message reopens it too.</p>
         ) : win && !win.open && thread.channel === "whatsapp" ? (
           <TemplatePicker thread={thread} onResult={onResult} />

@@ -34,7 +34,16 @@ from parley_conversations.windows import refusal, reply_limit_refusal
 from parley_dashboard.auth.principal import Principal
 from parley_dashboard.commands import conflict, respond
 from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, TenantQuery, visible_thread
-from parley_dashboard.schemas import ActionIn, AssignIn, CommandOut, Page, PageNumber, ReplyIn, ViewCounts
+from parley_dashboard.schemas import (
+    ActionIn,
+    AssignIn,
+    CommandOut,
+    NoteIn,
+    Page,
+    PageNumber,
+    ReplyIn,
+    ViewCounts,
+)
 from parley_runtime.validation import summarize
 
 router = APIRouter(prefix="/api/threads", tags=["threads"])
@@ -168,6 +177,16 @@ async def reply(thread_key: str, request: Request, services: ServicesDep, princi
     if refused := refusal(record.channel, content, record.last_inbound_at, utcnow(), AuthorKind.OPERATOR):
         return conflict(refused, record.view())
     return await _submit(services, record, principal, CommandAction.REPLY, content=content)
+
+
+@router.post("/{thread_key}/notes", response_model=CommandOut, responses=COMMAND_RESPONSES)
+async def add_note(thread_key: str, body: NoteIn, services: ServicesDep, principal: PrincipalDep) -> JSONResponse:
+    """A private note for the team (Chatwoot's "private note"): kept in the thread's timeline with who wrote it
+    (`direction` `internal`, `type` `note`), shown to operators, never sent to the customer, whatever the thread's
+    status and whoever holds it. It does not change the thread."""
+    record = await visible_thread(services, principal, thread_key)
+    content = OutboundContent(text=body.text.strip())
+    return await _submit(services, record, principal, CommandAction.NOTE, content=content)
 
 
 @router.post("/{thread_key}/actions/assign", response_model=CommandOut, responses=COMMAND_RESPONSES)
