@@ -76,6 +76,34 @@ def test_a_customer_message_arrives_live_and_the_operator_works_the_thread(
     assert not console_errors, console_errors
 
 
+def test_a_saved_reply_the_admin_adds_is_one_slash_away_in_the_reply_box(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    code = "hours" + uuid.uuid4().hex[:6]
+    log_in(page, console, "admin@demo.local")
+    page.get_by_role("navigation").get_by_role("link", name="Saved replies").click()
+    page.get_by_label("Business unit").select_option(value="demo")
+    page.get_by_label("Short code").fill("/" + code)
+    page.get_by_label("Reply", exact=True).fill("We open from 9:00 to 18:00, Monday to Saturday.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("row", name=code)).to_contain_text("Monday to Saturday")
+
+    phone = SyncPhone(http, stack, "Slash Customer")
+    phone.say("when are you open on saturdays?")
+    page.get_by_role("navigation").get_by_role("link", name="Inbox").click()
+    open_view(page, "All")
+    row(page, phone.thread_key).click()
+    box = page.get_by_label("Reply", exact=True)
+    box.fill("/" + code[:7])
+    expect(page.get_by_role("listbox", name="Saved replies").get_by_role("option")).to_contain_text(["/" + code])
+    box.press("Enter")  # inserts the chosen reply; it does not send it
+    expect(box).to_have_value("We open from 9:00 to 18:00, Monday to Saturday.")
+    page.get_by_role("button", name="Send").click()
+    got = wait_until(lambda: [m for m in phone.received() if "Monday to Saturday" in str(m)])
+    assert got, f"the customer never got the saved reply: {phone.received()}"
+    assert not console_errors, console_errors
+
+
 def test_a_long_conversation_opens_on_its_latest_messages_and_loads_the_earlier_ones(
     page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
 ):
@@ -256,7 +284,15 @@ def test_the_main_screens_have_no_serious_accessibility_violations(
     row(page, phone.thread_key).click()
     expect(page.get_by_role("log", name="Messages").locator('[data-testid="message"]').first).to_be_visible()
     found["thread"] = serious_accessibility_violations(page)
-    for name in ("Analytics", "Business unit", "Knowledge base", "Bot settings", "Operators", "Channels"):
+    for name in (
+        "Analytics",
+        "Business unit",
+        "Knowledge base",
+        "Bot settings",
+        "Saved replies",
+        "Operators",
+        "Channels",
+    ):
         page.get_by_role("navigation").get_by_role("link", name=name).click()
         # The page itself, loaded (not the previous one, nor its loading state): axe checks what operators see.
         expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()

@@ -10,6 +10,7 @@ import type {
   BotConfig,
   BotSettings,
   BusinessUnit,
+  SavedReply,
   UnitSettings,
   Channel,
   ChannelAccountIn,
@@ -249,6 +250,16 @@ export const api = {
     request<Notification>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: "POST" }),
   readAllNotifications: () => request<{ marked: number }>("/api/notifications/read-all", { method: "POST" }),
 
+  savedReplies: (tenant: string) => request<SavedReply[]>(`/api/tenants/${encodeURIComponent(tenant)}/saved-replies`),
+  putSavedReply: (tenant: string, shortCode: string, text: string) =>
+    request<SavedReply>(`/api/tenants/${encodeURIComponent(tenant)}/saved-replies/${encodeURIComponent(shortCode)}`, {
+      method: "PUT",
+      json: { text },
+    }),
+  deleteSavedReply: (tenant: string, shortCode: string) =>
+    request<void>(`/api/tenants/${encodeURIComponent(tenant)}/saved-replies/${encodeURIComponent(shortCode)}`, {
+      method: "DELETE",
+    }),
   templates: (accountId: string) => request<TemplateInfo[]>(`/api/templates?account_id=${encodeURIComponent(accountId)}`),
 
   documents: (tenant: string) => request<DocumentInfo[]>(`/api/tenants/${encodeURIComponent(tenant)}/knowledge/documents`),

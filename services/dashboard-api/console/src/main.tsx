@@ -8,6 +8,7 @@ import { Nav } from "./components/Nav";
 import { Toasts } from "./components/Toasts";
 import { AnalyticsPage } from "./pages/Analytics";
 import { BotSettingsPage } from "./pages/BotSettings";
+import { SavedRepliesPage } from "./pages/SavedReplies";
 import { UnitSettingsPage } from "./pages/UnitSettings";
 import { ContactPage } from "./pages/Contact";
 import { FlowsPage } from "./pages/Flows";
@@ -66,6 +67,7 @@ function Page({ path }: { path: string }) {
     if (path === "/admin" || path === "/admin/knowledge") return <KnowledgePage />;
     if (path === "/admin/bot") return <BotSettingsPage />;
     if (path === "/admin/unit") return <UnitSettingsPage />;
+    if (path === "/admin/saved-replies") return <SavedRepliesPage />;
     if (path === "/admin/operators") return <OperatorsPage />;
     if (path === "/admin/channels") return <ChannelsPage />;
     if (path === "/admin/flows") return <FlowsPage />;
@@ -79,6 +81,7 @@ function titleFor(path: string): string {
   if (path.startsWith("/analytics")) return "Analytics";
   if (path.startsWith("/admin/bot")) return "Bot settings";
   if (path.startsWith("/admin/unit")) return "Business unit";
+  if (path.startsWith("/admin/saved-replies")) return "Saved replies";
   if (path.startsWith("/admin/operators")) return "Operators";
   if (path.startsWith("/admin/channels")) return "Channels";
   if (path.startsWith("/admin/flows")) return "Flows";

@@ -247,6 +247,14 @@ export interface AttachmentRules {
   kinds: Record<string, KindLimits>;
 }
 
+/** A business unit's saved reply: typed as `/short_code` in the reply box (parley_dashboard.saved_replies). */
+export interface SavedReply {
+  short_code: string;
+  text: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 /** A WhatsApp template as `GET /api/templates` lists it (parley_dashboard.templates.TemplateInfo).
  * `parameters`: how many body placeholders {{1}}, {{2}}, … it takes. */
 export interface TemplateInfo {

@@ -56,11 +56,13 @@ from parley_dashboard.routes import (
     media,
     notifications,
     operators,
+    saved_replies,
     templates,
     threads,
     units,
 )
 from parley_dashboard.routes.console import mount_console
+from parley_dashboard.saved_replies import SavedReplies
 from parley_dashboard.security import BodyLimit, SecurityHeaders, upload_limit, validation_error
 from parley_dashboard.settings import DashboardSettings
 from parley_dashboard.templates import TemplateCatalog
@@ -81,6 +83,7 @@ ROUTERS = (
     api_keys,
     units,
     bot_config,
+    saved_replies,
     knowledge,
     contacts,
     analytics,
@@ -198,6 +201,7 @@ def build_services(settings: DashboardSettings, db, broker: KafkaBroker) -> Serv
         commands=commands,
         hub=LiveHub(presence, settings.presence_beat_seconds),
         presence=presence,
+        saved_replies=SavedReplies(db),
         mailer=mailer,
         contacts=ContactData(
             db,

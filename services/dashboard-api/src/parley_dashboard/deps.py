@@ -34,6 +34,7 @@ from parley_dashboard.notifications import NotificationStore
 from parley_dashboard.partitions import RouterPartitions
 from parley_dashboard.privacy import ContactData
 from parley_dashboard.referrals import ReferralKeys
+from parley_dashboard.saved_replies import SavedReplies
 from parley_dashboard.settings import DashboardSettings
 from parley_dashboard.templates import TemplateCatalog
 from parley_runtime.ratelimit import TokenBuckets
@@ -61,6 +62,7 @@ class Services:
     commands: CommandGateway
     hub: LiveHub
     presence: PresenceStore
+    saved_replies: SavedReplies
     mailer: Mailer
     contacts: ContactData
     dead_letters: DeadLetters

@@ -1,11 +1,12 @@
-// The reply box: text, attachments (file picker or drag-and-drop onto the thread), Ctrl/Cmd+Enter sends.
+// The reply box: text, attachments (file picker or drag-and-drop onto the thread), Ctrl/Cmd+Enter sends; `/` and
+// a short code offers the business unit's saved replies (arrows to choose, Enter or Tab to insert, Esc to close).
 // Files are checked against GET /api/threads/attachment-rules before upload so a refusal is explained at
 // once. Outside WhatsApp's 24-hour window only a template may be sent: the box becomes a template picker.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../api";
 import { bytes } from "../format";
 import { errorText, toast } from "../session";
-import type { AttachmentRules, CommandOut, TemplateInfo, ThreadView } from "../types";
+import type { AttachmentRules, CommandOut, SavedReply, TemplateInfo, ThreadView } from "../types";
 import { Icon } from "./icons";
 
 let rulesPromise: Promise<AttachmentRules> | null = null;
@@ -30,6 +31,44 @@ export function checkFile(file: File, rules: AttachmentRules | null): string | n
 }
 
 const MAX_FILES = 10;
+
+const savedRepliesByUnit = new Map<string, { at: number; replies: Promise<SavedReply[]> }>();
+/** A business unit's saved replies, asked again after a minute (managers edit them while operators work). */
+function useSavedReplies(tenant: string): SavedReply[] {
+  const [replies, setReplies] = useState<SavedReply[]>([]);
+  useEffect(() => {
+    let cached = savedRepliesByUnit.get(tenant);
+    if (!cached || Date.now() - cached.at > 60_000) {
+      cached = { at: Date.now(), replies: api.savedReplies(tenant) };
+      savedRepliesByUnit.set(tenant, cached);
+    }
+    let alive = true;
+    cached.replies.then(
+      (r) => alive && setReplies(r),
+      () => {
+        savedRepliesByUnit.delete(tenant);
+        if (alive) setReplies([]);
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [tenant]);
+  return replies;
+}
+
+/** The saved replies a `/query` asks for: short codes starting with it first, then containing it, then texts. */
+export function savedReplyMatches(replies: SavedReply[], query: string, limit = 8): SavedReply[] {
+  const q = query.toLowerCase();
+  const rank = (r: SavedReply) =>
+    r.short_code.startsWith(q) ? 0 : r.short_code.includes(q) ? 1 : r.text.toLowerCase().includes(q) ? 2 : 3;
+  return replies
+    .map((r) => [rank(r), r] as const)
+    .filter(([n]) => n < 3)
+    .sort((a, b) => a[0] - b[0] || a[1].short_code.localeCompare(b[1].short_code))
+    .slice(0, limit)
+    .map(([, r]) => r);
+}
 
 export function useAttachmentRules(): AttachmentRules | null {
   const [rules, setRules] = useState<AttachmentRules | null>(null);
@@ -79,6 +118,16 @@ export function Composer({
   const [sending, setSending] = useState(false);
   const [error, setError] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
+  const saved = useSavedReplies(thread.tenant);
+  const [pick, setPick] = useState(0);
+  const [dismissed, setDismissed] = useState(false);
+  const slash = /^\/([a-z0-9_-]*)$/i.exec(text);
+  const offered = slash && !dismissed ? savedReplyMatches(saved, slash[1] ?? "") : [];
+
+  function insert(reply: SavedReply) {
+    setText(reply.text);
+    setPick(0);
+  }
   const accept = useMemo(() => (rules ? Object.values(rules.kinds).flatMap((k) => k.mime_types).join(",") : undefined), [rules]);
 
   // A draft per thread survives switching threads.
@@ -132,17 +181,54 @@ export function Composer({
       <textarea
         id="reply"
         rows={3}
-        placeholder="Write a reply…  (Ctrl+Enter to send; drop files here to attach)"
+        placeholder="Write a reply…  (/ for saved replies; Ctrl+Enter to send; drop files here to attach)"
         value={text}
         maxLength={4096}
-        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => {
+          setText((e.currentTarget as HTMLTextAreaElement).value);
+          setPick(0);
+          setDismissed(false);
+        }}
         onKeyDown={(e) => {
+          if (offered.length) {
+            if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+              e.preventDefault();
+              setPick((p) => (p + (e.key === "ArrowDown" ? 1 : offered.length - 1)) % offered.length);
+              return;
+            }
+            if ((e.key === "Enter" && !e.ctrlKey && !e.metaKey) || e.key === "Tab") {
+              e.preventDefault();
+              insert(offered[Math.min(pick, offered.length - 1)]!);
+              return;
+            }
+            if (e.key === "Escape") {
+              setDismissed(true);
+              return;
+            }
+          }
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void send();
           }
         }}
       />
+      {offered.length ? (
+        <ul class="saved-replies" role="listbox" aria-label="Saved replies">
+          {offered.map((r, i) => (
+            <li
+              key={r.short_code}
+              role="option"
+              aria-selected={i === Math.min(pick, offered.length - 1)}
+              onMouseDown={(e) => {
+                e.preventDefault(); // keep the focus in the reply box
+                insert(r);
+              }}
+            >
+              <span class="saved-code">/{r.short_code}</span> <span class="muted">{r.text.length > 120 ? `${r.text.slice(0, 120)}…` : r.text}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {files.length ? (
         <ul class="attachments" aria-label="Attachments">
           {files.map((f, i) => (

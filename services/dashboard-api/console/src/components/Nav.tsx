@@ -19,6 +19,7 @@ const ADMIN: Item[] = [
   { href: "/admin/unit", label: "Business unit", active: (p) => p.startsWith("/admin/unit") },
   { href: "/admin/knowledge", label: "Knowledge base", active: (p) => p.startsWith("/admin/knowledge") },
   { href: "/admin/bot", label: "Bot settings", active: (p) => p.startsWith("/admin/bot") },
+  { href: "/admin/saved-replies", label: "Saved replies", active: (p) => p.startsWith("/admin/saved-replies") },
   { href: "/admin/flows", label: "Flows", active: (p) => p.startsWith("/admin/flows") },
   { href: "/admin/operators", label: "Operators", active: (p) => p.startsWith("/admin/operators") },
   { href: "/admin/channels", label: "Channels", active: (p) => p.startsWith("/admin/channels") },
