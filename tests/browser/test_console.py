@@ -90,6 +90,12 @@ def test_a_saved_reply_the_admin_adds_is_one_slash_away_in_the_reply_box(
 
     phone = SyncPhone(http, stack, "Slash Customer")
     phone.say("when are you open on saturdays?")
+    admin = api_login(http, console, "admin@demo.local")
+    arrived = wait_until(
+        lambda: http.get(f"{console}/api/threads/{phone.thread_key}", headers=admin).status_code == 200
+    )
+    assert arrived, "the customer's conversation never reached the API"
+    # It arrived while this console showed another page: back in the inbox, the live stream has added its row.
     page.get_by_role("navigation").get_by_role("link", name="Inbox").click()
     open_view(page, "All")
     row(page, phone.thread_key).click()

@@ -1,6 +1,7 @@
 // The inbox's state, kept outside components so the list, its filters, scroll-worthy pages and counts
 // survive opening a thread (the list stays beside it on wide screens, and is there again on "back").
 import { api, type ThreadFilters } from "./api";
+import { onLive, onResync } from "./live";
 import { me } from "./session";
 import { store } from "./store";
 import { VIEWS, type Page, type ThreadView, type View, type ViewCounts } from "./types";
@@ -178,6 +179,25 @@ export function applyThread(t: ThreadView): void {
   const pos = rest.findIndex((x) => activity(x) <= at);
   const items = pos < 0 ? [...rest, t] : [...rest.slice(0, pos), t, ...rest.slice(pos)];
   patch({ items, total });
+}
+
+let following = false;
+/** Keep the kept list and counts current from the live stream on every page, not only while the inbox shows: an
+ * operator back from the analytics or an admin page sees the conversations that arrived meanwhile. Once per page
+ * load; after a reconnect the list and counts are read again (the stream has no replay). */
+export function followLive(): void {
+  if (following) return;
+  following = true;
+  onLive((ev) => {
+    if (ev.type !== "thread.updated") return;
+    if (ev.thread) applyThread(ev.thread);
+    if (ev.thread || ev.transitions.length) reloadCountsSoon();
+  });
+  onResync(() => {
+    if (inbox.get().page === 0) return; // not loaded yet: the inbox loads it when it opens
+    void reloadList();
+    void reloadCounts();
+  });
 }
 
 /** After an action answered with the new thread, show it at once (the live event may come later). */

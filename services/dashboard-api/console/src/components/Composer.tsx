@@ -276,15 +276,12 @@ export function Composer({
   );
 }
 
-/** A private note for the team, in any status: kept in the thread's timeline, never sent to the customer. */
+/** A private note for the team, in any status: kept in the thread's timeline, never sent to the customer.
+ * Rendered with `key={thread_key}`, so another conversation starts with an empty box. */
 export function NoteComposer({ thread, onResult }: { thread: ThreadView; onResult: (out: CommandOut) => void }) {
   const [text, setText] = useState("");
   const [sending, setSending] = useState(false);
   const [error, setError] = useState("");
-  useEffect(() => {
-    setText("");
-    setError("");
-  }, [thread.thread_key]);
 
   async function add() {
     const body = text.trim();

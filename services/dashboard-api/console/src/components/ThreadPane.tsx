@@ -389,7 +389,7 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
           </button>
         </div>
         {noting ? (
-          <NoteComposer thread={thread} onResult={onResult} />
+          <NoteComposer key={thread.thread_key} thread={thread} onResult={onResult} />
         ) : thread.status === "resolved" ? (
           <p class="composer-closed">This conversation is resolved. Reopen it to reply; the customer's next message reopens it too.</p>
         ) : win && !win.open && thread.channel === "whatsapp" ? (

@@ -3,8 +3,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { ThreadList } from "../components/ThreadList";
 import { ThreadPane } from "../components/ThreadPane";
-import { applyThread, inbox, reloadCounts, reloadCountsSoon, reloadList, setView } from "../inbox";
-import { onLive, onResync } from "../live";
+import { followLive, inbox, reloadCounts, reloadList, setView } from "../inbox";
 import { me } from "../session";
 import { useStore } from "../store";
 import { VIEWS, type View } from "../types";
@@ -35,15 +34,7 @@ export function InboxPage({ view, threadKey }: { view: View | null; threadKey: s
   }, [view]);
 
   useEffect(() => {
-    const offLive = onLive((ev) => {
-      if (ev.type !== "thread.updated") return;
-      if (ev.thread) applyThread(ev.thread);
-      if (ev.thread || ev.transitions.length) reloadCountsSoon();
-    });
-    const offResync = onResync(() => {
-      void reloadList();
-      void reloadCounts();
-    });
+    followLive();
     // "/" focuses the search box from anywhere in the inbox (but not while typing).
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(document.activeElement)) {
@@ -53,8 +44,6 @@ export function InboxPage({ view, threadKey }: { view: View | null; threadKey: s
     };
     document.addEventListener("keydown", onKey);
     return () => {
-      offLive();
-      offResync();
       document.removeEventListener("keydown", onKey);
     };
   }, []);
