@@ -2,10 +2,12 @@
 rate limit, security headers, the docs behind credentials in production, request size limits, the two
 requests an outside probe turned into 500s, and no secret in the logs (login, API keys, SMTP)."""
 
+import json
 import uuid
 from datetime import UTC, datetime
 
 import pytest
+import websockets
 
 from parley_contracts import (
     Actor,
@@ -133,12 +135,15 @@ async def test_no_secret_reaches_the_logs(production, http, db):
     key = made.json()["key"]
     assert (await http.get(api + "/api/me", headers={"X-API-Key": key})).status_code == 200
     assert (await http.get(api + "/api/me", headers={"X-API-Key": key + "x"})).status_code == 401
+    async with websockets.connect(f"{api.replace('http', 'ws')}/api/live?access_token={token}") as live:
+        assert json.loads(await live.recv())["type"] == "hello"  # the console's way in: its token in the URL
     thread_key = await _handoff_announced(production)
     await eventually(lambda: db["notifications"].find_one({"thread_key": thread_key, "email": True}), timeout=30)
     outbox = await eventually(lambda: db["email_outbox"].find_one({"state": {"$in": ["sent", "failed"]}}), timeout=30)
     assert outbox is not None, "no email was attempted"
     log = (production.log_dir / "dashboard-api.log").read_text()
     assert "auth.login_failed" in log and ("email.sent" in log or "email.failed" in log)
+    assert "/api/live?access_token=[redacted]" in log  # the line is there, without the token
     for secret in (wrong, long_secret, "parley-demo", token, key, INTEGRATION_KEY, SMTP_SECRET):
         assert secret not in log, f"a secret is in the log: {secret[:12]}…"
 

@@ -1,6 +1,7 @@
 """Structured JSON logs on stdout, one line per event, with the event/trace ids bound by the step runner."""
 
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -35,6 +36,21 @@ class RepeatLimiter(logging.Filter):
         return count < self._burst
 
 
+class SecretRedactor(logging.Filter):
+    """Credentials in query strings never reach a log line: uvicorn logs each WebSocket's path, and the console
+    authenticates its live stream with `?access_token=`; Meta's webhook check sends `hub.verify_token=`. Their
+    values are replaced before the line is written (docs: no secrets in the logs)."""
+
+    PATTERN = re.compile(r"((?:access_token|verify_token|token|secret|password|api_key)=)[^&\s\"']+", re.IGNORECASE)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = self.PATTERN.sub(r"\1[redacted]", message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
 def configure_logging(service: str, level: str = "INFO") -> None:
     shared: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
@@ -56,6 +72,7 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     # Libraries (aiokafka, uvicorn, faststream) log through the standard library: same JSON lines.
     handler = logging.StreamHandler(sys.stdout)
     handler.addFilter(RepeatLimiter())
+    handler.addFilter(SecretRedactor())
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             processors=[
