@@ -7,6 +7,7 @@ import { api, ApiError } from "../api";
 import { bytes } from "../format";
 import { errorText, toast } from "../session";
 import type { AttachmentRules, CommandOut, SavedReply, TemplateInfo, ThreadView } from "../types";
+import { ErrorBox, useSubmit } from "./common";
 import { Icon } from "./icons";
 
 let rulesPromise: Promise<AttachmentRules> | null = null;
@@ -280,8 +281,7 @@ export function Composer({
  * Rendered with `key={thread_key}`, so another conversation starts with an empty box. */
 export function NoteComposer({ thread, onResult }: { thread: ThreadView; onResult: (out: CommandOut) => void }) {
   const [text, setText] = useState("");
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState("");
+  const { busy: sending, error, setError, attempt } = useSubmit();
 
   async function add() {
     const body = text.trim();
@@ -289,18 +289,12 @@ export function NoteComposer({ thread, onResult }: { thread: ThreadView; onResul
       setError("Write the note first.");
       return;
     }
-    setSending(true);
-    setError("");
-    try {
+    await attempt(async () => {
       const out = await api.note(thread.thread_key, body);
       setText("");
       showOutcome(out, "Note");
       onResult(out);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (
@@ -329,11 +323,7 @@ export function NoteComposer({ thread, onResult }: { thread: ThreadView; onResul
           }
         }}
       />
-      {error ? (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorBox>{error}</ErrorBox>
       <div class="composer-bar">
         <button type="submit" class="button-primary" disabled={sending}>
           <span>{sending ? "Adding…" : "Add note"}</span>
@@ -372,10 +362,9 @@ function fill(body: string, params: string[]): string {
 
 export function TemplatePicker({ thread, onResult }: { thread: ThreadView; onResult: (out: CommandOut) => void }) {
   const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
-  const [error, setError] = useState("");
   const [choice, setChoice] = useState(0);
   const [params, setParams] = useState<string[]>([]);
-  const [sending, setSending] = useState(false);
+  const { busy: sending, error, setError, attempt } = useSubmit();
 
   useEffect(() => {
     approvedTemplates(thread.account_id).then(
@@ -404,17 +393,11 @@ export function TemplatePicker({ thread, onResult }: { thread: ThreadView; onRes
       setError(`Fill in parameter ${hints[missing]}.`);
       return;
     }
-    setSending(true);
-    setError("");
-    try {
+    await attempt(async () => {
       const out = await api.replyTemplate(thread.thread_key, { name: tpl.name, language: tpl.language, parameters: params.map((p) => p.trim()) });
       showOutcome(out, "Template");
       onResult(out);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (

@@ -62,28 +62,28 @@ export function ErrorBox({ children }: { children: ComponentChildren }) {
   );
 }
 
-/** A settings form's save: `saving` while `work` runs; its failure (the API's reason) in `error`, cleared when the
- * next save starts. `setError` is for the page's own reads. */
-export function useSave(): {
-  saving: boolean;
+/** A form's submit (a save, a note, a template): `busy` while `work` runs; its failure (the API's reason) in
+ * `error`, cleared when the next attempt starts. `setError` is for the form's own checks and the page's reads. */
+export function useSubmit(): {
+  busy: boolean;
   error: string;
   setError: (message: string) => void;
-  save: (work: () => Promise<void>) => Promise<void>;
+  attempt: (work: () => Promise<void>) => Promise<void>;
 } {
-  const [saving, setSaving] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
-  async function save(work: () => Promise<void>) {
-    setSaving(true);
+  async function attempt(work: () => Promise<void>) {
+    setBusy(true);
     setError("");
     try {
       await work();
     } catch (err) {
       setError(errorText(err));
     } finally {
-      setSaving(false);
+      setBusy(false);
     }
   }
-  return { saving, error, setError, save };
+  return { busy, error, setError, attempt };
 }
 
 export function SaveButton({ saving }: { saving: boolean }) {

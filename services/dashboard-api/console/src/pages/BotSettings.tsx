@@ -1,7 +1,7 @@
 // The bot's configuration for a business unit (admins): GET/PUT /api/tenants/{tenant}/bot-config.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
-import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSave } from "../components/common";
+import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSubmit } from "../components/common";
 import { CHANNEL_LABEL, dateTime } from "../format";
 import { errorText, toast } from "../session";
 import { CHANNELS, type BotConfig, type BotSettings } from "../types";
@@ -17,7 +17,7 @@ export function BotSettingsPage() {
   const [form, setForm] = useState<BotSettings | null>(null);
   const [updated, setUpdated] = useState<string | null>(null);
   const [languages, setLanguages] = useState("");
-  const { saving, error, setError, save } = useSave();
+  const { busy, error, setError, attempt } = useSubmit();
 
   useEffect(() => {
     if (!tenant) return;
@@ -40,7 +40,7 @@ export function BotSettingsPage() {
   function submit(e: Event) {
     e.preventDefault();
     if (!form) return;
-    void save(async () => {
+    void attempt(async () => {
       const body: BotSettings = {
         ...form,
         languages: languages.split(/[\s,]+/).map((l) => l.trim()).filter(Boolean),
@@ -137,7 +137,7 @@ export function BotSettingsPage() {
             <input type="checkbox" checked={form.knowledge_base_enabled} onChange={(e) => set("knowledge_base_enabled", (e.currentTarget as HTMLInputElement).checked)} />
             Answer from the knowledge base
           </label>
-          <SaveButton saving={saving} />
+          <SaveButton saving={busy} />
         </form>
       ) : null}
     </div>

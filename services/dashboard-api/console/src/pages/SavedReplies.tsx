@@ -2,7 +2,7 @@
 // GET/PUT/DELETE /api/tenants/{tenant}/saved-replies.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
-import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSave } from "../components/common";
+import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSubmit } from "../components/common";
 import { relativeTime } from "../format";
 import { errorText, toast } from "../session";
 import type { SavedReply } from "../types";
@@ -15,7 +15,7 @@ export function SavedRepliesPage() {
   const [replies, setReplies] = useState<SavedReply[] | null>(null);
   const [code, setCode] = useState("");
   const [text, setText] = useState("");
-  const { saving, error, setError, save } = useSave();
+  const { busy, error, setError, attempt } = useSubmit();
 
   useEffect(() => {
     if (!tenant) return;
@@ -32,7 +32,7 @@ export function SavedRepliesPage() {
   function submit(e: Event) {
     e.preventDefault();
     const shortCode = code.trim().replace(/^\//, "").toLowerCase();
-    void save(async () => {
+    void attempt(async () => {
       const saved = await api.putSavedReply(tenant, shortCode, text.trim());
       setReplies((list) => [...(list ?? []).filter((r) => r.short_code !== saved.short_code), saved].sort((a, b) => a.short_code.localeCompare(b.short_code)));
       setCode("");
@@ -82,7 +82,7 @@ export function SavedRepliesPage() {
           <label for="sr-text">Reply</label>
           <textarea id="sr-text" rows={3} required maxLength={4096} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
         </div>
-        <SaveButton saving={saving} />
+        <SaveButton saving={busy} />
       </form>
       {replies === null && !error ? <Loading /> : null}
       {replies ? (

@@ -2,7 +2,7 @@
 // Saving refreshes the units every page shows (names, logos).
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
-import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSave } from "../components/common";
+import { ErrorBox, Loading, PageHeader, SaveButton, UnitSelect, useSubmit } from "../components/common";
 import { dateTime } from "../format";
 import { toast, units } from "../session";
 import { useStore } from "../store";
@@ -31,7 +31,7 @@ export function UnitSettingsPage() {
   const unit = list.find((u) => u.tenant === tenant);
   const [form, setForm] = useState<UnitSettings | null>(null);
   const [idleHours, setIdleHours] = useState("");
-  const { saving, error, setError, save } = useSave();
+  const { busy, error, setError, attempt } = useSubmit();
 
   useEffect(() => {
     if (!unit) return;
@@ -47,7 +47,7 @@ export function UnitSettingsPage() {
   function submit(e: Event) {
     e.preventDefault();
     if (!form) return;
-    void save(async () => {
+    void attempt(async () => {
       const saved = await api.putUnit(tenant, {
         ...form,
         name: form.name?.trim() || null,
@@ -130,7 +130,7 @@ export function UnitSettingsPage() {
             <input type="checkbox" checked={form.email_managers} onChange={(e) => set("email_managers", (e.currentTarget as HTMLInputElement).checked)} />
             Email managers when a conversation needs a person
           </label>
-          <SaveButton saving={saving} />
+          <SaveButton saving={busy} />
         </form>
       ) : null}
     </div>
