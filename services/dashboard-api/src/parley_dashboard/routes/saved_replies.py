@@ -35,7 +35,11 @@ async def put_saved_reply(
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
 
 
-@router.delete("/{short_code}", status_code=status.HTTP_204_NO_CONTENT, responses={404: {"description": "No saved reply with that short code"}})
+@router.delete(
+    "/{short_code}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={404: {"description": "No saved reply with that short code"}},
+)
 async def delete_saved_reply(
     tenant: TenantPath, short_code: ShortCode, services: ServicesDep, principal: ManagerDep
 ) -> Response:
