@@ -332,3 +332,30 @@ async def test_an_action_the_router_has_not_answered_yet_is_202_and_applied_late
     assert response.status_code == 202 and response.json()["outcome"] == "pending"
     # The module's router applies it when it gets there.
     assert await eventually(lambda: db["threads"].find_one({"_id": inbound.thread_key, "status": "human"}))
+
+
+async def test_a_private_note_mentioning_a_colleague_rings_their_bell(api, http, infra, ana):
+    inbound = received("can someone check my refund?")
+    await publish_events(infra.kafka_bootstrap, [inbound])
+    assert await eventually(lambda: _visible(http, api, inbound.thread_key, ana), timeout=30)
+    added = await http.post(
+        f"{api}/api/threads/{inbound.thread_key}/notes",
+        json={"text": "@ben you did her refund, can you look?"},
+        headers=ana,
+    )
+    assert added.status_code == 200 and added.json()["outcome"] == "applied", added.text
+    ben = await login(http, api, "ben@demo.local")
+
+    async def rung() -> dict | None:
+        bell = (await http.get(api + "/api/notifications", params={"unread": True}, headers=ben)).json()
+        return next((n for n in bell["items"] if n["kind"] == "mention"), None)
+
+    mention = await eventually(rung, timeout=30)
+    assert mention is not None, "Ben was never told"
+    assert mention["thread_key"] == inbound.thread_key and mention["title"].startswith("Ana Lima mentioned you")
+    mine = (await http.get(api + "/api/notifications", headers=ana)).json()["items"]
+    assert not any(n["kind"] == "mention" for n in mine)  # the author is not told about her own note
+
+
+async def _visible(http, api: str, key: str, headers: dict[str, str]) -> bool:
+    return (await http.get(f"{api}/api/threads/{key}", headers=headers)).status_code == 200

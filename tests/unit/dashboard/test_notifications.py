@@ -143,3 +143,52 @@ def test_a_customer_writing_to_a_held_thread_tells_its_holder_and_a_failed_reply
     )
     [note] = notifications_for(update(thread(ThreadStatus.HUMAN, "op_ana"), messages=[failed]), TEAM)
     assert note.kind == "delivery_failed" and "131047" in note.body
+
+
+def note_by(author_id: str, text: str) -> MessageView:
+    return MessageView(
+        id="note_1",
+        thread_key="th_1",
+        direction="internal",
+        author=AuthorKind.OPERATOR,
+        author_id=author_id,
+        author_name="Ana Lima",
+        type="note",
+        text=text,
+        at=AT,
+    )
+
+
+def test_a_private_note_tells_the_colleagues_it_mentions_and_nobody_else():
+    team = [
+        person("op_ana", Role.OPERATOR),
+        Operator(
+            id="op_b", email="ben.okafor@x.io", name="Ben Okafor", role=Role.OPERATOR, tenants=["demo"], created_at=AT
+        ),
+        Operator(id="op_c", email="cleo@x.io", name="Cleo Diaz", role=Role.MANAGER, tenants=["demo"], created_at=AT),
+        Operator(
+            id="op_d", email="dan@x.io", name="Dan", role=Role.OPERATOR, tenants=["demo"], active=False, created_at=AT
+        ),
+    ]
+    text = "@BEN can you call her? cc @cleo. Not @dan (gone), not me@ana, not email@cleo.io, and @ana is me"
+    notes = notifications_for(update(thread(ThreadStatus.HUMAN, "op_ana"), messages=[note_by("op_ana", text)]), team)
+    assert sorted(n.recipient for n in notes) == ["op_b", "op_c"]
+    assert {n.kind for n in notes} == {"mention"} and notes[0].title == "Ana Lima mentioned you on Carla"
+    assert notes[0].body == text[:140] and not notes[0].email
+    by_email_name = note_by("op_ana", "@ben.okafor please")
+    [again] = notifications_for(update(thread(ThreadStatus.BOT, None), messages=[by_email_name]), team)
+    assert again.recipient == "op_b"
+
+
+def test_an_ordinary_message_mentioning_someone_tells_nobody():
+    reply = MessageView(
+        id="m2",
+        thread_key="th_1",
+        direction="out",
+        author=AuthorKind.OPERATOR,
+        author_id="op_ana",
+        text="@ben hi",
+        at=AT,
+    )
+    team = [Operator(id="op_b", email="ben@x.io", name="Ben", role=Role.OPERATOR, tenants=["demo"], created_at=AT)]
+    assert notifications_for(update(thread(ThreadStatus.HUMAN, "op_ana"), messages=[reply]), team) == []

@@ -51,6 +51,7 @@ from parley_contracts.topics import (
     dead_letter_topic,
 )
 from parley_contracts.types import (
+    PRIVATE_NOTE,
     ActorKind,
     AuthorKind,
     Channel,
@@ -70,6 +71,7 @@ __all__ = [
     "MESSAGE_RECEIVED",
     "MESSAGE_SEND",
     "MESSAGE_STATUS",
+    "PRIVATE_NOTE",
     "ROUTER_INPUTS",
     "SCHEMA_VERSION",
     "THREAD_COMMAND",

@@ -99,6 +99,11 @@ class CommandAction(StrEnum):
     FLOW_TIMER = "flow_timer"  # the router's own: a submission's retry is due, or its answer is overdue
 
 
+# The `type` of a person's private note in the timeline (`MessageView`, direction `internal`): kept for the team,
+# never sent to the customer.
+PRIVATE_NOTE = "note"
+
+
 class MediaKind(StrEnum):
     IMAGE = "image"
     AUDIO = "audio"

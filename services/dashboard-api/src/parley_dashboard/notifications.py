@@ -5,6 +5,7 @@ returns and sends the emails; every dashboard-api replica's live stream computes
 to the recipients' open consoles. Ids are derived from the update, so storing is idempotent."""
 
 import hashlib
+import re
 from datetime import datetime
 
 from pydantic import BaseModel
@@ -12,7 +13,14 @@ from pymongo import DESCENDING
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.errors import DuplicateKeyError
 
-from parley_contracts import MESSAGE_RECEIVED, AuthorKind, DeliveryState, ThreadStatus, ThreadUpdated
+from parley_contracts import (
+    MESSAGE_RECEIVED,
+    PRIVATE_NOTE,
+    AuthorKind,
+    DeliveryState,
+    ThreadStatus,
+    ThreadUpdated,
+)
 from parley_conversations.operators import Operator, Role
 from parley_conversations.reasons import describe_handoff
 from parley_runtime.mongo import by_id
@@ -37,9 +45,24 @@ def _id(update: ThreadUpdated, recipient: str, kind: str) -> str:
     return "ntf_" + hashlib.sha256(f"{update.event_id}\x1f{recipient}\x1f{kind}".encode()).hexdigest()[:32]
 
 
+MENTION = re.compile(r"(?<![\w@])@([\w.-]+)")
+
+
+def mentioned(text: str, team: list[Operator]) -> list[Operator]:
+    """The colleagues a note names with `@`: by first name, by the part of their email before the `@`, or by id
+    (case does not matter); a name two of them share names both."""
+    words = {m.rstrip(".-").casefold() for m in MENTION.findall(text)}
+    return [
+        o
+        for o in team
+        if o.active and words & {o.name.split()[0].casefold(), o.email.split("@")[0].casefold(), o.id.casefold()}
+    ]
+
+
 def notifications_for(update: ThreadUpdated, team: list[Operator]) -> list[Notification]:
     """Who hears about this update: the new assignee; managers when a conversation needs a person; the
-    assignee of a held conversation when the customer writes; an operator whose reply failed."""
+    assignee of a held conversation when the customer writes; an operator whose reply failed; colleagues a
+    private note mentions (`@ben`)."""
     notes: list[Notification] = []
     thread = update.thread
     contact = (thread.contact.name or thread.contact.id) if thread else "a customer"
@@ -82,6 +105,11 @@ def notifications_for(update: ThreadUpdated, team: list[Operator]) -> list[Notif
             note(holder.id, "new_message", f"New message from {contact}", message.text[:140])
         if message.status == DeliveryState.FAILED and message.author == AuthorKind.OPERATOR and message.author_id:
             note(message.author_id, "delivery_failed", "Your reply could not be delivered", message.error or "")
+        if message.direction == "internal" and message.type == PRIVATE_NOTE:
+            author = message.author_name or "A colleague"
+            for colleague in mentioned(message.text, team):
+                if colleague.id != message.author_id:
+                    note(colleague.id, "mention", f"{author} mentioned you on {contact}", message.text[:140])
     return notes
 
 

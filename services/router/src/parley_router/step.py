@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from parley_contracts import (
+    PRIVATE_NOTE,
     Actor,
     ActorKind,
     Analysis,
@@ -38,7 +39,6 @@ from parley_router.activity import describe
 from parley_router.annotations import TARGET_KEYS
 
 ANNOTATIONS = frozenset(TARGET_KEYS)
-PRIVATE_NOTE = "note"  # the message type of a person's note for the team (internal, never sent)
 
 
 def derived_id(prefix: str, *parts: str) -> str:

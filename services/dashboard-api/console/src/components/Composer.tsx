@@ -305,7 +305,7 @@ export function NoteComposer({ thread, onResult }: { thread: ThreadView; onResul
         void add();
       }}
     >
-      <p class="hint">Only your team sees private notes; the customer never does.</p>
+      <p class="hint">Only your team sees private notes; the customer never does. Write @name to tell a colleague.</p>
       <label for="note" class="sr-only">
         Private note
       </label>

@@ -183,7 +183,8 @@ async def reply(thread_key: str, request: Request, services: ServicesDep, princi
 async def add_note(thread_key: str, body: NoteIn, services: ServicesDep, principal: PrincipalDep) -> JSONResponse:
     """A private note for the team (Chatwoot's "private note"): kept in the thread's timeline with who wrote it
     (`direction` `internal`, `type` `note`), shown to operators, never sent to the customer, whatever the thread's
-    status and whoever holds it. It does not change the thread."""
+    status and whoever holds it. It does not change the thread. Colleagues it names with `@` (first name, the part
+    of their email before the `@`, or id) get a `mention` notification."""
     record = await visible_thread(services, principal, thread_key)
     content = OutboundContent(text=body.text.strip())
     return await _submit(services, record, principal, CommandAction.NOTE, content=content)
