@@ -110,6 +110,37 @@ def test_a_saved_reply_the_admin_adds_is_one_slash_away_in_the_reply_box(
     assert not console_errors, console_errors
 
 
+def test_a_manager_assigns_a_conversation_seeing_each_colleagues_availability_and_load(
+    page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
+):
+    phone = SyncPhone(http, stack, "Assign Customer")
+    phone.say("I want to talk to a person")
+    admin = api_login(http, console, "admin@demo.local")
+
+    def waiting() -> dict | None:
+        answer = http.get(f"{console}/api/threads/{phone.thread_key}", headers=admin)
+        return answer.json() if answer.status_code == 200 and answer.json()["status"] == "needs_human" else None
+
+    assert wait_until(waiting), "the conversation never went to the team"
+    holder = (waiting() or {}).get("assignee") or {}
+    target = "Ana Lima" if holder.get("name") == "Ben Okafor" else "Ben Okafor"
+    team = http.get(f"{console}/api/team", params={"tenant": "demo"}, headers=admin).json()
+    [member] = [m for m in team if m["operator"]["name"] == target]
+    log_in(page, console, "admin@demo.local")
+    open_view(page, "All")
+    row(page, phone.thread_key).click()
+    choice = page.get_by_label("Assign to")
+    # "\/": Playwright hands the pattern to JavaScript, where an unescaped slash would end it.
+    label = re.compile(rf"^{target} · (online|away).* · {member['open_threads']}\/{member['cap']}$")
+    expect(choice.get_by_role("option", name=label)).to_have_count(1)
+    choice.select_option(value=member["operator"]["id"])
+    page.get_by_role("button", name="Assign", exact=True).click()
+    expect(page.get_by_text(f"Assigned to {target}").first).to_be_visible()
+    assigned = http.get(f"{console}/api/threads/{phone.thread_key}", headers=admin).json()["assignee"]
+    assert assigned["name"] == target
+    assert not console_errors, console_errors
+
+
 def test_a_long_conversation_opens_on_its_latest_messages_and_loads_the_earlier_ones(
     page: Page, console: str, stack: RunningStack, http: httpx.Client, console_errors: list[str]
 ):

@@ -2,12 +2,12 @@
 // live log); the reply box; the contact panel. Live updates for this thread are applied in place.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, ApiError, MESSAGES_PAGE } from "../api";
-import { CHANNEL_LABEL, dayKey, dayLabel, handoffText, timeLeft } from "../format";
+import { CHANNEL_LABEL, dayKey, dayLabel, handoffText, relativeTime, timeLeft } from "../format";
 import { inbox, upsertLocal } from "../inbox";
 import { onLive, onResync } from "../live";
 import { errorText, hasRole, me, toast, unitName } from "../session";
 import { useStore } from "../store";
-import type { CommandOut, MessageView, Operator, ThreadView } from "../types";
+import type { CommandOut, MessageView, TeamMember, ThreadView } from "../types";
 import { markSeen } from "../unread";
 import { ErrorBox, Loading, StatusChip, UnitBadge } from "./common";
 import { addFiles, Composer, NoteComposer, TemplatePicker, useAttachmentRules } from "./Composer";
@@ -72,15 +72,21 @@ function windowState(t: ThreadView, now: number): { open: boolean; text: string 
   return { open: false, text: "Window closed" };
 }
 
+/** "Ben Okafor · online, seen now · 3/10": who can take it, whether they are at a console, how loaded they are. */
+function teamLabel(m: TeamMember): string {
+  const seen = m.operator.availability === "online" && m.last_seen_at ? `, seen ${relativeTime(m.last_seen_at)}` : "";
+  return `${m.operator.name} · ${m.operator.availability}${seen} · ${m.open_threads}/${m.cap}`;
+}
+
 function AssignControl({ thread, onResult }: { thread: ThreadView; onResult: (o: CommandOut) => void }) {
-  const [operators, setOperators] = useState<Operator[] | null>(null);
+  const [team, setTeam] = useState<TeamMember[] | null>(null);
   const [target, setTarget] = useState("");
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     let alive = true;
-    api.operators(thread.tenant).then(
-      (list) => alive && setOperators(list.filter((o) => o.active)),
-      () => alive && setOperators([]),
+    api.team(thread.tenant).then(
+      (list) => alive && setTeam(list.filter((m) => m.operator.active)),
+      () => alive && setTeam([]),
     );
     return () => {
       alive = false;
@@ -104,9 +110,9 @@ function AssignControl({ thread, onResult }: { thread: ThreadView; onResult: (o:
       </label>
       <select id="assign-to" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
         <option value="">Assign to…</option>
-        {(operators ?? []).map((o) => (
-          <option key={o.id} value={o.id} disabled={o.id === thread.assignee?.id}>
-            {o.name} ({o.availability})
+        {(team ?? []).map((m) => (
+          <option key={m.operator.id} value={m.operator.id} disabled={m.operator.id === thread.assignee?.id}>
+            {teamLabel(m)}
           </option>
         ))}
       </select>
