@@ -1,6 +1,7 @@
 """What a step adds to its business unit's figures of the day (parley_router.figures), and the ledger that counts each
 record once and writes the counts every so often."""
 
+import asyncio
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -222,3 +223,19 @@ async def test_a_step_counts_on_its_business_units_own_day():
         assert list(store.documents) == [f"demo/{step.at.astimezone(zone).date().isoformat()}/1"] and asked == ["demo"]
         keys += list(store.documents)
     assert keys[0] != keys[1]  # never the same day in both
+
+
+async def test_the_round_writes_between_batches_so_a_batchs_earlier_offset_is_never_taken_for_counted():
+    store = MemoryStore()
+    between_batches = asyncio.Lock()  # what the batch runner holds while a batch is processed
+    ledger = FiguresLedger(store, every_seconds=0.01, between_batches=between_batches)  # type: ignore[arg-type]
+    await ledger.start()
+    async with between_batches:  # a batch: threads side by side, so offset 8 is counted before offset 7
+        await ledger.count(answered_step(), position(8))
+        await asyncio.sleep(0.05)  # the round is due meanwhile: it waits for the batch
+        assert store.writes == 0
+        await ledger.count(answered_step(), position(7))
+    await asyncio.sleep(0.05)
+    await ledger.stop()
+    (stored,) = [DayFigures.from_document(d) for d in store.documents.values()]
+    assert stored.figures.conversations == {"whatsapp": 2} and stored.offsets == {"message.analyzed": 8}

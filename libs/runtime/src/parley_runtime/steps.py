@@ -284,7 +284,8 @@ class HeldWrites(Protocol):
 
 class BatchRunner:
     """One fetched batch: records in time order, split into lanes by thread, each lane in order, up to
-    `concurrency` lanes at once. One batch at a time (`processing`, which a rebalance waits for).
+    `concurrency` lanes at once. One batch at a time (`processing`, which a rebalance waits for, and so may other
+    work that must only ever see whole batches: pass it in).
 
     With `held_writes`, the steps' writes are sent together after the batch (`_flush`): an unreachable store is
     waited for, as a step would; any other failure of the flush discards it and processes the batch again with
@@ -296,12 +297,13 @@ class BatchRunner:
         concurrency: int,
         held_writes: HeldWrites | None = None,
         retry_base_seconds: float = 0.2,
+        processing: asyncio.Lock | None = None,
     ) -> None:
         self._runners = runners
         self._slots = asyncio.Semaphore(concurrency)
         self._held = held_writes
         self._retry_base = retry_base_seconds
-        self.processing = asyncio.Lock()
+        self.processing = processing or asyncio.Lock()
 
     async def run(self, records: Iterable[ConsumerRecord]) -> None:
         async with self.processing:
@@ -387,6 +389,7 @@ def subscribe_steps(
     listener: ConsumerRebalanceListener | None = None,
     held_writes: HeldWrites | None = None,
     max_records: int = 200,
+    between_batches: asyncio.Lock | None = None,
 ) -> None:
     """One consumer for several topics, co-partitioned: the range assignor gives each member of `group` the
     same partition numbers of every topic (they must have the same partition count and key), so one process
@@ -395,11 +398,13 @@ def subscribe_steps(
     are processed one at a time, in that order, each by its topic's step under the one consumer policy, while up
     to `CONSUMER_CONCURRENCY` threads proceed at once, so one slow thread does not hold up the others. Offsets are
     committed after the whole batch, and after `held_writes` (a store that sends a batch's writes together) has
-    written it."""
+    written it. `between_batches`: held while a batch is processed; what takes it runs only between batches."""
     runners = {
         model.topic: StepRunner.configured(broker, settings, service, model, step) for model, step in steps.items()
     }
-    batches = BatchRunner(runners, settings.consumer_concurrency, held_writes, settings.consumer_retry_base_seconds)
+    batches = BatchRunner(
+        runners, settings.consumer_concurrency, held_writes, settings.consumer_retry_base_seconds, between_batches
+    )
 
     async def dispatch(msg: KafkaMessage) -> None:
         await batches.run(msg.raw_message)

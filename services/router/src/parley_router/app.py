@@ -1,6 +1,7 @@
 """Router wiring: one co-partitioned consumer for its four input topics, the timers, the stores, the question
 flows, the daily figures."""
 
+import asyncio
 from datetime import timedelta
 
 from faststream.asgi import AsgiFastStream
@@ -34,7 +35,13 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
     # The router reads flow definitions, never their secrets (outbound signs the submissions): no key needed.
     flow_store = FlowStore(db, SecretCipher(None), ttl_seconds=settings.bot_config_refresh_seconds)
     sessions = FlowSessions(db)
-    figures = FiguresLedger(DailyFiguresStore(db), every_seconds=settings.figures_write_seconds, zone_of=units.zone)
+    between_batches = asyncio.Lock()  # held by the consumer while a batch is processed
+    figures = FiguresLedger(
+        DailyFiguresStore(db),
+        every_seconds=settings.figures_write_seconds,
+        zone_of=units.zone,
+        between_batches=between_batches,
+    )
     handlers = RouterHandlers(
         broker=broker,
         conversations=conversations,
@@ -66,6 +73,7 @@ def create_app(settings: RouterSettings) -> AsgiFastStream:
         },
         listener=PartitionWatcher(timers, conversations.open_threads, rebalanced),
         held_writes=conversations,
+        between_batches=between_batches,
     )
     loop = TimerLoop(
         timers,
