@@ -262,38 +262,41 @@ class Step:
     def private_note(self, text: str, actor: Actor) -> None:
         """A person's note for the team, in the timeline: never sent, not a line of the conversation (the bot's
         context, the inbox preview and the message count leave it out)."""
-        self.messages.append(
-            MessageRecord(
-                id=derived_id("note_", self.key),
-                thread_key=self.record.thread_key,
-                tenant=self.record.tenant,
-                channel=self.record.channel,
-                direction="internal",
-                author=AuthorKind.OPERATOR,
-                author_id=actor.id if actor.kind == ActorKind.OPERATOR else None,
-                author_name=actor.name,
-                type=PRIVATE_NOTE,
-                text=text,
-                at=self._next_at(),
-            )
-        )
+        operator_id = actor.id if actor.kind == ActorKind.OPERATOR else None
+        self._internal(derived_id("note_", self.key), PRIVATE_NOTE, text, AuthorKind.OPERATOR, actor.name, operator_id)
 
     def note(
         self, text: str, *, kind: str, data: dict[str, Any], author_name: str | None = None, id_part: str = ""
     ) -> None:
         """An internal line of the timeline for the people on the thread (an activity, a flow's answers)."""
+        self._internal(
+            derived_id("act_", self.key, kind, id_part), kind, text, AuthorKind.SYSTEM, author_name, data=data
+        )
+
+    def _internal(
+        self,
+        message_id: str,
+        kind: str,
+        text: str,
+        author: AuthorKind,
+        author_name: str | None,
+        author_id: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        """A line of the timeline that is not sent anywhere (`internal`)."""
         self.messages.append(
             MessageRecord(
-                id=derived_id("act_", self.key, kind, id_part),
+                id=message_id,
                 thread_key=self.record.thread_key,
                 tenant=self.record.tenant,
                 channel=self.record.channel,
                 direction="internal",
-                author=AuthorKind.SYSTEM,
+                author=author,
+                author_id=author_id,
                 author_name=author_name,
                 type=kind,
                 text=text,
-                data=data,
+                data=data or {},
                 at=self._next_at(),
             )
         )
