@@ -3,10 +3,12 @@
 (parley_dashboard.analytics)."""
 
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import structlog
 from fastapi import APIRouter, HTTPException, Query, status
 
+from parley_business import UnitSettings
 from parley_contracts import utcnow
 from parley_conversations.operators import Operator
 from parley_dashboard.analytics import AnalyticsOut, period, report
@@ -14,6 +16,7 @@ from parley_dashboard.deps import PrincipalDep, Services, ServicesDep, TenantQue
 from parley_dashboard.partitions import PartitionsUnknown
 
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
+DEFAULT_ZONE = ZoneInfo(UnitSettings().time_zone)  # a unit with no saved settings
 log = structlog.get_logger()
 
 
@@ -61,12 +64,12 @@ async def analytics(
         visible_tenant(principal, tenant)
     until = utcnow()
     scope = [tenant] if tenant else (sorted(principal.tenants) if principal.tenants is not None else None)
-    tenants = scope if scope is not None else await _every_tenant(services)
+    zones = await _zones(services, scope)
     try:
         partitions = await services.partitions.count()
     except PartitionsUnknown as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from exc
-    days_of = period(until, days, {t: await services.units.zone(t) for t in tenants}, partitions)
+    days_of = period(until, days, zones, partitions)
     documents = await services.figures.read(days_of.document_ids)
     operators = await _operators(services, scope)
     out = report(tenant, days_of, until, documents, operators, await _held(services, scope, operators))
@@ -81,10 +84,12 @@ async def analytics(
     return out
 
 
-async def _every_tenant(services: Services) -> list[str]:
-    """Every business unit: those configured, and any the inbox has threads of."""
-    known = {unit.tenant for unit in await services.units.known()}
-    return sorted(known | services.inbox.index.tenants())
+async def _zones(services: Services, scope: list[str] | None) -> dict[str, ZoneInfo]:
+    """The business units in scope (every one: those configured and any the inbox has threads of) and the time zone
+    each counts its days in; one read of the small `business_units` collection."""
+    configured = {unit.tenant: unit.zone for unit in await services.units.known()}
+    tenants = scope if scope is not None else sorted(set(configured) | services.inbox.index.tenants())
+    return {t: configured.get(t, DEFAULT_ZONE) for t in tenants}
 
 
 async def _operators(services: Services, scope: list[str] | None) -> list[Operator]:
