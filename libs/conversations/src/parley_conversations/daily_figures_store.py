@@ -1,16 +1,12 @@
 """The `daily_figures` collection (parley_conversations.daily_figures): documents read and written by `_id` only."""
 
-import asyncio
 from collections.abc import Iterable
-from typing import Any
 
 from pymongo import ReplaceOne
 from pymongo.asynchronous.database import AsyncDatabase
 
 from parley_conversations.daily_figures import DAILY_FIGURES, DayFigures
-from parley_runtime.mongo import UPDATES_PER_COMMAND, by_id
-
-READS_AT_ONCE = 16
+from parley_runtime.mongo import UPDATES_PER_COMMAND, by_id, each_by_id
 
 
 class DailyFiguresStore:
@@ -20,15 +16,9 @@ class DailyFiguresStore:
         self._docs = db[DAILY_FIGURES]
 
     async def read(self, ids: Iterable[str]) -> list[DayFigures]:
-        """The documents of `ids` that exist, READS_AT_ONCE lone-`_id` reads at a time."""
-        slots = asyncio.Semaphore(READS_AT_ONCE)
-
-        async def one(key: str) -> dict[str, Any] | None:
-            async with slots:
-                return await self._docs.find_one(by_id(key))
-
-        found = await asyncio.gather(*(one(key) for key in ids))
-        return [DayFigures.from_document(doc) for doc in found if doc is not None]
+        """The documents of `ids` that exist, by lone-`_id` reads."""
+        found = await each_by_id(ids, lambda key: self._docs.find_one(by_id(key)))
+        return [DayFigures.from_document(doc) for doc in found]
 
     async def write(self, documents: Iterable[DayFigures]) -> None:
         """Replaces by `_id` (created when missing), UPDATES_PER_COMMAND to a command; the documents as they are now

@@ -13,6 +13,8 @@ from datetime import datetime, timedelta
 from pymongo import UpdateOne
 from pymongo.asynchronous.database import AsyncDatabase
 
+from parley_runtime.mongo import by_id, each_by_id
+
 OPERATOR_PRESENCE = "operator_presence"
 
 
@@ -30,18 +32,16 @@ class PresenceStore:
     async def seen(self, operator_ids: Collection[str], at: datetime) -> None:
         if operator_ids:
             await self._docs.bulk_write(
-                [UpdateOne({"_id": i}, {"$set": {"seen_at": at}}, upsert=True) for i in sorted(operator_ids)],
+                [UpdateOne(by_id(i), {"$set": {"seen_at": at}}, upsert=True) for i in sorted(operator_ids)],
                 ordered=False,
             )
 
     async def forget(self, operator_id: str) -> None:
         """Logged out: not present until a console of theirs (another device's) is marked again."""
-        await self._docs.delete_one({"_id": operator_id})
+        await self._docs.delete_one(by_id(operator_id))
 
     async def last_seen(self, operator_ids: Collection[str]) -> dict[str, datetime]:
-        found: dict[str, datetime] = {}
-        for operator_id in operator_ids:  # lone-`_id` reads (docs/adr/0003-storage.md): a handful per handoff
-            doc = await self._docs.find_one({"_id": operator_id})
-            if doc and doc.get("seen_at"):
-                found[operator_id] = doc["seen_at"]  # aware: the client is tz_aware (parley_runtime.mongo)
-        return found
+        """By lone-`_id` reads (docs/adr/0003-storage.md): a handful per assignment. Aware times: the client is
+        tz_aware (parley_runtime.mongo)."""
+        docs = await each_by_id(operator_ids, lambda key: self._docs.find_one(by_id(key)))
+        return {doc["_id"]: doc["seen_at"] for doc in docs if doc.get("seen_at")}

@@ -30,11 +30,7 @@ from parley_conversations.documents import (
     MessageRecord,
     ThreadRecord,
 )
-from parley_runtime.mongo import by_id
-
-# A page of a conversation is read one message at a time (lone-`_id` reads): this many at once, so one operator
-# opening a long conversation does not take every connection of the pool.
-READS_AT_ONCE = 16
+from parley_runtime.mongo import by_id, each_by_id
 
 
 class View(StrEnum):
@@ -268,15 +264,9 @@ class Conversations:
         return await collection.find_one(by_id(key))
 
     async def _read_all(self, collection: AsyncCollection, keys: Iterable[str]) -> list[dict[str, Any]]:
-        """Documents by lone-`_id` reads, `READS_AT_ONCE` in flight, in the order of `keys`; a key whose document is
-        gone (erased meanwhile) is left out."""
-        gate = asyncio.Semaphore(READS_AT_ONCE)
-
-        async def read(key: str) -> dict[str, Any] | None:
-            async with gate:
-                return await self._read(collection, key)
-
-        return [d for d in await asyncio.gather(*(read(k) for k in keys)) if d]
+        """Documents by lone-`_id` reads, in the order of `keys`; a key whose document is gone (erased meanwhile) is
+        left out."""
+        return await each_by_id(keys, lambda key: self._read(collection, key))
 
     async def _messages_by_id(self, ids: Iterable[str]) -> list[MessageRecord]:
         """In timeline order."""

@@ -1,4 +1,9 @@
-"""The MongoDB connection (PyMongo's async API; FerretDB or MongoDB behind it)."""
+"""The MongoDB connection (PyMongo's async API; FerretDB or MongoDB behind it), and the lone-`_id` access every
+store is made of."""
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TypeVar
 
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
@@ -13,6 +18,11 @@ DUPLICATE_KEY = 11000  # the server's error code for an insert whose `_id` is ta
 # `make chaos` (ferretdb-down-30s: the backlog after the outage made a batch of ~100 threads). 16 keeps most of the
 # saving (the command's fixed cost shared by 16) far from that limit.
 UPDATES_PER_COMMAND = 16
+# Lone-`_id` reads in flight for one caller (a page of a conversation is read one message at a time): enough to
+# overlap them, few enough that one operator opening a long conversation does not take every connection of the pool.
+READS_AT_ONCE = 16
+
+T = TypeVar("T")
 
 
 def connect(settings: ServiceSettings) -> tuple[AsyncMongoClient, AsyncDatabase]:
@@ -28,3 +38,15 @@ def by_id(key: str) -> dict:
     `{"_id": {"$eq": key}}` took 423 ms against 2 ms; the operator form is read into Go and filtered there).
     MongoDB treats both alike. Use it for every update and replace of one document."""
     return {"_id": key}
+
+
+async def each_by_id(keys: Iterable[str], read: Callable[[str], Awaitable[T | None]]) -> list[T]:
+    """`read` for each key, READS_AT_ONCE at a time (one query each: by `_id` is the read FerretDB serves from its
+    index, a filter on several `_id`s is a scan), in the order of `keys`; the keys read as None are left out."""
+    gate = asyncio.Semaphore(READS_AT_ONCE)
+
+    async def one(key: str) -> T | None:
+        async with gate:
+            return await read(key)
+
+    return [found for found in await asyncio.gather(*(one(key) for key in keys)) if found is not None]
