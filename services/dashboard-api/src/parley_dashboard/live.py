@@ -66,7 +66,9 @@ class LiveHub:
 
     async def keep_presence(self) -> None:
         """Every beat, mark the people connected here present (one write per person, by `_id`)."""
-        while self._presence is not None:
+        if self._presence is None:
+            return
+        while True:
             await asyncio.sleep(self._beat)
             await self._mark_present(self.people())
 
