@@ -148,8 +148,11 @@ export function ThreadPane({ threadKey }: { threadKey: string }) {
     if (initial) setLoading(true);
     try {
       const [t, page] = await Promise.all([api.thread(threadKey), api.messages(threadKey)]);
-      setThread(t);
-      setMessages([...page.items].sort(byTime));
+      // A live update may have come while these were read: the newer thread wins, and on opening, the messages
+      // it brought are kept (on a resync the page read is the truth).
+      setThread((cur) => (cur && cur.version > t.version ? cur : t));
+      const read = [...page.items].sort(byTime);
+      setMessages((live) => (initial ? mergeMessages(read, live) : read));
       setHistory({ total: page.total, pages: 1, loading: false });
       setError("");
       markSeen(threadKey);
